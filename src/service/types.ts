@@ -1,0 +1,93 @@
+import type { Criterion, FailOutcome, Outcome } from '../core/criteria.js';
+import type { AnswerInput, Step } from '../core/flow.js';
+import type { InviterContext } from '../core/invitation.js';
+import type { PlatformId } from '../core/platforms.js';
+
+export type Provider = 'console' | 'slack' | 'discord';
+
+/** Who is acting: provider, workspace (Slack 'enterprise:team', Discord 'dm' or guild, console 'local') and user id. */
+export interface UserRef {
+  provider: Provider;
+  workspace: string;
+  userId: string;
+}
+
+/** A team, for team-level policy and guidance: the provider and workspace. */
+export interface TeamRef {
+  provider: Provider;
+  workspace: string;
+}
+
+export interface TriageView {
+  id: number;
+  status: 'open' | 'decided';
+  platform: PlatformId | null;
+  platformName: string | null;
+  inviter: string | null;
+  context: InviterContext;
+  /** The next question, or the decision with its reasons. */
+  step: Step;
+  /** True when this call repeated an answer already recorded, so nothing new was stored. */
+  duplicate: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface HistoryItem {
+  triageId: number;
+  platform: PlatformId | null;
+  platformName: string;
+  inviter: string | null;
+  /** null while the triage is still open. */
+  outcome: Outcome | null;
+  decidedBy: string | null;
+  explanation: string | null;
+  at: number;
+}
+
+export interface HistoryPage {
+  items: HistoryItem[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface PolicyView {
+  platform: PlatformId;
+  platformName: string;
+  source: 'built-in' | 'team' | 'user';
+  criteria: Criterion[];
+}
+
+/** One entry of a policy being set: a built-in criterion id, or a custom yes/no question. */
+export type CriterionSpec = string | { question: string; onFail?: FailOutcome };
+
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: string;
+}
+
+export interface DigestSettings {
+  /** 0 = Sunday … 6 = Saturday, as Date.getDay(). */
+  day: number;
+  hour: number;
+  off: boolean;
+  /** Send nothing at all in a week without activity. */
+  quietWeeks: boolean;
+}
+
+export interface UserSettings {
+  timezone: string | null;
+  digest: DigestSettings;
+}
+
+export interface StartOptions {
+  /** Where the text came from: 'console', 'slash', 'shortcut', 'dm', 'modal', 'cli'… */
+  source?: string;
+  platform?: PlatformId;
+  inviter?: string;
+  relation?: string;
+}
+
+export type { AnswerInput };

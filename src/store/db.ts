@@ -1,0 +1,39 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { TriageError } from '../core/errors.js';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+/** Opens (creating if needed) and migrates the database; ':memory:' gives a private one. */
+export function openDatabase(path: string): Db {
+  let client: Database.Database;
+  try {
+    if (path !== ':memory:') makeParents(dirname(resolve(path)));
+    client = new Database(path);
+    client.pragma('journal_mode = WAL');
+    client.pragma('busy_timeout = 5000');
+    client.pragma('foreign_keys = ON');
+    client.pragma('synchronous = NORMAL');
+    const db = drizzle(client, { schema }) as Db;
+    migrate(db, { migrationsFolder: MIGRATIONS });
+    return db;
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new TriageError('database_unavailable', `Cannot open the database at ${path}: ${why}`);
+  }
+}
+
+/** Creates missing folders one level at a time: Node 20's recursive mkdir can spin forever on some file systems. */
+function makeParents(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeParents(parent);
+  mkdirSync(dir);
+}

@@ -1,0 +1,186 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(unixepoch() * 1000)`;
+
+/** A person, keyed by chat provider, workspace and the provider's user id, so providers never collide. */
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    provider: text('provider').notNull(),
+    workspace: text('workspace').notNull(),
+    externalId: text('external_id').notNull(),
+    timezone: text('timezone'),
+    /** JSON: digest day/hour/off, quiet weeks and the like. */
+    prefs: text('prefs').notNull().default('{}'),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('users_identity').on(t.provider, t.workspace, t.externalId)],
+);
+
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    platform: text('platform'),
+    inviter: text('inviter'),
+    /** JSON InviterContext. */
+    context: text('context').notNull().default('{}'),
+    text: text('text').notNull(),
+    source: text('source').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('invitations_user').on(t.userId)],
+);
+
+export const triages = sqliteTable(
+  'triages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    invitationId: integer('invitation_id')
+      .notNull()
+      .references(() => invitations.id, { onDelete: 'cascade' }),
+    /** open: questions remain; decided: a current decision exists. */
+    status: text('status').notNull(),
+    /** JSON FlowState: the pure flow's state, so a restart resumes where it stopped. */
+    state: text('state').notNull(),
+    outcome: text('outcome'),
+    version: integer('version').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('triages_user_status').on(t.userId, t.status), index('triages_user_updated').on(t.userId, t.updatedAt)],
+);
+
+/** Each answer given; the unique step makes a double click or a retried request record once. */
+export const answers = sqliteTable(
+  'answers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    triageId: integer('triage_id')
+      .notNull()
+      .references(() => triages.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    choice: text('choice').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('answers_once').on(t.triageId, t.questionId)],
+);
+
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    triageId: integer('triage_id')
+      .notNull()
+      .references(() => triages.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    platform: text('platform').notNull(),
+    outcome: text('outcome').notNull(),
+    decidedBy: text('decided_by'),
+    /** JSON Reason[]. */
+    reasons: text('reasons').notNull(),
+    explanation: text('explanation').notNull(),
+    decidedAt: integer('decided_at').notNull(),
+    /** Set when a revision or undo replaced this decision. */
+    supersededAt: integer('superseded_at'),
+  },
+  (t) => [index('decisions_user_decided').on(t.userId, t.decidedAt), index('decisions_triage').on(t.triageId)],
+);
+
+/** A platform's criteria overridden for a team (scope 'team', owner 'provider:workspace') or a user (owner = user id). */
+export const policyOverrides = sqliteTable(
+  'policy_overrides',
+  {
+    scope: text('scope').notNull(),
+    owner: text('owner').notNull(),
+    platform: text('platform').notNull(),
+    /** JSON Criterion[]. */
+    criteria: text('criteria').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.owner, t.platform] })],
+);
+
+export const timeLogs = sqliteTable(
+  'time_logs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    platform: text('platform').notNull(),
+    minutes: integer('minutes').notNull(),
+    /** 'work', 'home' or null when not said. */
+    place: text('place'),
+    loggedAt: integer('logged_at').notNull(),
+  },
+  (t) => [index('time_logs_user_logged').on(t.userId, t.loggedAt)],
+);
+
+export const budgets = sqliteTable(
+  'budgets',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    platform: text('platform').notNull(),
+    weeklyMinutes: integer('weekly_minutes').notNull(),
+    /** 'leads', 'contacts', 'friends' or null. */
+    expectation: text('expectation'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.platform] })],
+);
+
+/** A team's guidance on social networking at work, keyed 'provider:workspace'. */
+export const teamGuidance = sqliteTable('team_guidance', {
+  team: text('team').primaryKey(),
+  workHoursOk: integer('work_hours_ok', { mode: 'boolean' }).notNull().default(true),
+  note: text('note').notNull().default(''),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** One row per user and local week, claimed before sending, so a digest goes out exactly once. */
+export const digestClaims = sqliteTable(
+  'digest_claims',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The local week's Monday, YYYY-MM-DD. */
+    week: text('week').notNull(),
+    /** claimed, sent, failed or skipped. */
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    claimedBy: text('claimed_by'),
+    claimedAt: integer('claimed_at').notNull(),
+    nextAttemptAt: integer('next_attempt_at'),
+    sentAt: integer('sent_at'),
+    error: text('error'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.week] })],
+);
+
+/** Slack OAuth installations, one per enterprise/team. */
+export const slackInstallations = sqliteTable('slack_installations', {
+  key: text('key').primaryKey(),
+  /** JSON Installation as Bolt hands it over. */
+  data: text('data').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Keys of events already handled (Slack event ids, Discord interaction ids), so a retry does nothing twice. */
+export const seenEvents = sqliteTable('seen_events', {
+  key: text('key').primaryKey(),
+  seenAt: integer('seen_at').notNull(),
+});
