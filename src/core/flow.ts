@@ -116,10 +116,28 @@ export function back(state: FlowState): FlowResult {
   return { ok: true, state: next, step: current(next) };
 }
 
-/** Starts the questions again for the same invitation, as a revision does. */
-export function restart(state: FlowState): { state: FlowState; step: Step } {
-  const next: FlowState = { ...state, answers: [], decision: null };
+/** Starts the questions again for the same invitation under the current policy, as a revision does. */
+export function restart(state: FlowState, policies: PolicyLookup): { state: FlowState; step: Step } {
+  const platform = state.invitation.platform;
+  const next: FlowState = {
+    ...state,
+    criteria: platform ? policies(platform).criteria : null,
+    answers: [],
+    decision: null,
+  };
   return { state: next, step: current(next) };
+}
+
+/** Corrects what the parser understood, then asks the (possibly different) platform's questions afresh. */
+export function amend(
+  state: FlowState,
+  patch: { platform?: PlatformId; inviter?: string },
+  policies: PolicyLookup,
+): { state: FlowState; step: Step } {
+  const invitation = { ...state.invitation };
+  if (patch.platform) invitation.platform = patch.platform;
+  if (patch.inviter !== undefined) invitation.inviter = cleanName(patch.inviter) ?? invitation.inviter;
+  return restart({ ...state, invitation }, policies);
 }
 
 function nextQuestion(state: FlowState): Question | null {

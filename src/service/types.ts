@@ -2,15 +2,9 @@ import type { Criterion, FailOutcome, Outcome } from '../core/criteria.js';
 import type { AnswerInput, Step } from '../core/flow.js';
 import type { InviterContext } from '../core/invitation.js';
 import type { PlatformId } from '../core/platforms.js';
+import type { Provider, UserRef } from '../core/user.js';
 
-export type Provider = 'console' | 'slack' | 'discord';
-
-/** Who is acting: provider, workspace (Slack 'enterprise:team', Discord 'dm' or guild, console 'local') and user id. */
-export interface UserRef {
-  provider: Provider;
-  workspace: string;
-  userId: string;
-}
+export type { Provider, UserRef };
 
 /** A team, for team-level policy and guidance: the provider and workspace. */
 export interface TeamRef {

@@ -1,0 +1,32 @@
+import type { Clock } from '../core/ports.js';
+import type { Db } from '../store/db.js';
+import { PolicyService } from './policies.js';
+import { RecordsService } from './records-service.js';
+import { SettingsService } from './settings-service.js';
+import { createStores, type Stores } from './stores.js';
+import { TriageService } from './triage-service.js';
+
+/** The one application service every adapter calls, grouped by concern. Adapters never touch SQL. */
+export interface Service {
+  triage: TriageService;
+  records: RecordsService;
+  policies: PolicyService;
+  settings: SettingsService;
+  /** For features that add their own parts (the digest); adapters do not use it. */
+  stores: Stores;
+  clock: Clock;
+}
+
+export function createService(db: Db, clock: Clock): Service {
+  const stores = createStores(db);
+  return {
+    triage: new TriageService(stores, clock),
+    records: new RecordsService(stores),
+    policies: new PolicyService(stores, clock),
+    settings: new SettingsService(stores),
+    stores,
+    clock,
+  };
+}
+
+export type * from './types.js';

@@ -1,0 +1,84 @@
+import type { Criterion } from '../core/criteria.js';
+import { TriageError } from '../core/errors.js';
+import type { PolicyLookup } from '../core/flow.js';
+import { getPlatform, type PlatformId, resolvePlatform } from '../core/platforms.js';
+import { resolvePolicy } from '../core/policy.js';
+import type { Clock } from '../core/ports.js';
+import type { PolicyStore } from '../store/policies.js';
+import { criteriaFromSpec } from './policy-spec.js';
+import type { Stores } from './stores.js';
+import type { CriterionSpec, PolicyView, TeamRef, UserRef } from './types.js';
+import { toKey } from './user-key.js';
+
+export function teamOwner(team: TeamRef): string {
+  return `${team.provider}:${team.workspace}`;
+}
+
+/** The user's effective policy per platform: theirs, else their team's, else the built-in one. */
+export function policyLookup(store: PolicyStore, user: TeamRef, userId: number): PolicyLookup {
+  return (platform) => {
+    const read = (json: string | undefined) => (json ? (JSON.parse(json) as Criterion[]) : null);
+    return resolvePolicy(platform, {
+      user: read(store.get('user', String(userId), platform)),
+      team: read(store.get('team', teamOwner(user), platform)),
+    });
+  };
+}
+
+/** Showing and changing criteria per platform, for a user or a whole team. */
+export class PolicyService {
+  constructor(
+    private readonly stores: Stores,
+    private readonly clock: Clock,
+  ) {}
+
+  show(user: UserRef, platformInput: string): PolicyView {
+    const platform = platformOf(platformInput);
+    const userId = this.stores.users.ensure(toKey(user));
+    return toView(policyLookup(this.stores.policies, user, userId)(platform));
+  }
+
+  /** Sets the user's own criteria for a platform, replacing the team's and the built-in ones. */
+  set(user: UserRef, platformInput: string, spec: readonly CriterionSpec[]): PolicyView {
+    const platform = platformOf(platformInput);
+    const criteria = criteriaFromSpec(spec);
+    const userId = this.stores.users.ensure(toKey(user));
+    this.stores.policies.set('user', String(userId), platform, JSON.stringify(criteria), this.clock.now());
+    return this.show(user, platform);
+  }
+
+  /** Drops the user's override, so the team's or the built-in policy applies again. */
+  reset(user: UserRef, platformInput: string): PolicyView {
+    const platform = platformOf(platformInput);
+    const userId = this.stores.users.ensure(toKey(user));
+    this.stores.policies.clear('user', String(userId), platform);
+    return this.show(user, platform);
+  }
+
+  setTeam(team: TeamRef, platformInput: string, spec: readonly CriterionSpec[]): void {
+    const platform = platformOf(platformInput);
+    const criteria = criteriaFromSpec(spec);
+    this.stores.policies.set('team', teamOwner(team), platform, JSON.stringify(criteria), this.clock.now());
+  }
+
+  resetTeam(team: TeamRef, platformInput: string): void {
+    this.stores.policies.clear('team', teamOwner(team), platformOf(platformInput));
+  }
+}
+
+function platformOf(input: string): PlatformId {
+  const platform = typeof input === 'string' ? resolvePlatform(input) : null;
+  if (!platform) {
+    throw new TriageError('unknown_platform', `"${String(input).slice(0, 40)}" is not a platform I know.`);
+  }
+  return platform;
+}
+
+function toView(policy: ReturnType<PolicyLookup>): PolicyView {
+  return {
+    platform: policy.platform,
+    platformName: getPlatform(policy.platform).name,
+    source: policy.source,
+    criteria: policy.criteria,
+  };
+}

@@ -1,0 +1,24 @@
+import type { Db } from '../store/db.js';
+import { PolicyStore } from '../store/policies.js';
+import { RecordStore } from '../store/records.js';
+import { TriageStore } from '../store/triages.js';
+import { UserStore } from '../store/users.js';
+
+/** The store's parts, built once per database. */
+export interface Stores {
+  db: Db;
+  users: UserStore;
+  triages: TriageStore;
+  records: RecordStore;
+  policies: PolicyStore;
+}
+
+export function createStores(db: Db): Stores {
+  return {
+    db,
+    users: new UserStore(db),
+    triages: new TriageStore(db),
+    records: new RecordStore(db),
+    policies: new PolicyStore(db),
+  };
+}

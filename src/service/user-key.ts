@@ -1,0 +1,6 @@
+import type { UserKey } from '../store/users.js';
+import type { UserRef } from './types.js';
+
+export function toKey(user: UserRef): UserKey {
+  return { provider: user.provider, workspace: user.workspace, externalId: user.userId };
+}

@@ -1,0 +1,48 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from './db.js';
+import { policyOverrides } from './schema.js';
+
+export type PolicyScope = 'team' | 'user';
+
+/** Policy overrides per scope, owner and platform, stored as JSON criteria. */
+export class PolicyStore {
+  constructor(private readonly db: Db) {}
+
+  get(scope: PolicyScope, owner: string, platform: string): string | undefined {
+    return this.db
+      .select({ criteria: policyOverrides.criteria })
+      .from(policyOverrides)
+      .where(
+        and(eq(policyOverrides.scope, scope), eq(policyOverrides.owner, owner), eq(policyOverrides.platform, platform)),
+      )
+      .get()?.criteria;
+  }
+
+  set(scope: PolicyScope, owner: string, platform: string, criteria: string, at: number): void {
+    this.db
+      .insert(policyOverrides)
+      .values({ scope, owner, platform, criteria, updatedAt: at })
+      .onConflictDoUpdate({
+        target: [policyOverrides.scope, policyOverrides.owner, policyOverrides.platform],
+        set: { criteria, updatedAt: at },
+      })
+      .run();
+  }
+
+  clear(scope: PolicyScope, owner: string, platform: string): void {
+    this.db
+      .delete(policyOverrides)
+      .where(
+        and(eq(policyOverrides.scope, scope), eq(policyOverrides.owner, owner), eq(policyOverrides.platform, platform)),
+      )
+      .run();
+  }
+
+  /** A user's overrides go with the user: policy rows are keyed by owner, not by a foreign key. */
+  clearOwner(scope: PolicyScope, owner: string): void {
+    this.db
+      .delete(policyOverrides)
+      .where(and(eq(policyOverrides.scope, scope), eq(policyOverrides.owner, owner)))
+      .run();
+  }
+}

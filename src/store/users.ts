@@ -1,0 +1,91 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from './db.js';
+import { users } from './schema.js';
+
+export interface UserKey {
+  provider: string;
+  workspace: string;
+  externalId: string;
+}
+
+export interface UserRow {
+  id: number;
+  provider: string;
+  workspace: string;
+  externalId: string;
+  timezone: string | null;
+  prefs: string;
+}
+
+/** Users by identity; ids are cached because every action looks one up. */
+export class UserStore {
+  private readonly ids = new Map<string, number>();
+  private readonly upsert;
+  private readonly byIdentity;
+
+  constructor(private readonly db: Db) {
+    this.upsert = db
+      .insert(users)
+      .values({
+        provider: sql.placeholder('provider'),
+        workspace: sql.placeholder('workspace'),
+        externalId: sql.placeholder('externalId'),
+      })
+      .onConflictDoNothing()
+      .prepare();
+    this.byIdentity = db
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(
+          eq(users.provider, sql.placeholder('provider')),
+          eq(users.workspace, sql.placeholder('workspace')),
+          eq(users.externalId, sql.placeholder('externalId')),
+        ),
+      )
+      .prepare();
+  }
+
+  /** The user's id, creating the user on first sight. */
+  ensure(key: UserKey): number {
+    const cacheKey = `${key.provider}\u0000${key.workspace}\u0000${key.externalId}`;
+    const cached = this.ids.get(cacheKey);
+    if (cached !== undefined) return cached;
+    let row = this.byIdentity.get({ ...key });
+    if (!row) {
+      this.upsert.run({ ...key });
+      row = this.byIdentity.get({ ...key });
+    }
+    if (!row) throw new Error('user insert failed');
+    this.ids.set(cacheKey, row.id);
+    return row.id;
+  }
+
+  find(key: UserKey): UserRow | undefined {
+    return this.db
+      .select()
+      .from(users)
+      .where(
+        and(eq(users.provider, key.provider), eq(users.workspace, key.workspace), eq(users.externalId, key.externalId)),
+      )
+      .get();
+  }
+
+  get(id: number): UserRow | undefined {
+    return this.db.select().from(users).where(eq(users.id, id)).get();
+  }
+
+  all(): UserRow[] {
+    return this.db.select().from(users).all();
+  }
+
+  update(id: number, patch: { timezone?: string | null; prefs?: string }): void {
+    this.db.update(users).set(patch).where(eq(users.id, id)).run();
+  }
+
+  /** Deletes the user; foreign keys cascade to everything they own. */
+  delete(id: number): void {
+    this.db.delete(users).where(eq(users.id, id)).run();
+    for (const [k, v] of this.ids) if (v === id) this.ids.delete(k);
+  }
+}
