@@ -19,6 +19,7 @@ export function cleanInvitationText(raw: unknown): string {
   let junk = 0;
   const text = raw
     .replace(/\r\n?/g, '\n')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd\ufffe\uffff]/g, () => {
       junk++;
       return ' ';
