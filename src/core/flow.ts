@@ -48,6 +48,8 @@ export interface FlowState {
   criteria: Criterion[] | null;
   answers: { questionId: string; choice: string }[];
   decision: Decision | null;
+  /** How many of the platform and inviter questions were asked, so numbering stays right. */
+  identified?: number;
 }
 
 export type Step = { kind: 'question'; question: Question } | { kind: 'decision'; decision: Decision };
@@ -93,10 +95,12 @@ export function answer(state: FlowState, input: AnswerInput, policies: PolicyLoo
       ...state,
       invitation: { ...state.invitation, platform: input.choice },
       criteria: policies(input.choice).criteria,
+      identified: (state.identified ?? 0) + 1,
     };
   } else if (question.id === 'inviter') {
     const name = input.choice === 'skip' ? null : cleanName(input.text ?? input.choice);
-    next = { ...state, invitation: { ...state.invitation, inviter: name ?? 'this person' } };
+    const invitation = { ...state.invitation, inviter: name ?? 'this person' };
+    next = { ...state, invitation, identified: (state.identified ?? 0) + 1 };
   } else {
     if (!question.choices.some((c) => c.id === input.choice)) {
       const allowed = question.choices.map((c) => c.id).join(', ');

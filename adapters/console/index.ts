@@ -1,0 +1,91 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
+import type { UserRef } from '../../src/core/user.js';
+import { renderMessage } from './render.js';
+import { ConsoleSession, type ExtraHandler } from './session.js';
+
+export interface ConsoleConfig {
+  input: Readable;
+  output: Writable;
+  user: UserRef;
+  /** Feature commands beyond triage (time, budget, digest …), keyed by their first word. */
+  extra?: Record<string, ExtraHandler>;
+}
+
+/** The terminal bot: numbered choices, line by line, so it also runs from a script or a pipe. */
+export interface ConsoleAdapter extends ChatAdapter {
+  /** Settles when the input ends or the user quits. */
+  done: Promise<void>;
+}
+
+const PASTE_GAP_MS = 40;
+
+export function createConsoleAdapter(config: ConsoleConfig, deps: AdapterDeps): ConsoleAdapter {
+  const print = (text: string) => config.output.write(`${text}\n`);
+  const session = new ConsoleSession(config.user, deps, print, config.extra ?? {});
+  const interactive = Boolean((config.input as Readable & { isTTY?: boolean }).isTTY);
+  let rl: ReturnType<typeof createInterface> | null = null;
+  let closed = false;
+  let finish: () => void = () => {};
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+
+  // A paste into a terminal arrives as a burst of lines; gather it into one invitation.
+  let burst: string[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    timer = null;
+    const lines = burst;
+    burst = [];
+    if (lines.length === 1) session.handleLine(lines[0] ?? '');
+    else session.handleBlock(lines.join('\n'));
+    if (session.quit) rl?.close();
+    else if (!closed) rl?.prompt();
+  };
+
+  return {
+    name: 'console',
+    done,
+    notifier: {
+      provider: 'console',
+      send: async (_user, message) => {
+        print(renderMessage(message));
+      },
+    },
+    async start() {
+      rl = createInterface({
+        input: config.input,
+        output: interactive ? config.output : undefined,
+        terminal: interactive,
+      });
+      rl.setPrompt('> ');
+      session.greet();
+      rl.on('line', (line) => {
+        if (!interactive) {
+          session.handleLine(line);
+          if (session.quit) rl?.close();
+          return;
+        }
+        burst.push(line);
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(flush, PASTE_GAP_MS);
+      });
+      rl.on('close', () => {
+        closed = true;
+        if (timer) {
+          clearTimeout(timer);
+          flush();
+        }
+        session.endOfInput();
+        finish();
+      });
+      if (interactive) rl.prompt();
+    },
+    async stop() {
+      rl?.close();
+      await done;
+    },
+  };
+}

@@ -1,0 +1,199 @@
+import { writeFileSync } from 'node:fs';
+import type { AdapterDeps } from '../../src/adapter.js';
+import { isTriageError } from '../../src/core/errors.js';
+import type { Question } from '../../src/core/flow.js';
+import { resolvePlatform } from '../../src/core/platforms.js';
+import type { UserRef } from '../../src/core/user.js';
+import type { TriageView } from '../../src/service/index.js';
+import { HELP, renderHistory, renderPending, renderPolicy, renderTriage } from './render.js';
+import { type ConsoleCommand, toCommand } from './to-core.js';
+
+/** A feature command's handler: takes the words after the command, returns the text to print. */
+export type ExtraHandler = (user: UserRef, args: string) => string | Promise<string>;
+
+const PAGE = 10;
+
+/** One terminal user's conversation: which triage is open, and whether a paste or a confirmation is under way. */
+export class ConsoleSession {
+  quit = false;
+  private current: TriageView | null = null;
+  private pasting: string[] | null = null;
+  private confirmingForget = false;
+  private readonly extraNames: Set<string>;
+
+  constructor(
+    private readonly user: UserRef,
+    private readonly deps: AdapterDeps,
+    private readonly print: (text: string) => void,
+    private readonly extra: Record<string, ExtraHandler>,
+  ) {
+    this.extraNames = new Set(Object.keys(extra));
+  }
+
+  greet(): void {
+    this.print('invite-triage: paste or describe an invitation. "help" lists the commands.');
+    this.guard(() => {
+      const open = this.deps.service.triage.openTriage(this.user);
+      if (open) {
+        this.print('Picking up where you stopped:');
+        this.show(open);
+      }
+    });
+  }
+
+  handleLine(line: string): void {
+    if (this.pasting) {
+      if (line.trim() === '.') {
+        const text = this.pasting.join('\n');
+        this.pasting = null;
+        this.guard(() => this.start(text));
+      } else this.pasting.push(line);
+      return;
+    }
+    if (line.trim() === '') return;
+    if (this.confirmingForget) {
+      this.confirmingForget = false;
+      this.guard(() => this.forget(line.trim().toLowerCase() === 'yes'));
+      return;
+    }
+    this.guard(() => this.run(toCommand(line, this.extraNames), line));
+  }
+
+  /** Several lines at once: a pasted notification. */
+  handleBlock(text: string): void {
+    if (this.pasting) {
+      for (const line of text.split('\n')) this.handleLine(line);
+      return;
+    }
+    this.guard(() => this.start(text));
+  }
+
+  endOfInput(): void {
+    if (this.pasting && this.pasting.length > 0) {
+      const text = this.pasting.join('\n');
+      this.pasting = null;
+      this.guard(() => this.start(text));
+    }
+  }
+
+  private run(cmd: ConsoleCommand, line: string): void {
+    const { triage, records } = this.deps.service;
+    switch (cmd.kind) {
+      case 'help':
+        return this.print(HELP);
+      case 'quit':
+        this.quit = true;
+        return this.print('Bye. Anything unfinished will be here next time.');
+      case 'history':
+        return this.print(renderHistory(records.history(this.user, { limit: PAGE, offset: (cmd.page - 1) * PAGE })));
+      case 'pending':
+        return this.print(renderPending(records.pending(this.user)));
+      case 'paste':
+        this.pasting = [];
+        return this.print('Paste the text, then a line with a single "." to finish.');
+      case 'undo': {
+        if (!this.current) return this.print('There is nothing to undo.');
+        return this.show(triage.undo(this.user, this.current.id));
+      }
+      case 'revise':
+        return this.show(triage.revise(this.user, cmd.id));
+      case 'fix': {
+        if (!this.current) return this.print('Paste an invitation first; "fix" corrects the one under way.');
+        return this.show(triage.amend(this.user, this.current.id, { [cmd.field]: cmd.value }));
+      }
+      case 'policy':
+        return this.policy(cmd);
+      case 'export': {
+        const file = records.export(this.user, cmd.format);
+        if (!cmd.path) return this.print(file.body);
+        writeFileSync(cmd.path, file.body);
+        return this.print(`Wrote ${cmd.path}.`);
+      }
+      case 'forget':
+        this.confirmingForget = true;
+        return this.print('This deletes every invitation, decision and setting of yours. Type "yes" to confirm.');
+      case 'extra': {
+        const handler = this.extra[cmd.name];
+        if (handler) void Promise.resolve(handler(this.user, cmd.args)).then(this.print, (e) => this.report(e));
+        return;
+      }
+      case 'text':
+        return this.current?.step.kind === 'question' ? this.answer(this.current, line) : this.start(line);
+    }
+  }
+
+  private policy(cmd: Extract<ConsoleCommand, { kind: 'policy' }>): void {
+    const { policies } = this.deps.service;
+    if (!cmd.platform) {
+      this.print('Which platform? e.g. "policy linkedin". Built-in criteria ids:');
+      this.print('  serves_professionally, would_invite_home, met_in_person_or_phone, knows_them');
+      return;
+    }
+    if (cmd.action === 'reset') return this.print(renderPolicy(policies.reset(this.user, cmd.platform)));
+    if (cmd.action === 'set') return this.print(renderPolicy(policies.set(this.user, cmd.platform, cmd.spec ?? [])));
+    this.print(renderPolicy(policies.show(this.user, cmd.platform)));
+  }
+
+  private start(text: string): void {
+    this.show(this.deps.service.triage.startFromText(this.user, text, { source: 'console' }));
+  }
+
+  private answer(view: TriageView, line: string): void {
+    if (view.step.kind !== 'question') return;
+    const q = view.step.question;
+    const input = pick(q, line.trim());
+    if ((!input && line.length > 30) || (q.freeText && line.length > 60)) return this.start(line);
+    if (!input) {
+      this.print(`Answer with 1-${q.choices.length} or the word, or type "help".`);
+      return;
+    }
+    this.show(this.deps.service.triage.answer(this.user, view.id, { questionId: q.id, ...input }));
+  }
+
+  private forget(confirmed: boolean): void {
+    if (!confirmed) return this.print('Nothing was deleted.');
+    const { triages } = this.deps.service.records.forget(this.user);
+    this.current = null;
+    this.print(`Deleted all your data (${triages} triages).`);
+  }
+
+  private show(view: TriageView): void {
+    this.current = view.step.kind === 'question' ? view : null;
+    this.print(renderTriage(view));
+  }
+
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  private report(err: unknown): void {
+    if (isTriageError(err)) {
+      this.deps.log.debug('console: refused', { code: err.code });
+      this.print(err.message);
+      return;
+    }
+    this.deps.log.error('console: failed', { error: err instanceof Error ? err.stack : String(err) });
+    this.print('Something went wrong and was logged. Your recorded decisions are safe.');
+  }
+}
+
+/** A typed answer: a number, a choice id or label, or free text for the inviter question. */
+function pick(q: Question, text: string): { choice: string; text?: string } | null {
+  const n = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  const byNumber = q.choices[n - 1];
+  if (byNumber) return { choice: byNumber.id };
+  const lower = text.toLowerCase();
+  if (q.id === 'platform') {
+    const platform = resolvePlatform(text);
+    if (platform) return { choice: platform };
+  }
+  const byWord = q.choices.find((c) => c.id === lower || c.label.toLowerCase() === lower);
+  if (byWord) return { choice: byWord.id };
+  if (q.freeText) return { choice: 'name', text };
+  const yn = lower === 'y' ? 'yes' : lower === 'n' ? 'no' : null;
+  return yn && q.choices.some((c) => c.id === yn) ? { choice: yn } : null;
+}

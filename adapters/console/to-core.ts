@@ -1,0 +1,85 @@
+import type { CriterionSpec } from '../../src/service/index.js';
+
+/** A line typed in the terminal, understood as a command or as invitation text. */
+export type ConsoleCommand =
+  | { kind: 'help' }
+  | { kind: 'quit' }
+  | { kind: 'history'; page: number }
+  | { kind: 'pending' }
+  | { kind: 'undo' }
+  | { kind: 'revise'; id: number }
+  | { kind: 'fix'; field: 'platform' | 'inviter'; value: string }
+  | { kind: 'policy'; platform?: string; action?: 'set' | 'reset'; spec?: CriterionSpec[] }
+  | { kind: 'export'; format: string; path?: string }
+  | { kind: 'forget' }
+  | { kind: 'paste' }
+  | { kind: 'extra'; name: string; args: string }
+  | { kind: 'text'; text: string };
+
+/** Words that start a command provided by a feature outside this adapter (time, budget, digest …). */
+export type ExtraCommands = ReadonlySet<string>;
+
+export function toCommand(line: string, extra: ExtraCommands = new Set()): ConsoleCommand {
+  const trimmed = line.trim();
+  const [head = '', ...rest] = trimmed.split(/\s+/);
+  const word = head.toLowerCase();
+  const args = rest.join(' ');
+  switch (word) {
+    case 'help':
+    case '?':
+      if (rest.length === 0) return { kind: 'help' };
+      break;
+    case 'quit':
+    case 'exit':
+      if (rest.length === 0) return { kind: 'quit' };
+      break;
+    case 'history':
+      if (rest.length === 0) return { kind: 'history', page: 1 };
+      if (rest.length === 1 && /^\d{1,6}$/.test(args)) return { kind: 'history', page: Math.max(1, Number(args)) };
+      break;
+    case 'pending':
+    case 'undo':
+    case 'forget':
+    case 'paste':
+      if (rest.length === 0) return { kind: word };
+      break;
+    case 'revise':
+      if (/^#?\d{1,12}$/.test(args)) return { kind: 'revise', id: Number(args.replace('#', '')) };
+      break;
+    case 'fix': {
+      const [field, ...value] = rest;
+      if ((field === 'platform' || field === 'inviter') && value.length > 0) {
+        return { kind: 'fix', field, value: value.join(' ') };
+      }
+      break;
+    }
+    case 'policy':
+      return policyCommand(rest);
+    case 'export':
+      if (rest.length <= 2 && (rest[0] === undefined || /^(csv|json)$/i.test(rest[0]))) {
+        return { kind: 'export', format: (rest[0] ?? 'csv').toLowerCase(), path: rest[1] };
+      }
+      break;
+  }
+  if (extra.has(word)) return { kind: 'extra', name: word, args };
+  return { kind: 'text', text: line };
+}
+
+function policyCommand(rest: string[]): ConsoleCommand {
+  const [platform, action, ...specWords] = rest;
+  if (!platform) return { kind: 'policy' };
+  if (!action) return { kind: 'policy', platform };
+  if (action === 'reset') return { kind: 'policy', platform, action: 'reset' };
+  if (action === 'set') return { kind: 'policy', platform, action: 'set', spec: parseSpec(specWords.join(' ')) };
+  return { kind: 'policy', platform, action: 'set', spec: [] };
+}
+
+/** `serves_professionally, "Have we worked together?"`: ids, and quoted custom questions. */
+export function parseSpec(text: string): CriterionSpec[] {
+  const items: CriterionSpec[] = [];
+  for (const m of text.matchAll(/"([^"]*)"|([^,\s"]+)/g)) {
+    if (m[1] !== undefined) items.push({ question: m[1] });
+    else if (m[2]) items.push(m[2]);
+  }
+  return items;
+}

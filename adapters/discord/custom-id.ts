@@ -1,0 +1,77 @@
+/**
+ * Custom ids carry opaque ids only (triage ids, our own criterion and choice ids, a Discord user id),
+ * never user text, and stay within Discord's 100 characters.
+ */
+export type CustomId =
+  | { kind: 'answer'; triageId: number; questionId: string; choiceId: string }
+  | { kind: 'undo' | 'revise' | 'reopen' | 'name'; triageId: number }
+  | { kind: 'name_modal'; triageId: number }
+  | { kind: 'forget'; ownerId: string; confirm: boolean }
+  | { kind: 'history'; offset: number }
+  | { kind: 'start_modal' };
+
+export const MAX_CUSTOM_ID = 100;
+const ID = /^[a-z0-9_]{1,60}$/;
+const SNOWFLAKE = /^\d{1,20}$/;
+const SHORT: Record<'undo' | 'revise' | 'reopen' | 'name' | 'name_modal', string> = {
+  undo: 'u',
+  revise: 'r',
+  reopen: 'o',
+  name: 'n',
+  name_modal: 'nm',
+};
+/** The start modal's id, as in the recorded modal-submit payload. */
+export const START_MODAL_ID = 'triage_modal';
+
+export function encodeCustomId(id: CustomId): string {
+  const out = encode(id);
+  if (out.length > MAX_CUSTOM_ID) throw new Error(`custom id too long (${out.length})`);
+  return out;
+}
+
+function encode(id: CustomId): string {
+  switch (id.kind) {
+    case 'answer':
+      if (!ID.test(id.questionId) || !ID.test(id.choiceId)) throw new Error('custom id parts must be opaque ids');
+      return `t:${id.triageId}:${id.questionId}:${id.choiceId}`;
+    case 'forget':
+      if (!SNOWFLAKE.test(id.ownerId)) throw new Error('owner must be a Discord user id');
+      return `f:${id.ownerId}:${id.confirm ? 'y' : 'n'}`;
+    case 'history':
+      return `h:${Math.max(0, Math.trunc(id.offset))}`;
+    case 'start_modal':
+      return START_MODAL_ID;
+    default:
+      return `${SHORT[id.kind]}:${id.triageId}`;
+  }
+}
+
+/** Parses a custom id, or returns null for one this bot did not make (or a tampered one). */
+export function decodeCustomId(raw: string): CustomId | null {
+  if (raw === START_MODAL_ID) return { kind: 'start_modal' };
+  if (raw.length > MAX_CUSTOM_ID) return null;
+  const [tag, a, b, c, ...rest] = raw.split(':');
+  if (rest.length > 0 || a === undefined) return null;
+  if (tag === 't') {
+    const triageId = toId(a);
+    if (triageId === null || !b || !c || !ID.test(b) || !ID.test(c)) return null;
+    return { kind: 'answer', triageId, questionId: b, choiceId: c };
+  }
+  if (tag === 'f') {
+    if (!SNOWFLAKE.test(a) || (b !== 'y' && b !== 'n') || c !== undefined) return null;
+    return { kind: 'forget', ownerId: a, confirm: b === 'y' };
+  }
+  if (tag === 'h') {
+    const offset = toId(a);
+    return offset === null || b !== undefined ? null : { kind: 'history', offset };
+  }
+  const kind = (Object.keys(SHORT) as (keyof typeof SHORT)[]).find((k) => SHORT[k] === tag);
+  const triageId = toId(a);
+  if (!kind || triageId === null || b !== undefined) return null;
+  return { kind, triageId };
+}
+
+function toId(s: string): number | null {
+  if (!/^\d{1,15}$/.test(s)) return null;
+  return Number(s);
+}

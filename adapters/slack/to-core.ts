@@ -1,0 +1,79 @@
+import type { UserRef } from '../../src/core/user.js';
+
+/** The fields of any Slack payload (command, action, view, shortcut, event envelope) that say who acts where. */
+interface AnyBody {
+  user_id?: string;
+  team_id?: string;
+  enterprise_id?: string | null;
+  user?: string | { id: string; team_id?: string };
+  team?: string | { id: string } | null;
+  enterprise?: string | { id: string } | null;
+  event?: { user?: string; team?: string };
+  authorizations?: { enterprise_id?: string | null; team_id?: string | null }[];
+}
+
+const idOf = (v: string | { id: string } | null | undefined) => (typeof v === 'string' ? v : v?.id);
+
+/** Who acts, keyed by enterprise, team and user so two workspaces never see each other's data. */
+export function userFrom(raw: unknown): UserRef {
+  const body = raw as AnyBody;
+  const auth = body.authorizations?.[0];
+  const userField = body.user;
+  const userId = body.event?.user ?? (typeof userField === 'string' ? userField : userField?.id) ?? body.user_id ?? '';
+  const team =
+    (typeof userField === 'object' ? userField.team_id : undefined) ??
+    body.event?.team ??
+    body.team_id ??
+    idOf(body.team) ??
+    auth?.team_id ??
+    '';
+  const enterprise = body.enterprise_id ?? idOf(body.enterprise) ?? auth?.enterprise_id ?? '';
+  return { provider: 'slack', workspace: `${enterprise ?? ''}:${team}`, userId };
+}
+
+/** What a `/triage` invocation asks for: a subcommand with its argument, the modal, or text to triage. */
+export type CommandIntent =
+  | { kind: 'modal' }
+  | { kind: 'sub'; name: string; arg: string }
+  | { kind: 'triage'; text: string }
+  | { kind: 'unknown'; word: string };
+
+/** Splits the command text; `known` says which first words are subcommands. */
+export function parseCommand(text: string | undefined, known: (word: string) => boolean): CommandIntent {
+  const trimmed = (text ?? '').trim();
+  if (trimmed === '') return { kind: 'modal' };
+  const [first = '', ...rest] = trimmed.split(/\s+/);
+  const word = first.toLowerCase();
+  if (known(word)) return { kind: 'sub', name: word, arg: rest.join(' ') };
+  if (rest.length === 0 && /^[a-z][a-z-]*$/i.test(first) && first.length <= 20) return { kind: 'unknown', word: first };
+  return { kind: 'triage', text: trimmed };
+}
+
+/** A triage answer as carried in a button value: compact, and parsed defensively since it comes back from Slack. */
+export interface AnswerRef {
+  triageId: number;
+  questionId: string;
+  choice: string;
+}
+
+export function encodeAnswer(a: AnswerRef): string {
+  return JSON.stringify([a.triageId, a.questionId, a.choice]);
+}
+
+export function decodeAnswer(value: string | undefined): AnswerRef | null {
+  try {
+    const parsed = JSON.parse(value ?? '') as unknown;
+    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
+    const [triageId, questionId, choice] = parsed as unknown[];
+    if (typeof triageId !== 'number' || typeof questionId !== 'string' || typeof choice !== 'string') return null;
+    return { triageId, questionId, choice };
+  } catch {
+    return null;
+  }
+}
+
+/** A triage id carried in a button value or block id. */
+export function decodeId(value: string | undefined): number | null {
+  const n = Number(value?.replace(/^\D+/, ''));
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}

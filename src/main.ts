@@ -1,0 +1,45 @@
+import { userInfo } from 'node:os';
+import { createConsoleAdapter } from '../adapters/console/index.js';
+import type { ChatAdapter } from './adapter.js';
+import { chatAdapters } from './chat-adapters.js';
+import { ConfigError, loadConfig } from './config.js';
+import { isTriageError } from './core/errors.js';
+import { createLogger } from './core/logger.js';
+import { systemClock } from './core/ports.js';
+import { createService } from './service/index.js';
+import { openDatabase } from './store/db.js';
+
+/** The composition root: config, database, service, the adapters that have credentials, the digest. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const log = createLogger(config.logLevel, (line) => process.stderr.write(`${line}\n`));
+  const db = openDatabase(config.databasePath);
+  const service = createService(db, systemClock);
+  const deps = { service, log };
+  const adapters: ChatAdapter[] = chatAdapters(config, deps);
+  let terminal: ReturnType<typeof createConsoleAdapter> | null = null;
+  if (adapters.length === 0) {
+    const user = { provider: 'console' as const, workspace: 'local', userId: userInfo().username || 'me' };
+    terminal = createConsoleAdapter({ input: process.stdin, output: process.stdout, user }, deps);
+    adapters.push(terminal);
+  }
+  for (const adapter of adapters) await adapter.start();
+  log.info('started', { adapters: adapters.map((a) => a.name), database: config.databasePath });
+
+  const shutdown = async () => {
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    db.$client.close();
+  };
+  process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));
+  if (terminal) {
+    await terminal.done;
+    await shutdown();
+  }
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof ConfigError || isTriageError(err) ? err.message : String(err);
+  process.stderr.write(`invite-triage: ${message}\n`);
+  process.exit(1);
+});
