@@ -3,12 +3,14 @@ import type { Decision, Question } from '../../src/core/flow.js';
 import type { OutboundMessage } from '../../src/core/message.js';
 import type { HistoryItem, HistoryPage, PolicyView, TriageView } from '../../src/service/index.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal control characters are what this strips
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal control characters are what this strips
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
+
 /** Strips what a terminal would act on (escape sequences, control characters) from user text. */
 export function plain(text: string | null | undefined): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing terminal control characters is the point
-  return (text ?? '')
-    .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '')
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ');
+  return (text ?? '').replace(ANSI, '').replace(CONTROL, ' ');
 }
 
 export function renderTriage(view: TriageView): string {

@@ -76,7 +76,7 @@ export class ConsoleSession {
     }
   }
 
-  private run(cmd: ConsoleCommand, line: string): void {
+  private run(cmd: ConsoleCommand, line: string) {
     const { triage, records } = this.deps.service;
     switch (cmd.kind) {
       case 'help':
@@ -122,7 +122,7 @@ export class ConsoleSession {
     }
   }
 
-  private policy(cmd: Extract<ConsoleCommand, { kind: 'policy' }>): void {
+  private policy(cmd: Extract<ConsoleCommand, { kind: 'policy' }>) {
     const { policies } = this.deps.service;
     if (!cmd.platform) {
       this.print('Which platform? e.g. "policy linkedin". Built-in criteria ids:');
@@ -134,11 +134,11 @@ export class ConsoleSession {
     this.print(renderPolicy(policies.show(this.user, cmd.platform)));
   }
 
-  private start(text: string): void {
+  private start(text: string) {
     this.show(this.deps.service.triage.startFromText(this.user, text, { source: 'console' }));
   }
 
-  private answer(view: TriageView, line: string): void {
+  private answer(view: TriageView, line: string) {
     if (view.step.kind !== 'question') return;
     const q = view.step.question;
     const input = pick(q, line.trim());
@@ -150,14 +150,14 @@ export class ConsoleSession {
     this.show(this.deps.service.triage.answer(this.user, view.id, { questionId: q.id, ...input }));
   }
 
-  private forget(confirmed: boolean): void {
+  private forget(confirmed: boolean) {
     if (!confirmed) return this.print('Nothing was deleted.');
     const { triages } = this.deps.service.records.forget(this.user);
     this.current = null;
     this.print(`Deleted all your data (${triages} triages).`);
   }
 
-  private show(view: TriageView): void {
+  private show(view: TriageView) {
     this.current = view.step.kind === 'question' ? view : null;
     this.print(renderTriage(view));
   }

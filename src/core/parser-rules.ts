@@ -1,0 +1,507 @@
+import { cleanName } from './invitation.js';
+import { PLATFORMS, type PlatformId } from './platforms.js';
+
+// Every regex here is either anchored to a literal or built from bounded repeats, so none can backtrack
+// catastrophically; the parser also never feeds them more than the first few thousand characters.
+
+// ---------------------------------------------------------------------------------------------------------
+// Platform signals
+// ---------------------------------------------------------------------------------------------------------
+
+export interface PlatformGuess {
+  id: PlatformId;
+  /** 0..1: how telling the best signal for it was. */
+  strength: number;
+  /** Only "followed you"-style wording pointed at it: a handle's shape may still overrule it. */
+  followOnly: boolean;
+}
+
+interface Signal {
+  id: PlatformId;
+  kind: string;
+  weight: number;
+  strength: number;
+  at: number;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Notification mail often comes from a sending domain that is not the site's own.
+const DOMAINS: [string, PlatformId][] = [
+  ...PLATFORMS.flatMap((p) => p.domains.map((d): [string, PlatformId] => [d, p.id])),
+  ['facebookmail.com', 'facebook'],
+];
+
+const ALIAS_OWNER = new Map<string, PlatformId>();
+for (const p of PLATFORMS) {
+  if (p.id === 'other') continue;
+  for (const a of [p.id, p.name.toLowerCase(), ...p.aliases]) ALIAS_OWNER.set(a, p.id);
+}
+
+// Aliases that are also everyday words ("3 x 4", "email threads", "let's meet up") count only when they
+// are capitalised and sit where a network's name would: "on X", "Threads:", "X notification".
+const AMBIGUOUS = new Set(['x', 'li', 'threads', 'medium', 'blog', 'my space', 'meet up', 'blue sky', 'slack', 'toot']);
+
+const ALIAS_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_@./-])(?:${[...ALIAS_OWNER.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((a) => escapeRe(a).replace(/ /g, '\\s+'))
+    .join('|')})(?![\\p{L}\\p{N}_@]|[.-][\\p{L}\\p{N}])`,
+  'giu',
+);
+const NETWORK_PREPOSITION = /\b(?:on|via|from|at|over|using|through|in|into|to)\s+$/i;
+const NETWORK_NOUN =
+  /^\s+(?:request|invite|invitation|follow|follower|friend|connection|notification|dm|account|profile)/i;
+const LABEL_AFTER = /^\s*[:\-–—]/;
+
+// Networks outside the catalog: naming one means "other", and stops "friend request" from meaning Facebook.
+const OTHER_NETWORK =
+  /(?<![\p{L}\p{N}_@./-])(?:snapchat|whatsapp|telegram|wechat|weixin|vkontakte|vk|xing|reddit|pinterest|tumblr|twitch|steam|strava|goodreads|nextdoor|tinder|viadeo|orkut|friendster|bebo|hi5|google\+|skype|clubhouse|bereal|quora|flickr|vimeo|soundcloud|spotify|letterboxd|duolingo|researchgate|behance|dribbble|wellfound|angellist|polywork|mewe|weibo|kakaotalk|viber|xbox|playstation|roblox)(?![\p{L}\p{N}_]|\.[a-z])/iu;
+
+const MASTODON_HANDLE = /(?<![\p{L}\p{N}_@.])@[\p{L}\p{N}_.]{1,30}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+/iu;
+const FEDI_PROFILE_URL = /https?:\/\/([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+)\/@[\p{L}\p{N}_.]{1,30}/giu;
+
+interface Wording {
+  re: RegExp;
+  id: PlatformId;
+  weight: number;
+  strength: number;
+  follow?: boolean;
+}
+
+const WORDING: Wording[] = [
+  {
+    re: /\b(?:wants to connect|would (?:like|love) to connect|connection requests?|invitations? to connect|invited you to connect|professional network|mutual connections?|join (?:your|my) (?:professional )?network)\b/i,
+    id: 'linkedin',
+    weight: 2,
+    strength: 0.75,
+  },
+  {
+    re: /\b(?:friend req(?:uest)?s?|wants to be (?:your )?friends?|be friends with you|mutual friends?|friends? in common)\b/i,
+    id: 'facebook',
+    weight: 1.5,
+    strength: 0.6,
+  },
+  { re: /\bsubscribed to (?:your|my) (?:youtube )?channel\b/i, id: 'youtube', weight: 2, strength: 0.75 },
+  {
+    re: /\binvited (?:you|me) to (?:join )?(?:the )?@?[\w.-]{1,60} organization\b|\bcollaborate on (?:the )?[\w.-]{1,100}\/[\w.-]{1,100} repository\b/i,
+    id: 'github',
+    weight: 2,
+    strength: 0.75,
+  },
+  {
+    re: /\binvited (?:you|me) to (?:a|the|their|our) (?:shared )?channel\b/i,
+    id: 'slack-connect',
+    weight: 2,
+    strength: 0.7,
+  },
+  // Follow wording alone is weak: X says "followed you", Instagram "started following you".
+  { re: /\bis now following (?:you|me)\b/i, id: 'x', weight: 1, strength: 0.45, follow: true },
+  {
+    re: /\b(?:started following|requested to follow) (?:you|me)\b/i,
+    id: 'instagram',
+    weight: 0.75,
+    strength: 0.45,
+    follow: true,
+  },
+  {
+    re: /\b(?:followed|follows|following) (?:you|me)\b|\bnew followers?\b/i,
+    id: 'x',
+    weight: 0.5,
+    strength: 0.4,
+    follow: true,
+  },
+];
+
+const HOST_CHAR = /[a-z0-9_-]/;
+
+function domainOwner(host: string): PlatformId | null {
+  for (const [domain, id] of DOMAINS) if (host === domain || host.endsWith(`.${domain}`)) return id;
+  return null;
+}
+
+function domainSignals(lower: string, add: (s: Signal) => void): void {
+  for (const [domain, id] of DOMAINS) {
+    for (let at = lower.indexOf(domain); at >= 0; at = lower.indexOf(domain, at + 1)) {
+      const end = at + domain.length;
+      const before = lower[at - 1] ?? ' ';
+      const after = lower[end] ?? ' ';
+      const continues = HOST_CHAR.test(after) || (after === '.' && HOST_CHAR.test(lower[end + 1] ?? ' '));
+      if (!HOST_CHAR.test(before) && !continues) {
+        add({ id, kind: 'domain', weight: 4, strength: 1, at });
+        break;
+      }
+    }
+  }
+}
+
+function aliasSignals(text: string, add: (s: Signal) => void): void {
+  ALIAS_RE.lastIndex = 0;
+  for (let m = ALIAS_RE.exec(text); m; m = ALIAS_RE.exec(text)) {
+    const word = m[0];
+    const key = word.toLowerCase().replace(/\s+/g, ' ');
+    const id = ALIAS_OWNER.get(key);
+    if (!id) continue;
+    if (AMBIGUOUS.has(key)) {
+      if (word[0] === word[0]?.toLowerCase()) continue;
+      const before = text.slice(Math.max(0, m.index - 16), m.index);
+      const after = text.slice(m.index + word.length, m.index + word.length + 24);
+      const atLineStart = m.index === 0 || /\n\s*$/.test(before);
+      const placed =
+        NETWORK_PREPOSITION.test(before) || NETWORK_NOUN.test(after) || (atLineStart && LABEL_AFTER.test(after));
+      if (!placed) continue;
+    }
+    add({ id, kind: 'alias', weight: 3, strength: 0.9, at: m.index });
+  }
+}
+
+/** Weighs every hint of a network in the text; null when none at all. */
+export function detectPlatform(text: string): PlatformGuess | null {
+  const lower = text.toLowerCase();
+  const signals = new Map<string, Signal>();
+  const add = (s: Signal) => {
+    const key = `${s.id}:${s.kind}`;
+    if (!signals.has(key)) signals.set(key, s);
+  };
+  domainSignals(lower, add);
+  aliasSignals(text, add);
+  const handle = MASTODON_HANDLE.exec(text);
+  if (handle) add({ id: 'mastodon', kind: 'handle', weight: 4, strength: 1, at: handle.index });
+  FEDI_PROFILE_URL.lastIndex = 0;
+  for (let m = FEDI_PROFILE_URL.exec(text); m; m = FEDI_PROFILE_URL.exec(text)) {
+    if (!domainOwner((m[1] ?? '').toLowerCase())) {
+      add({ id: 'mastodon', kind: 'profile-url', weight: 2, strength: 0.7, at: m.index });
+    }
+  }
+  const other = OTHER_NETWORK.exec(text);
+  if (other) add({ id: 'other', kind: 'named', weight: 3, strength: 0.7, at: other.index });
+  for (const [i, w] of WORDING.entries()) {
+    const m = w.re.exec(text);
+    const kind = w.follow ? `follow${i}` : 'wording';
+    if (m) add({ id: w.id, kind, weight: w.weight, strength: w.strength, at: m.index });
+  }
+
+  const totals = new Map<PlatformId, { score: number; at: number; strength: number; followOnly: boolean }>();
+  for (const [key, s] of signals) {
+    const t = totals.get(s.id) ?? { score: 0, at: s.at, strength: 0, followOnly: true };
+    t.score += s.weight;
+    t.at = Math.min(t.at, s.at);
+    t.strength = Math.max(t.strength, s.strength);
+    t.followOnly &&= key.includes(':follow');
+    totals.set(s.id, t);
+  }
+  let best: PlatformGuess | null = null;
+  let bestScore = 0;
+  let bestAt = 0;
+  for (const [id, t] of totals) {
+    if (t.score > bestScore || (t.score === bestScore && t.at < bestAt)) {
+      best = { id, strength: t.strength, followOnly: t.followOnly };
+      bestScore = t.score;
+      bestAt = t.at;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Who sent it
+// ---------------------------------------------------------------------------------------------------------
+
+export interface Person {
+  name: string | null;
+  handle?: string;
+  relation?: string;
+  company?: string;
+  headline?: string;
+}
+
+export interface Found extends Person {
+  /** 0..1: how telling the wording that produced the name was. */
+  strength: number;
+  /** Index of the line it came from. */
+  line: number;
+  /** The wording itself says someone invited the user, even when no name came with it. */
+  invites: boolean;
+}
+
+const ADVERBS = '(?:(?:has|have|had|just|also|recently|finally)\\s+){0,3}';
+const VERBS = [
+  'wants? to (?:connect|be (?:your )?friends?|add (?:you|me)|follow (?:you|me)|join your network)',
+  'wants you to join',
+  'would (?:like|love) to (?:connect|add you|be friends|join your network)',
+  '(?:sent|sends|send) (?:you|me) an?(?: [\\p{L}-]{1,30}){0,2} (?:request|req|invite|invitation)',
+  'requested to (?:follow|connect with|be friends with) (?:you|me)',
+  '(?:followed|follows) (?:you|me)',
+  '(?:is|are|started|began) (?:now )?following (?:you|me)',
+  'invited (?:you|me)',
+  'is inviting (?:you|me)',
+  'subscribed to (?:your|my) channel',
+  'added (?:you|me)',
+];
+/** "<someone> wants to connect", "<someone> followed you", …: the name sits before the verb. */
+export const TRIGGER = new RegExp(`(?<![\\p{L}\\p{N}_])${ADVERBS}(?:${VERBS.join('|')})(?![\\p{L}])`, 'iu');
+
+const NOUNS = '(?:requests?|reqs?|invites?|invitations?|follows?|follow requests?|adds?|connections?|pings?)';
+/** "request from <someone>", "invite on Discord from <someone>". */
+const FROM_RULE = new RegExp(
+  `(?<![\\p{L}])${NOUNS}(?:\\s+(?:on|via|over|in)\\s+[\\p{L}\\p{N}.]{1,30})?\\s+from\\s+(?=\\S)`,
+  'iu',
+);
+/** "friend req - <someone>", "New follower: <someone>". */
+const LABEL_RULE =
+  /(?<![\p{L}])(?:requests?|reqs?|invites?|invitations?|follows?|followers?|adds?)\s*[-–—:]\s*(?=\S)/iu;
+/** "You were invited to Seattle Rust by <someone>". */
+const BY_RULE = /(?<![\p{L}])(?:invited|invitation|requested|sent|added)(?![\p{L}])[^\n]{0,80}?\sby\s+(?=\S)/iu;
+/** A line announcing that the next line is the person. */
+const BLOCK_HEADER =
+  /^(?:you have (?:an?|\d{1,4}) (?:new |pending )?(?:invitations?|(?:connection|friend|follow) requests?)|(?:new |incoming |pending )?(?:invitations?|(?:connection|friend|follow) requests?|followers?)|invitation to connect)[.!:]?$/iu;
+const POSSESSIVE =
+  /(?:^|\s)(?:[Aa]ccept|[Vv]iew|[Ss]ee|[Cc]heck out|[Vv]isit)\s+([\p{Lu}\p{Lo}][\p{L}\p{M}'’-]{0,40})['’]s\s+(?:invitation|profile|request)/u;
+
+// Where a sentence ends before the name, e.g. "TikTok: dancewithraj started…", "Hi! Nadia Haddad wants…".
+const SENTENCE_BREAK = /(?:[:!?;]|\.|\s[-–—|•·])(?=\s|$)\s*/gu;
+// Where the name ends and a description of the person starts.
+const TAIL_BREAK =
+  /,\s*|;\s*|\s*\(|\.(?=\s)|[!?](?=\s|$)|\s[-–—|·•]\s|\s(?:on|via|who|whom|and|but|at|from|through|over|in|for|because|since|about|asking|saying|wanting|named|called)\s/giu;
+const PHRASE_END = /[,;()!?]|\.(?=\s|$)|\s[-–—|·•]\s|\s(?:on|via|who|and|but|because|since|asking|saying|wanting)\s/u;
+const ABBREVIATION = /(?:^|[\s(])(?:dr|mr|mrs|ms|mx|prof|st|jr|sr|rev|hon|capt|col|lt|sgt|[\p{L}])$/iu;
+
+const NOT_A_NAME_START = new Set(
+  `a an the some any this that these those one i i'm i've i'd you your you've we they he she it there someone somebody
+  anyone anybody nobody everyone everybody people user member hi hello hey dear got just also who what guy random
+  unknown new please my our his her their`.split(/\s+/),
+);
+const NOT_A_NAME_WORD = /\b(?:request|req|invit\w*|notification|follow\w*|connect\w*|mutual)\b/i;
+const RELATION_START = /^(?:my|our)\s/i;
+const RELATIONAL_FROM = /^(?:the|my|our|his|her|their|work|school|college|church|class|uni|university|home|back)\b/i;
+const HEADLINE_WORDS =
+  /\b(?:engineer|developer|manager|director|founder|co-founder|ceo|cto|cfo|coo|vp|president|recruiter|designer|consultant|student|professor|lead|head of|analyst|scientist|researcher|architect|specialist|officer|partner|owner|intern|teacher|nurse|doctor|lawyer|writer|editor|speaker|author|coach|sales|marketing|hr|talent)\b/i;
+const UI_LINE =
+  /^(?:accept|ignore|confirm|delete|decline|view|see|reply|message|follow|join|unsubscribe|remove|block|report|check out|visit|open|log in|sign in)\b/i;
+const PROSE_START = /^(?:i|i'd|i'm|hi|hello|hey|dear|you|your|we|this|to|note|thanks)\b/i;
+const NAME_PARTICLE = /^(?:de|da|del|della|di|du|van|von|der|den|ter|bin|binti|ibn|al|el|la|le|y|dos|das)$/;
+const NAME_WORD = /^(?:[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}'’.-]*|@[\p{L}\p{N}_.]+)$/u;
+const LINE_SEPARATOR = /\s[|·•–—]\s/u;
+
+/** Reads "Dana Kim, recruiter at Acme", "my patient Sam Lee", "Jordan Park (@jpark_dev)", "@octocat". */
+export function readPerson(raw: string): Person {
+  const person: Person = { name: null };
+  const brk = findBreak(raw, TAIL_BREAK);
+  let head = brk ? raw.slice(0, brk.index) : raw;
+  if (brk) readTail(brk.sep, raw.slice(brk.end), person);
+  if (brk && (brk.sep === 'named' || brk.sep === 'called')) head = raw.slice(brk.end);
+
+  head = head.replace(/^[\s\-–—•*·|:,.>"“'‘]+|[\s,;:!?"”'’-]+$/gu, '');
+  if (RELATION_START.test(head)) {
+    const words = head.split(/\s+/);
+    const first = words.findIndex((w, i) => i > 0 && /^[\p{Lu}\p{Lt}\p{Lo}@]/u.test(w));
+    person.relation ??= cleanName(first < 0 ? head : words.slice(0, first).join(' ')) ?? undefined;
+    if (first < 0) return person;
+    head = words.slice(first).join(' ');
+  }
+  const words = head.split(/\s+/);
+  if (words.length > 1 && isPlainPlatformWord(words[0] ?? '')) head = words.slice(1).join(' ');
+  if (head.startsWith('@')) {
+    const token = head.split(/\s/)[0] ?? head;
+    person.handle ??= token;
+    head = head.slice(1);
+  }
+  person.name = plausibleName(head);
+  return person;
+}
+
+function readTail(sep: string, tail: string, person: Person): void {
+  if (sep === '(') {
+    const inner = tail.slice(0, Math.max(0, tail.indexOf(')'))).trim();
+    if (inner.startsWith('@')) person.handle = inner.split(/\s/)[0];
+    else if (RELATION_START.test(inner)) person.relation = cleanName(inner) ?? undefined;
+    else if (looksLikeHeadline(inner)) setHeadline(person, inner);
+    return;
+  }
+  const phrase = cleanName(tail.slice(0, PHRASE_END.exec(tail)?.index ?? tail.length)) ?? undefined;
+  if (!phrase) return;
+  if (sep === 'at') person.company = companyName(phrase);
+  else if (sep === 'from') {
+    if (RELATIONAL_FROM.test(phrase) || phrase[0] === phrase[0]?.toLowerCase()) person.relation = `from ${phrase}`;
+    else person.company = companyName(phrase);
+  } else if (/^[,;\-–—|·•]$/.test(sep)) {
+    if (/^(?:my|our|his|her|a friend|an old|old|former)\b/i.test(phrase)) person.relation = phrase;
+    else {
+      const headline = cleanName(tail.split(/[;()]|,\s(?=my\b|our\b)/)[0] ?? '');
+      if (headline && looksLikeHeadline(headline)) setHeadline(person, headline);
+    }
+  }
+}
+
+function findBreak(text: string, re: RegExp): { index: number; end: number; sep: string } | null {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const sep = m[0].trim().toLowerCase();
+    if (sep === '.' && ABBREVIATION.test(text.slice(0, m.index))) continue;
+    return { index: m.index, end: m.index + m[0].length, sep };
+  }
+  return null;
+}
+
+/** Keeps only the last sentence before a verb: "TikTok: dancewithraj" → "dancewithraj". */
+function lastSentence(text: string): string {
+  let start = 0;
+  SENTENCE_BREAK.lastIndex = 0;
+  for (let m = SENTENCE_BREAK.exec(text); m; m = SENTENCE_BREAK.exec(text)) {
+    if (m[0][0] === '.' && ABBREVIATION.test(text.slice(0, m.index))) continue;
+    start = m.index + m[0].length;
+  }
+  return text.slice(start);
+}
+
+function isPlainPlatformWord(word: string): boolean {
+  const key = word.toLowerCase().replace(/[:,]$/, '');
+  return ALIAS_OWNER.has(key) && !AMBIGUOUS.has(key);
+}
+
+function plausibleName(raw: string): string | null {
+  const name = cleanName(raw);
+  if (!name || !/[\p{L}\p{N}]/u.test(name)) return null;
+  const words = name.split(' ');
+  const first = (words[0] ?? '').toLowerCase();
+  if (words.length > 6 || NOT_A_NAME_START.has(first) || /^\d+$/.test(first)) return null;
+  if (NOT_A_NAME_WORD.test(name)) return null;
+  const key = name.toLowerCase();
+  if (ALIAS_OWNER.has(key) || ALIAS_OWNER.has(key.replace(/\s+/g, ' '))) return null;
+  return name;
+}
+
+/** A line that is nothing but a name, maybe with a "·" or "|" headline after it. */
+function nameLine(line: string): Person | null {
+  if (line.length > 120) return null;
+  const sep = LINE_SEPARATOR.exec(line);
+  const namePart = (sep ? line.slice(0, sep.index) : line).trim();
+  const words = namePart.split(/\s+/);
+  if (namePart.length > 60 || words.length > 5 || UI_LINE.test(namePart)) return null;
+  if (!words.every((w) => NAME_WORD.test(w) || NAME_PARTICLE.test(w))) return null;
+  const person = readPerson(namePart);
+  if (!person.name) return null;
+  const rest = sep ? line.slice(sep.index + sep[0].length).trim() : '';
+  if (rest && looksLikeHeadline(rest)) setHeadline(person, rest);
+  return person;
+}
+
+export function looksLikeHeadline(line: string | undefined): line is string {
+  if (!line || line.length < 2 || line.length > 160) return false;
+  if (UI_LINE.test(line) || PROSE_START.test(line) || TRIGGER.test(line)) return false;
+  if (/mutual|https?:|www\.|^["“„«「]/i.test(line)) return false;
+  return /\s(?:at|@)\s|\s[|·•]\s|^ex-/i.test(line) || HEADLINE_WORDS.test(line);
+}
+
+export function setHeadline(person: Person, headline: string): void {
+  person.headline ??= cleanName(headline) ?? undefined;
+  const at = /\s(?:at|@)\s+(.+)$/i.exec(headline);
+  if (at?.[1]) person.company ??= companyName(at[1]);
+}
+
+function companyName(raw: string): string | undefined {
+  let name = raw.split(/\s[|·•–—-]\s|,|\(/)[0] ?? '';
+  name = name.replace(/[^\p{L}\p{N}.)&]+$/u, '');
+  if (name.endsWith('.') && !/\b(?:inc|ltd|co|corp|llc|plc|gmbh|ag|sa)\.$/i.test(name)) name = name.slice(0, -1);
+  return cleanName(name) ?? undefined;
+}
+
+function nextLine(lines: readonly string[], from: number): number {
+  for (let i = from + 1; i < lines.length; i++) if (lines[i] !== '') return i;
+  return -1;
+}
+
+type Rule = (lines: readonly string[], i: number) => Person | null;
+
+const afterMatch =
+  (re: RegExp): Rule =>
+  (lines, i) => {
+    const line = lines[i] ?? '';
+    const m = re.exec(line);
+    return m ? readPerson(line.slice(m.index + m[0].length)) : null;
+  };
+
+// Strongest wording first; within a rule the earliest line wins, so a Subject line beats the body.
+const RULES: [Rule, number][] = [
+  [
+    (lines, i) => {
+      const line = lines[i] ?? '';
+      const m = TRIGGER.exec(line);
+      if (!m) return null;
+      const before = lastSentence(line.slice(0, m.index));
+      if (before.trim() !== '') return readPerson(before);
+      const prev = i > 0 ? lines[i - 1] : '';
+      return prev ? (nameLine(prev) ?? { name: null }) : { name: null };
+    },
+    0.9,
+  ],
+  [afterMatch(FROM_RULE), 0.85],
+  [afterMatch(LABEL_RULE), 0.8],
+  [afterMatch(BY_RULE), 0.8],
+  [
+    (lines, i) => {
+      if (!BLOCK_HEADER.test(lines[i] ?? '')) return null;
+      const j = nextLine(lines, i);
+      return j < 0 ? { name: null } : (nameLine(lines[j] ?? '') ?? { name: null });
+    },
+    0.75,
+  ],
+];
+
+const FALLBACKS: [Rule, number][] = [
+  [
+    (lines, i) => {
+      const person = nameLine(lines[i] ?? '');
+      if (!person) return null;
+      if (person.headline) return person;
+      return looksLikeHeadline(lines[nextLine(lines, i)]) ? person : null;
+    },
+    0.55,
+  ],
+  [
+    (lines, i) => {
+      const m = POSSESSIVE.exec(lines[i] ?? '');
+      return m?.[1] ? readPerson(m[1]) : null;
+    },
+    0.35,
+  ],
+];
+
+/** Finds who sent the invitation; a result with a null name still tells a relation or that it is an invite. */
+export function findPerson(lines: readonly string[], senders: readonly string[]): Found | null {
+  let partial: Found | null = null;
+  const tryRules = (rules: [Rule, number][], invites: boolean): Found | null => {
+    for (const [rule, strength] of rules) {
+      for (let i = 0; i < lines.length; i++) {
+        const person = rule(lines, i);
+        if (!person) continue;
+        const found: Found = { ...person, strength, line: i, invites };
+        if (person.name) return found;
+        partial ??= found;
+      }
+    }
+    return null;
+  };
+  const direct = tryRules(RULES, true);
+  if (direct) return direct;
+  // "From: Sarah Johnson via LinkedIn <invitations@linkedin.com>"
+  for (const sender of senders) {
+    const via = /^(.{1,80}?)\s+via\s+\S/i.exec(sender);
+    const person = via?.[1] ? readPerson(via[1]) : null;
+    if (person?.name) return { ...person, strength: 0.8, line: -1, invites: false };
+  }
+  return tryRules(FALLBACKS, false) ?? partial;
+}
+
+/** The headline usually sits on the line after the name, or after a comma on a "- Name, title" line. */
+export function findHeadline(lines: readonly string[], name: string, from: number): string | undefined {
+  const candidates: (string | undefined)[] = [from >= 0 ? lines[nextLine(lines, from)] : undefined];
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').replace(/^[-–—•*]\s*/u, '');
+    if (!line.startsWith(name)) continue;
+    const rest = line.slice(name.length);
+    if (rest.trim() === '') candidates.push(lines[nextLine(lines, i)]);
+    else if (/^\s*(?:[,·|•]|\s[-–—])/u.test(rest)) candidates.push(rest.replace(/^\s*[,·|•\-–—]\s*/u, ''));
+  }
+  return candidates.find(looksLikeHeadline);
+}
