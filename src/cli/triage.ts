@@ -69,7 +69,7 @@ function dryRun(service: ReturnType<CliContext['service']>, run: () => TriageVie
   throw new Error('unreachable');
 }
 
-function print(view: TriageView, recorded: boolean, json: boolean, out: (s: string) => void): void {
+function print(view: TriageView, recorded: boolean, json: boolean, out: (s: string) => void) {
   const base = { triageId: recorded ? view.id : null, platform: view.platform, inviter: view.inviter, recorded };
   const step = view.step;
   if (step.kind === 'decision') {
