@@ -1,0 +1,86 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runTs, tempDir } from '../helpers/run-process.js';
+
+const corpus = readFileSync(new URL('../fixtures/invitations.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as { platform: string; inviter: string | null; text: string });
+const linkedinEmail = corpus.find((c) => c.inviter === 'Sarah Johnson')!;
+
+describe('the terminal bot, as a child process fed on stdin', () => {
+  let db: string;
+  let cleanup: () => void;
+  beforeEach(() => {
+    const t = tempDir();
+    db = join(t.dir, 'bot.db');
+    cleanup = t.cleanup;
+  });
+  afterEach(() => cleanup());
+
+  const start = (stdin: string) => runTs('src/main.ts', [], stdin, { DATABASE_PATH: db });
+
+  it('triages a LinkedIn and a Facebook invitation with the default criteria, then exits cleanly at end of input', async () => {
+    const script = [
+      'LinkedIn request from Dana Kim, recruiter at Acme',
+      '2', // No: never spoke
+      'facebook friend request from my patient Sam Lee',
+      'yes', // serves them professionally
+      'history',
+    ].join('\n');
+    const run = await start(script);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Have you connected with Dana Kim in person or on the phone at least once?');
+    expect(run.stdout).toMatch(/Decision: DECLINE\. You have never spoken with Dana Kim/);
+    expect(run.stdout).toContain('Do you serve Sam Lee professionally, as a patient, client or student?');
+    expect(run.stdout).toMatch(/Decision: DECLINE\. You serve Sam Lee professionally/);
+    expect(run.stdout).toMatch(/Decisions 1-2 of 2/);
+    const rows = new Database(db, { readonly: true })
+      .prepare('select platform, outcome, decided_by from decisions order by id')
+      .all();
+    expect(rows).toEqual([
+      { platform: 'linkedin', outcome: 'decline', decided_by: 'met_in_person_or_phone' },
+      { platform: 'facebook', outcome: 'decline', decided_by: 'serves_professionally' },
+    ]);
+  });
+
+  it('takes a multi-line forwarded email in paste mode', async () => {
+    const run = await start(['paste', linkedinEmail.text, '.', '1'].join('\n'));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('[#1 LinkedIn · Sarah Johnson]');
+    expect(run.stdout).toMatch(/Decision: ACCEPT\. Sarah Johnson meets every one of your LinkedIn criteria/);
+  });
+
+  it('resumes an unfinished triage after a restart, losing nothing', async () => {
+    const first = await start("fb friend req - Jenny Wu, my kid's soccer coach\nno\n");
+    expect(first.stdout).toContain('Have you invited Jenny Wu, or would you invite them, to your home?');
+    const second = await start('1\n');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Picking up where you stopped:');
+    expect(second.stdout).toMatch(/Decision: ACCEPT\. Jenny Wu meets every one of your Facebook criteria/);
+  });
+
+  it('answers nonsense with a hint and keeps the question open', async () => {
+    const run = await start('LinkedIn request from Dana Kim\nmaybe\n\u0000\u0007\n1\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Answer with 1-3 or the word');
+    expect(run.stdout).toMatch(/Decision: ACCEPT/);
+  });
+
+  it('asks to confirm before forgetting, then deletes everything', async () => {
+    const run = await start('LinkedIn request from Dana Kim\n2\nforget\nno\nhistory\nforget\nyes\nhistory\n');
+    expect(run.stdout).toContain('Nothing was deleted.');
+    expect(run.stdout).toMatch(/Decisions 1-1 of 1/);
+    expect(run.stdout).toContain('Deleted all your data (1 triages).');
+    expect(run.stdout).toContain('No decisions yet.');
+  });
+
+  it('exits with a message naming the path when the database cannot be opened', async () => {
+    writeFileSync(db, 'a regular file where a folder should be');
+    const run = await runTs('src/main.ts', [], '', { DATABASE_PATH: join(db, 'bot.db') });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`Cannot open the database at ${join(db, 'bot.db')}`);
+  });
+});
