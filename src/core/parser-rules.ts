@@ -239,7 +239,7 @@ const VERBS = [
   'added (?:you|me)',
 ];
 /** "<someone> wants to connect", "<someone> followed you", …: the name sits before the verb. */
-export const TRIGGER = new RegExp(`(?<![\\p{L}\\p{N}_])${ADVERBS}(?:${VERBS.join('|')})(?![\\p{L}])`, 'iu');
+const TRIGGER = new RegExp(`(?<![\\p{L}\\p{N}_])${ADVERBS}(?:${VERBS.join('|')})(?![\\p{L}])`, 'iu');
 
 const NOUNS = '(?:requests?|reqs?|invites?|invitations?|follows?|follow requests?|adds?|connections?|pings?)';
 /** "request from <someone>", "invite on Discord from <someone>". */
@@ -284,7 +284,7 @@ const NAME_WORD = /^(?:[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}'’.-]*|@[\p{L}\p{N}_.]+)
 const LINE_SEPARATOR = /\s[|·•–—]\s/u;
 
 /** Reads "Dana Kim, recruiter at Acme", "my patient Sam Lee", "Jordan Park (@jpark_dev)", "@octocat". */
-export function readPerson(raw: string): Person {
+function readPerson(raw: string): Person {
   const person: Person = { name: null };
   const brk = findBreak(raw, TAIL_BREAK);
   let head = brk ? raw.slice(0, brk.index) : raw;
@@ -386,14 +386,15 @@ function nameLine(line: string): Person | null {
   return person;
 }
 
-export function looksLikeHeadline(line: string | undefined): line is string {
+function looksLikeHeadline(line: string | undefined): line is string {
   if (!line || line.length < 2 || line.length > 160) return false;
   if (UI_LINE.test(line) || PROSE_START.test(line) || TRIGGER.test(line)) return false;
   if (/mutual|https?:|www\.|^["“„«「]/i.test(line)) return false;
   return /\s(?:at|@)\s|\s[|·•]\s|^ex-/i.test(line) || HEADLINE_WORDS.test(line);
 }
 
-export function setHeadline(person: Person, headline: string): void {
+export function setHeadline(person: Person, raw: string): void {
+  const headline = raw.replace(/[\s,;:]+$/, '');
   person.headline ??= cleanName(headline) ?? undefined;
   const at = /\s(?:at|@)\s+(.+)$/i.exec(headline);
   if (at?.[1]) person.company ??= companyName(at[1]);

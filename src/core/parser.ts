@@ -1,6 +1,126 @@
-import type { Invitation } from './invitation.js';
+import type { Invitation, InviterContext } from './invitation.js';
+import { detectPlatform, type Found, findHeadline, findPerson, type Person, setHeadline } from './parser-rules.js';
+import type { PlatformId } from './platforms.js';
+
+/** Notifications say everything up front; reading further only costs time on pasted junk. */
+const MAX_SCAN = 4000;
+const MAX_NOTE = 280;
+
+// Zero-width joiners stay: they hold emoji sequences in display names together.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
+// Text pasted from a terminal keeps colour codes; built from a string because the escape byte is a control
+// character, which a regex literal should not spell out.
+const ANSI_CODE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]{0,20}[A-Za-z]`, 'g');
+const QUOTE_PREFIX = /^ *(?:> ?)+/;
+const FORWARD_MARKER = /^(?:-{2,} ?(?:forwarded message|original message) ?-{2,}|begin forwarded message:?)$/i;
+const HEADER = /^(from|to|cc|bcc|date|sent|reply-to|subject) ?: *(.*)$/i;
+const REPLY_PREFIX = /^(?:(?:fwd?|re|aw|wg|tr|rv) ?: *)+/i;
+const QUOTED = /^["“„«「『](.+?)["”“»」』]?$/u;
+const MUTUALS =
+  /(\d{1,6})\s+(?:(?:mutual|shared)\s+(?:connections?|friends?|followers?|contacts?)|(?:friends?|connections?)\s+in\s+common)/i;
+const PROFILE_URL =
+  /https?:\/\/(?:www\.|m\.|mobile\.)?(x|twitter|instagram|threads|tiktok)\.(?:com|net)\/@?([A-Za-z0-9_.]{1,30})(?![A-Za-z0-9_.])/i;
+const PROFILE_HOSTS: Record<string, PlatformId> = {
+  x: 'x',
+  twitter: 'x',
+  instagram: 'instagram',
+  threads: 'threads',
+  tiktok: 'tiktok',
+};
+const NOT_A_PROFILE = new Set(['i', 'home', 'intent', 'explore', 'accounts', 'p', 'reel', 'reels', 'stories', 'share']);
+// X handles cannot contain dots, Instagram's can.
+const DOTTED_HANDLE = /^@?[a-z0-9_]+(?:\.[a-z0-9_]+)+$/;
+const INVITE_WORDING =
+  /\b(?:invit(?:e|es|ed|ation|ations)|requests?|req|wants to (?:add|connect|follow)|add(?:ed)? (?:me|you))\b/i;
+
+interface Prepared {
+  /** Everything scanned, headers included: sender addresses there still name the network. */
+  text: string;
+  /** Body lines with headers and `>` prefixes gone; the Subject is kept as a line of its own. */
+  lines: string[];
+  senders: string[];
+  notes: string[];
+}
+
+function prepare(input: string): Prepared {
+  let text = input.length > MAX_SCAN ? input.slice(0, MAX_SCAN) : input;
+  text = text
+    .replace(ANSI_CODE, '')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(INVISIBLE, (ch) => (ch === '\n' || ch === '\u200d' ? ch : ' '));
+  const lines: string[] = [];
+  const senders: string[] = [];
+  const notes: string[] = [];
+  for (const raw of text.split('\n')) {
+    let line = raw.replace(QUOTE_PREFIX, '').trim();
+    if (FORWARD_MARKER.test(line)) continue;
+    const header = HEADER.exec(line);
+    if (header) {
+      const field = (header[1] ?? '').toLowerCase();
+      if (field === 'from') senders.push((header[2] ?? '').replace(/<[^>]*>|"/g, '').trim());
+      if (field !== 'subject') continue;
+      line = header[2] ?? '';
+    }
+    line = line.replace(REPLY_PREFIX, '').trim();
+    const quoted = QUOTED.exec(line);
+    if (quoted) {
+      notes.push(quoted[1] ?? '');
+      continue;
+    }
+    if (line !== '' || lines[lines.length - 1] !== '') lines.push(line);
+  }
+  return { text, lines, senders, notes };
+}
+
+function contextOf(prepared: Prepared, found: Found | null, platform: PlatformId | null): InviterContext {
+  const context: InviterContext = {};
+  const person: Person = found ?? { name: null };
+  if (found?.name && !found.headline) {
+    const headline = findHeadline(prepared.lines, found.name, found.line);
+    if (headline) setHeadline(person, headline);
+  }
+  const url = PROFILE_URL.exec(prepared.text);
+  const urlHandle = url?.[2] && !NOT_A_PROFILE.has(url[2].toLowerCase()) ? `@${url[2]}` : undefined;
+  const handle =
+    person.handle ?? (url && PROFILE_HOSTS[(url[1] ?? '').toLowerCase()] === platform ? urlHandle : undefined);
+  if (handle) context.handle = handle;
+  if (person.headline) context.headline = person.headline;
+  if (person.company) context.company = person.company;
+  const mutuals = MUTUALS.exec(prepared.text);
+  if (mutuals?.[1]) context.mutuals = Number.parseInt(mutuals[1], 10);
+  const note = prepared.notes.find((n) => /\p{L}/u.test(n));
+  if (note) context.note = note.replace(/\s+/g, ' ').trim().slice(0, MAX_NOTE);
+  if (person.relation) context.relation = person.relation;
+  return context;
+}
+
+function parse(input: string): Invitation {
+  const prepared = prepare(input);
+  const found = findPerson(prepared.lines, prepared.senders);
+  const guess = detectPlatform(prepared.text);
+  let platform: PlatformId | null = guess?.id ?? null;
+  let platformStrength = guess?.strength ?? 0;
+  const inviter = found?.name ?? null;
+  if (guess?.followOnly && DOTTED_HANDLE.test(found?.handle ?? inviter ?? '')) platform = 'instagram';
+  if (!platform && (found?.invites || INVITE_WORDING.test(prepared.text))) {
+    platform = 'other';
+    platformStrength = 0.3;
+  }
+  const inviterStrength = inviter ? (found?.strength ?? 0) : 0;
+  const confidence = Math.round((platformStrength * 0.5 + inviterStrength * 0.5) * 100) / 100;
+  return {
+    platform,
+    inviter,
+    context: contextOf(prepared, found, platform),
+    confidence: Math.min(1, Math.max(0, confidence)),
+  };
+}
 
 /** Turns a pasted notification or a description into an invitation. Never throws. */
-export function parseInvitation(_text: string): Invitation {
-  return { platform: null, inviter: null, context: {}, confidence: 0 };
+export function parseInvitation(text: string): Invitation {
+  try {
+    return parse(typeof text === 'string' ? text : String(text ?? ''));
+  } catch {
+    return { platform: null, inviter: null, context: {}, confidence: 0 };
+  }
 }

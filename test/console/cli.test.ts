@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Finished, runTs, tempDir } from '../helpers/run-process.js';
+
+describe('the invite-triage CLI', () => {
+  let env: Record<string, string>;
+  let cleanup: () => void;
+  beforeAll(() => {
+    const t = tempDir();
+    env = { DATABASE_PATH: join(t.dir, 'cli.db') };
+    cleanup = t.cleanup;
+  });
+  afterAll(() => cleanup());
+
+  const cli = (...args: string[]): Promise<Finished> => runTs('bin/invite-triage.js', args, '', env);
+  const json = (r: Finished) => JSON.parse(r.stdout) as Record<string, unknown>;
+
+  it('parse --json prints the platform id and the inviter', async () => {
+    const r = await cli(
+      'parse',
+      '--json',
+      'Priya Raman wants to connect\nProduct Lead at Northwind\n12 mutual connections',
+    );
+    expect(r.code).toBe(0);
+    expect(json(r)).toMatchObject({ platform: 'linkedin', inviter: 'Priya Raman' });
+  });
+
+  it('triage --json with every answer prints the decision naming the deciding criterion, and records it', async () => {
+    const r = await cli(
+      'triage',
+      '--json',
+      'facebook friend request from my patient Sam Lee',
+      '--answer',
+      'serves_professionally=yes',
+    );
+    expect(r.code).toBe(0);
+    expect(json(r)).toMatchObject({ outcome: 'decline', decidedBy: 'serves_professionally', recorded: true });
+    const history = await cli('history', '--json');
+    expect(json(history)).toMatchObject({ total: 1, items: [{ inviter: 'Sam Lee', outcome: 'decline' }] });
+  });
+
+  it('triage --json with answers missing prints the next question and its criterion id', async () => {
+    const r = await cli('triage', '--json', 'Some text', '--platform', 'fb', '--inviter', 'Matt Brown', '--dry-run');
+    expect(r.code).toBe(0);
+    expect(json(r)).toMatchObject({
+      outcome: null,
+      platform: 'facebook',
+      recorded: false,
+      question: { id: 'serves_professionally', choices: ['yes', 'no'] },
+    });
+  });
+
+  it('--dry-run records nothing', async () => {
+    const before = json(await cli('history', '--json')).total;
+    const r = await cli(
+      'triage',
+      '--json',
+      'LinkedIn request from Dana Kim',
+      '--answer',
+      'met_in_person_or_phone=no',
+      '--dry-run',
+    );
+    expect(json(r)).toMatchObject({ outcome: 'decline', recorded: false, triageId: null });
+    expect(json(await cli('history', '--json')).total).toBe(before);
+  });
+
+  it('export --format csv prints a header and a row per decision', async () => {
+    const r = await cli('export', '--format', 'csv');
+    expect(r.code).toBe(0);
+    const [header, ...rows] = r.stdout.trim().split(/\r?\n/);
+    expect(header).toMatch(/^triage_id,received_at,platform,inviter,outcome,decided_by/);
+    expect(rows.some((row) => row.includes('Sam Lee') && row.includes('decline'))).toBe(true);
+  });
+
+  it('refuses bad arguments with a clear message and a non-zero exit code', async () => {
+    const unknownPlatform = await cli('triage', '--json', 'hello', '--platform', 'friendster');
+    expect(unknownPlatform.code).toBe(2);
+    expect(unknownPlatform.stderr).toContain('"friendster" is not a platform I know');
+    const badAnswer = await cli('triage', 'hello', '--answer', 'nonsense');
+    expect(badAnswer.code).toBe(2);
+    expect(badAnswer.stderr).toContain('--answer takes <criterion>=<choice>');
+    const empty = await cli('parse', '--json', '   ');
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('Paste an invitation');
+    const unknownCommand = await cli('frobnicate');
+    expect(unknownCommand.code).toBe(2);
+    const badFormat = await cli('export', '--format', 'xml');
+    expect(badFormat.code).toBe(2);
+  });
+
+  it('--help on each command prints its usage', async () => {
+    for (const command of ['parse', 'triage', 'history', 'export', 'migrate']) {
+      const r = await cli(command, '--help');
+      expect(r.code, command).toBe(0);
+      expect(r.stdout).toContain(`usage: invite-triage ${command}`);
+    }
+  });
+});
