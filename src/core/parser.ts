@@ -1,5 +1,6 @@
 import type { Invitation, InviterContext } from './invitation.js';
-import { detectPlatform, type Found, findHeadline, findPerson, type Person, setHeadline } from './parser-rules.js';
+import { type Found, findHeadline, findPerson, type Person, setHeadline } from './parser-person.js';
+import { detectPlatform } from './parser-platform.js';
 import type { PlatformId } from './platforms.js';
 
 /** Notifications say everything up front; reading further only costs time on pasted junk. */
