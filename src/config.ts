@@ -89,7 +89,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 }
 
 function slackConfig(e: Env): SlackConfig | null {
-  const any = e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN || e.SLACK_CLIENT_ID;
+  const any =
+    e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN || e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET;
   if (!any) return null;
   const oauth = e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET;
   if (oauth && !(e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET)) {

@@ -29,6 +29,7 @@ export function cleanName(raw: string): string | null {
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, MAX_NAME_LENGTH)
+    .replace(/[\ud800-\udbff]$/, '') // the cut may split an emoji's surrogate pair
     .trim();
   return name === '' ? null : name;
 }

@@ -17,9 +17,8 @@ export interface UserRow {
   prefs: string;
 }
 
-/** Users by identity; ids are cached because every action looks one up. */
+/** Users by identity. Ids are not cached: another process may forget a user at any time. */
 export class UserStore {
-  private readonly ids = new Map<string, number>();
   private readonly upsert;
   private readonly byIdentity;
 
@@ -48,16 +47,12 @@ export class UserStore {
 
   /** The user's id, creating the user on first sight. */
   ensure(key: UserKey): number {
-    const cacheKey = `${key.provider}\u0000${key.workspace}\u0000${key.externalId}`;
-    const cached = this.ids.get(cacheKey);
-    if (cached !== undefined) return cached;
     let row = this.byIdentity.get({ ...key });
     if (!row) {
       this.upsert.run({ ...key });
       row = this.byIdentity.get({ ...key });
     }
     if (!row) throw new Error('user insert failed');
-    this.ids.set(cacheKey, row.id);
     return row.id;
   }
 
@@ -86,6 +81,5 @@ export class UserStore {
   /** Deletes the user; foreign keys cascade to everything they own. */
   delete(id: number): void {
     this.db.delete(users).where(eq(users.id, id)).run();
-    for (const [k, v] of this.ids) if (v === id) this.ids.delete(k);
   }
 }

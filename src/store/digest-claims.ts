@@ -1,0 +1,93 @@
+import type { Db } from './db.js';
+
+/** A claim's state: claimed (being sent), sent, failed (retried later unless attempts ran out) or skipped. */
+export interface ClaimRow {
+  userId: number;
+  week: string;
+  status: 'claimed' | 'sent' | 'failed' | 'skipped';
+  attempts: number;
+  nextAttemptAt: number | null;
+}
+
+/**
+ * The digest_claims table: one row per user and week. A row is taken before sending, in an immediate
+ * transaction, by an insert that can succeed only once; so restarts, overlapping ticks and several
+ * processes on one database file never send the same digest twice.
+ */
+export class DigestClaimStore {
+  private readonly take;
+  private readonly finish;
+  private readonly fail;
+  private readonly lookup;
+  private readonly one;
+
+  constructor(private readonly db: Db) {
+    const c = db.$client;
+    // A failed row whose backoff has passed is the only thing a second insert may take over.
+    this.take = c.prepare(
+      `INSERT INTO digest_claims (user_id, week, status, attempts, claimed_by, claimed_at)
+       VALUES (@userId, @week, 'claimed', 1, @by, @now)
+       ON CONFLICT (user_id, week) DO UPDATE SET
+         status = 'claimed', attempts = digest_claims.attempts + 1,
+         claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at, next_attempt_at = NULL
+       WHERE digest_claims.status = 'failed' AND digest_claims.next_attempt_at IS NOT NULL
+         AND digest_claims.next_attempt_at <= excluded.claimed_at AND digest_claims.attempts < @maxAttempts`,
+    );
+    this.finish = c.prepare(
+      `UPDATE digest_claims SET status = @status, sent_at = @now, error = NULL
+       WHERE user_id = @userId AND week = @week AND status = 'claimed' AND claimed_by = @by`,
+    );
+    this.fail = c.prepare(
+      `UPDATE digest_claims SET status = 'failed', error = @error, next_attempt_at = @next
+       WHERE user_id = @userId AND week = @week AND status = 'claimed' AND claimed_by = @by`,
+    );
+    this.lookup = c.prepare<[string], ClaimRow>(
+      `SELECT c.user_id AS userId, c.week AS week, c.status AS status, c.attempts AS attempts,
+              c.next_attempt_at AS nextAttemptAt
+       FROM json_each(?) j CROSS JOIN digest_claims c
+       WHERE c.user_id = j.value->>0 AND c.week = j.value->>1`,
+    );
+    this.one = c.prepare<[number, string], ClaimRow>(
+      `SELECT user_id AS userId, week, status, attempts, next_attempt_at AS nextAttemptAt
+       FROM digest_claims WHERE user_id = ? AND week = ?`,
+    );
+  }
+
+  /** Takes the (user, week) claim; returns the attempt number, or null when someone has it or it is done. */
+  claim(userId: number, week: string, by: string, now: number, maxAttempts: number): number | null {
+    return this.db.$client
+      .transaction(() => {
+        const r = this.take.run({ userId, week, by, now, maxAttempts });
+        return r.changes === 1 ? (this.one.get(userId, week)?.attempts ?? 1) : null;
+      })
+      .immediate();
+  }
+
+  markSent(userId: number, week: string, by: string, now: number): boolean {
+    return this.finish.run({ userId, week, by, now, status: 'sent' }).changes === 1;
+  }
+
+  /** Quiet week: nothing to say, and nothing will be tried again this week. */
+  markSkipped(userId: number, week: string, by: string, now: number): boolean {
+    return this.finish.run({ userId, week, by, now, status: 'skipped' }).changes === 1;
+  }
+
+  /** Records the failure; `next` null means give up for this week. */
+  markFailed(userId: number, week: string, by: string, error: string, next: number | null): boolean {
+    return this.fail.run({ userId, week, by, error: error.slice(0, 500), next }).changes === 1;
+  }
+
+  /** Existing claims for these (user, week) pairs, keyed "userId:week". */
+  existing(pairs: readonly { userId: number; week: string }[]): Map<string, ClaimRow> {
+    const out = new Map<string, ClaimRow>();
+    for (let i = 0; i < pairs.length; i += 5000) {
+      const chunk = JSON.stringify(pairs.slice(i, i + 5000).map((p) => [p.userId, p.week]));
+      for (const row of this.lookup.iterate(chunk)) out.set(`${row.userId}:${row.week}`, row);
+    }
+    return out;
+  }
+
+  get(userId: number, week: string): ClaimRow | undefined {
+    return this.one.get(userId, week);
+  }
+}

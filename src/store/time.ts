@@ -1,0 +1,86 @@
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Db } from './db.js';
+import { budgets, teamGuidance, timeLogs } from './schema.js';
+
+export interface NewTimeLog {
+  userId: number;
+  platform: string;
+  minutes: number;
+  place: 'work' | 'home' | null;
+  loggedAt: number;
+}
+
+export interface BudgetRow {
+  platform: string;
+  weeklyMinutes: number;
+  expectation: string | null;
+}
+
+export interface GuidanceRow {
+  workHoursOk: boolean;
+  note: string;
+  updatedAt: number;
+}
+
+/** Time logs, weekly budgets per platform, and each team's guidance on networking at work. */
+export class TimeStore {
+  constructor(private readonly db: Db) {}
+
+  log(entry: NewTimeLog): number {
+    return Number(this.db.insert(timeLogs).values(entry).run().lastInsertRowid);
+  }
+
+  /** Minutes per platform logged in [start, end). */
+  totals(userId: number, start: number, end: number): { platform: string; minutes: number }[] {
+    return this.db
+      .select({ platform: timeLogs.platform, minutes: sql<number>`sum(${timeLogs.minutes})` })
+      .from(timeLogs)
+      .where(and(eq(timeLogs.userId, userId), gte(timeLogs.loggedAt, start), lt(timeLogs.loggedAt, end)))
+      .groupBy(timeLogs.platform)
+      .all();
+  }
+
+  budgets(userId: number): BudgetRow[] {
+    return this.db
+      .select({ platform: budgets.platform, weeklyMinutes: budgets.weeklyMinutes, expectation: budgets.expectation })
+      .from(budgets)
+      .where(eq(budgets.userId, userId))
+      .all();
+  }
+
+  setBudget(userId: number, platform: string, weeklyMinutes: number, expectation: string | null, now: number): void {
+    this.db
+      .insert(budgets)
+      .values({ userId, platform, weeklyMinutes, expectation, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [budgets.userId, budgets.platform],
+        // Keep the stated expectation when only the amount changes.
+        set: { weeklyMinutes, updatedAt: now, ...(expectation ? { expectation } : {}) },
+      })
+      .run();
+  }
+
+  clearBudget(userId: number, platform: string): boolean {
+    const r = this.db
+      .delete(budgets)
+      .where(and(eq(budgets.userId, userId), eq(budgets.platform, platform)))
+      .run();
+    return r.changes > 0;
+  }
+
+  guidance(team: string): GuidanceRow | undefined {
+    return this.db
+      .select({ workHoursOk: teamGuidance.workHoursOk, note: teamGuidance.note, updatedAt: teamGuidance.updatedAt })
+      .from(teamGuidance)
+      .where(eq(teamGuidance.team, team))
+      .get();
+  }
+
+  setGuidance(team: string, workHoursOk: boolean, note: string, now: number): void {
+    this.db
+      .insert(teamGuidance)
+      .values({ team, workHoursOk, note, updatedAt: now })
+      .onConflictDoUpdate({ target: teamGuidance.team, set: { workHoursOk, note, updatedAt: now } })
+      .run();
+  }
+}

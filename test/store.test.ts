@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createService } from '../src/service/index.js';
+import { type Db, openDatabase } from '../src/store/db.js';
+import { UserStore } from '../src/store/users.js';
+import { aUser, fakeClock, rowCounts } from './helpers/builders.js';
+
+let dir: string;
+let file: string;
+const open: Db[] = [];
+const openFile = () => {
+  const db = openDatabase(file);
+  open.push(db);
+  return db;
+};
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'triage-store-'));
+  file = join(dir, 'nested', 'triage.db');
+});
+
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.$client.open) db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('openDatabase', () => {
+  it('creates every table of the schema through the real migrations', () => {
+    const db = openDatabase(':memory:');
+    const names = db.$client
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'",
+      )
+      .pluck()
+      .all();
+    expect(names.sort()).toEqual(
+      [
+        'answers',
+        'budgets',
+        'decisions',
+        'digest_claims',
+        'invitations',
+        'policy_overrides',
+        'seen_events',
+        'slack_installations',
+        'team_guidance',
+        'time_logs',
+        'triages',
+        'users',
+      ].sort(),
+    );
+    db.$client.close();
+  });
+
+  it('a file database runs in WAL mode with a busy timeout and foreign keys, creating missing folders', () => {
+    const db = openFile();
+    expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('opening the same file again keeps the data and does not re-run migrations', () => {
+    const first = openFile();
+    createService(first, fakeClock()).triage.startFromText(aUser(), 'x', { platform: 'linkedin', inviter: 'A' });
+    first.$client.close();
+    expect(rowCounts(openFile()).triages).toBe(1);
+  });
+});
+
+describe('resuming after a restart', () => {
+  it('a new service over the same file finds the open triage and can finish it', () => {
+    const me = aUser({ provider: 'discord', workspace: '', userId: '42' });
+    const before = createService(openFile(), fakeClock());
+    const v = before.triage.startFromText(me, 'friend request', { platform: 'facebook', inviter: 'Ana' });
+    before.triage.answer(me, v.id, { questionId: 'serves_professionally', choice: 'no' });
+    before.stores.db.$client.close();
+
+    const after = createService(openFile(), fakeClock());
+    const resumed = after.triage.openTriage(me);
+    expect(resumed).toMatchObject({ id: v.id, inviter: 'Ana', status: 'open' });
+    expect(resumed?.step).toMatchObject({ kind: 'question', question: { id: 'would_invite_home', index: 2 } });
+    const done = after.triage.answer(me, v.id, { questionId: 'would_invite_home', choice: 'yes' });
+    expect(done.step).toMatchObject({ kind: 'decision', decision: { outcome: 'accept' } });
+    expect(after.records.history(me).total).toBe(1);
+  });
+});
+
+describe('two connections on one file', () => {
+  it('the same answer sent through both is recorded once; the second is a duplicate', () => {
+    const me = aUser();
+    const a = createService(openFile(), fakeClock());
+    const b = createService(openFile(), fakeClock());
+    const v = a.triage.startFromText(me, 'x', { platform: 'linkedin', inviter: 'Dana' });
+    const input = { questionId: 'met_in_person_or_phone', choice: 'yes' };
+    // b read the open triage before a answered, as a second process would
+    expect(b.triage.get(me, v.id).status).toBe('open');
+    const first = a.triage.answer(me, v.id, input);
+    const second = b.triage.answer(me, v.id, input);
+    expect([first.duplicate, second.duplicate]).toEqual([false, true]);
+    expect(rowCounts(a.stores.db)).toMatchObject({ users: 1, answers: 1, decisions: 1 });
+    expect(b.records.history(me).total).toBe(1);
+  });
+
+  it('a user first seen on both connections gets one id', () => {
+    const key = { provider: 'slack', workspace: 'T1', externalId: 'U9' };
+    const x = new UserStore(openFile());
+    const y = new UserStore(openFile());
+    expect(x.ensure(key)).toBe(y.ensure(key));
+    expect(y.all()).toHaveLength(1);
+  });
+
+  it('after one process forgets a user, the other serves that user afresh instead of failing', () => {
+    const bot = createService(openFile(), fakeClock());
+    const cli = createService(openFile(), fakeClock());
+    const me = aUser();
+    bot.triage.startFromText(me, 'LinkedIn request from Dana Kim');
+    expect(cli.records.forget(me)).toEqual({ triages: 1 });
+    const again = bot.triage.startFromText(me, 'LinkedIn request from Dana Kim');
+    expect(again.step.kind).toBe('question');
+    expect(cli.records.pending(me)).toHaveLength(1);
+  });
+});
