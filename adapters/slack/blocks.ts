@@ -83,6 +83,6 @@ export function capBlocks(blocks: AnyBlock[], max: number = LIMITS.messageBlocks
   return [...blocks.slice(0, max - 1), context(`${blocks.length - max + 1} more items not shown.`)];
 }
 
-export function plain(text: string, max = LIMITS.viewTitle) {
+export function plain(text: string, max: number = LIMITS.viewTitle) {
   return { type: 'plain_text' as const, text: truncate(text, max) };
 }

@@ -77,3 +77,16 @@ export function decodeId(value: string | undefined): number | null {
   const n = Number(value?.replace(/^\D+/, ''));
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
+
+/** A triage id with the version the card showed, so a double-clicked Undo or Revise acts once. */
+export function encodeVersion(view: { id: number; updatedAt: number }): string {
+  return `${view.id}.${view.updatedAt}`;
+}
+
+export function decodeVersion(value: string | undefined): { id: number; version: number } | null {
+  const m = /^(\d+)\.(\d+)$/.exec(value ?? '');
+  if (!m) return null;
+  const id = Number(m[1]);
+  const version = Number(m[2]);
+  return Number.isSafeInteger(id) && Number.isSafeInteger(version) ? { id, version } : null;
+}

@@ -1,0 +1,71 @@
+import type { Server } from 'node:http';
+import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
+import { SeenEventStore } from '../../src/store/seen-events.js';
+import { SlackInstallationRows } from '../../src/store/slack-installations.js';
+import { buildApp, type SlackAdapterConfig } from './app.js';
+import type { SlackDeps } from './deps.js';
+import { sqliteInstallationStore } from './installation-store.js';
+import * as answers from './listeners/answers.js';
+import * as commands from './listeners/commands.js';
+import * as dedupe from './listeners/dedupe.js';
+import * as forget from './listeners/forget.js';
+import * as history from './listeners/history.js';
+import * as home from './listeners/home.js';
+import * as messages from './listeners/messages.js';
+import * as modals from './listeners/modals.js';
+import * as policy from './listeners/policy.js';
+import * as shortcut from './listeners/shortcut.js';
+import { slackNotifier } from './notifier.js';
+
+export type { SlackAdapterConfig } from './app.js';
+
+/** The Slack adapter; `url()` gives the HTTP receiver's address once started (tests and benchmarks listen on port 0). */
+export interface SlackAdapter extends ChatAdapter {
+  url(): string | null;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps): SlackAdapter {
+  const db = deps.service.stores.db;
+  const rows = new SlackInstallationRows(db);
+  const installations = sqliteInstallationStore(rows, deps.service.clock);
+  const slack: SlackDeps = { ...deps, seen: new SeenEventStore(db) };
+  const built = buildApp(config, deps.log, installations);
+  for (const feature of [dedupe, commands, answers, history, policy, forget, modals, shortcut, messages, home]) {
+    feature.register(built.app, slack);
+  }
+  built.app.error(async (err) => {
+    deps.log.error('slack app error', { code: (err as { code?: string }).code, error: err.message });
+  });
+  let server: Server | null = null;
+  const tokenFor = async (user: { workspace: string }) => {
+    if (config.botToken) return config.botToken;
+    const [enterpriseId = '', teamId = ''] = user.workspace.split(':');
+    const found = await installations.fetchInstallation({
+      enterpriseId: enterpriseId || undefined,
+      teamId,
+      isEnterpriseInstall: false,
+    });
+    return found.bot?.token;
+  };
+  return {
+    name: 'slack',
+    notifier: slackNotifier(built.client, tokenFor, deps.log),
+    async start() {
+      slack.seen.prune(deps.service.clock.now() - DAY);
+      server = await built.start();
+      deps.log.info('slack adapter started', { mode: config.appToken ? 'socket' : 'http' });
+    },
+    async stop() {
+      await built.stop();
+      server = null;
+    },
+    url() {
+      const address = server?.address();
+      if (!address || typeof address === 'string') return null;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `http://${host}:${address.port}`;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import type { Clock } from '../../src/core/ports.js';
+import type { SlackInstallationRows } from '../../src/store/slack-installations.js';
+
+/** Where an installation lives: an org-wide install by enterprise, otherwise by enterprise and team. */
+export function installationKey(q: { enterpriseId?: string; teamId?: string; isEnterpriseInstall?: boolean }): string {
+  return q.isEnterpriseInstall ? `org:${q.enterpriseId ?? ''}` : `${q.enterpriseId ?? ''}:${q.teamId ?? ''}`;
+}
+
+/** Bolt's installation store over the app's own database, so OAuth installs survive restarts. */
+export function sqliteInstallationStore(rows: SlackInstallationRows, clock: Clock): InstallationStore {
+  return {
+    async storeInstallation(installation) {
+      const key = installationKey({
+        enterpriseId: installation.enterprise?.id,
+        teamId: installation.team?.id,
+        isEnterpriseInstall: installation.isEnterpriseInstall,
+      });
+      rows.put(key, JSON.stringify(installation), clock.now());
+    },
+    async fetchInstallation(query: InstallationQuery<boolean>) {
+      const data =
+        rows.get(installationKey(query)) ?? (query.enterpriseId ? rows.get(`org:${query.enterpriseId}`) : undefined);
+      if (!data) throw new Error(`No Slack installation for ${installationKey(query)}: install the app first.`);
+      return JSON.parse(data) as Installation<'v1' | 'v2', boolean>;
+    },
+    async deleteInstallation(query: InstallationQuery<boolean>) {
+      rows.delete(installationKey(query));
+    },
+  };
+}

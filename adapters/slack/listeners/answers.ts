@@ -1,0 +1,82 @@
+import type { App, BlockAction, BlockElementAction, RespondFn } from '@slack/bolt';
+import type { UserRef } from '../../../src/core/user.js';
+import type { TriageView } from '../../../src/service/index.js';
+import type { SlackDeps } from '../deps.js';
+import { ACTION, renderTriage } from '../render.js';
+import { guarded, type Origin, showNew, updateInPlace } from '../reply.js';
+import { decodeAnswer, decodeId, decodeVersion, userFrom } from '../to-core.js';
+import type { WebClient } from '../web.js';
+
+type Act = (user: UserRef, action: BlockElementAction) => TriageView | null;
+
+/** Answer buttons, the typed inviter name, Revise and Undo: each updates the card in place. */
+export function register(app: App, deps: SlackDeps): void {
+  const { triage } = deps.service;
+  const inPlace = (name: string, act: Act) => handle(app, deps, name, act, updateInPlace);
+  inPlace(`${ACTION.answer}_\\d+`, (user, a) => {
+    const ref = a.type === 'button' ? decodeAnswer(a.value) : null;
+    return ref ? triage.answer(user, ref.triageId, { questionId: ref.questionId, choice: ref.choice }) : null;
+  });
+  inPlace(ACTION.inviter, (user, a) => {
+    const id = decodeId(a.block_id);
+    const name = a.type === 'plain_text_input' ? (a.value ?? '') : '';
+    return id ? triage.answer(user, id, { questionId: 'inviter', choice: 'name', text: name }) : null;
+  });
+  inPlace(ACTION.revise, (user, a) =>
+    once(
+      a,
+      (id) => triage.get(user, id),
+      (id) => triage.revise(user, id),
+    ),
+  );
+  inPlace(ACTION.undo, (user, a) =>
+    once(
+      a,
+      (id) => triage.get(user, id),
+      (id) => triage.undo(user, id),
+    ),
+  );
+  // From lists, the home tab and the digest: the triage opens in a new message, leaving the list as it was.
+  handle(app, deps, ACTION.resume, (user, a) => withId(a, (id) => triage.get(user, id)), showNew);
+  handle(app, deps, `${ACTION.reviseNew}(_\\d+)?`, (user, a) => withId(a, (id) => triage.revise(user, id)), showNew);
+}
+
+function withId(a: BlockElementAction, f: (id: number) => TriageView): TriageView | null {
+  const id = a.type === 'button' ? decodeId(a.value) : null;
+  return id ? f(id) : null;
+}
+
+/** Acts only if the triage is still as the card showed it; a second click just shows the current state. */
+function once(a: BlockElementAction, get: (id: number) => TriageView, act: (id: number) => TriageView) {
+  const ref = a.type === 'button' ? decodeVersion(a.value) : null;
+  if (!ref) return null;
+  const now = get(ref.id);
+  return now.updatedAt === ref.version ? act(ref.id) : now;
+}
+
+type Show = (
+  client: WebClient,
+  body: Origin,
+  respond: RespondFn | undefined,
+  msg: ReturnType<typeof renderTriage>,
+) => Promise<void>;
+
+function handle(app: App, deps: SlackDeps, name: string, act: Act, show: Show): void {
+  app.action<BlockAction>(new RegExp(`^${name}$`), async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const tell = (m: ReturnType<typeof renderTriage>) => showNew(client, body, respond, m);
+    await guarded(
+      deps.log,
+      name,
+      async () => {
+        const view = act(userFrom(body), action);
+        if (!view) {
+          deps.log.warn('malformed action value', { action: action.action_id });
+          return;
+        }
+        await show(client, body, respond, renderTriage(view));
+      },
+      tell,
+    );
+  });
+}

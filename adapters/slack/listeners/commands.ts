@@ -1,0 +1,56 @@
+import type { App } from '@slack/bolt';
+import { resolvePlatform } from '../../../src/core/platforms.js';
+import type { SlackDeps } from '../deps.js';
+import { renderNotice, type SlackMessage } from '../render.js';
+import { triageModal } from '../render-modals.js';
+import { messageFor } from '../reply.js';
+import { startTriage } from '../start.js';
+import { parseCommand, userFrom } from '../to-core.js';
+import { renderHelp, usageLines } from './help.js';
+import type { SubcommandContext } from './subcommand.js';
+import { isSubcommand, SUBCOMMANDS } from './subcommands.js';
+
+type BoltAck = (reply?: { response_type: 'ephemeral'; text: string; blocks: SlackMessage['blocks'] }) => Promise<void>;
+
+/**
+ * `/triage`: a subcommand from the table, the modal when empty, otherwise the text is an invitation to triage.
+ * Replies computed locally travel in the ack itself (ephemeral); Slack API work happens after a bare ack.
+ */
+export function register(app: App, deps: SlackDeps): void {
+  app.command('/triage', async ({ command, ack, respond, client, body }) => {
+    let acked = false;
+    const once = async (reply?: SlackMessage) => {
+      if (acked) {
+        if (reply) await respond({ response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
+        return;
+      }
+      acked = true;
+      await (ack as BoltAck)(reply && { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
+    };
+    try {
+      await route({ user: userFrom(body), arg: '', command, client, respond, ack: once, deps });
+      await once();
+    } catch (err) {
+      try {
+        await once(renderNotice(messageFor(err, deps.log, 'command')));
+      } catch (again) {
+        deps.log.error('could not answer a command', { error: String(again) });
+      }
+    }
+  });
+}
+
+async function route(ctx: SubcommandContext): Promise<void> {
+  const intent = parseCommand(ctx.command.text, isSubcommand);
+  if (intent.kind === 'modal') {
+    await ctx.ack();
+    await ctx.client.views.open({ trigger_id: ctx.command.trigger_id, view: triageModal() });
+  } else if (intent.kind === 'sub') {
+    await SUBCOMMANDS[intent.name]?.run({ ...ctx, arg: intent.arg });
+  } else if (intent.kind === 'unknown' && !resolvePlatform(intent.word)) {
+    await ctx.ack(renderHelp(usageLines(SUBCOMMANDS), intent.word));
+  } else {
+    const text = intent.kind === 'triage' ? intent.text : intent.word;
+    await ctx.ack(startTriage(ctx.deps.service, ctx.user, text, { source: 'slash' }));
+  }
+}

@@ -1,0 +1,37 @@
+import type { App, BlockAction } from '@slack/bolt';
+import type { SlackDeps } from '../deps.js';
+import { RECORD_ACTION, renderHistory, renderPending } from '../render-records.js';
+import { guarded, updateInPlace } from '../reply.js';
+import { userFrom } from '../to-core.js';
+import type { Subcommand } from './subcommand.js';
+
+const PAGE = 10;
+
+export const historyCommand: Subcommand = {
+  usage: '`/triage history`: your decisions, newest first',
+  async run({ user, ack, deps }) {
+    await ack(renderHistory(deps.service.records.history(user, { limit: PAGE, offset: 0 })));
+  },
+};
+
+export const pendingCommand: Subcommand = {
+  usage: '`/triage pending`: deferred and unfinished invitations',
+  async run({ user, ack, deps }) {
+    await ack(renderPending(deps.service.records.pending(user)));
+  },
+};
+
+/** Previous / Next on a history page replace the page in place. */
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockAction>(new RegExp(`^${RECORD_ACTION.page}_`), async ({ ack, body, action, client, respond }) => {
+    await ack();
+    await guarded(deps.log, 'history page', async () => {
+      const offset = action.type === 'button' ? Number(action.value) : 0;
+      const page = deps.service.records.history(userFrom(body), {
+        limit: PAGE,
+        offset: Number.isFinite(offset) ? offset : 0,
+      });
+      await updateInPlace(client, body, respond, renderHistory(page));
+    });
+  });
+}

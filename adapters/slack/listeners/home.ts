@@ -1,0 +1,64 @@
+import type { App, BlockAction } from '@slack/bolt';
+import type { UserRef } from '../../../src/core/user.js';
+import type { HistoryItem } from '../../../src/service/index.js';
+import type { SlackDeps } from '../deps.js';
+import { HOME_ACTION, type HomeData, renderHome } from '../render-home.js';
+import { guarded } from '../reply.js';
+import { userFrom } from '../to-core.js';
+import type { WebClient } from '../web.js';
+import { weekStart } from '../week.js';
+
+/** Reads what the home tab shows; counts this week's decisions by paging back until the week began. */
+export function homeData(deps: SlackDeps, user: UserRef): HomeData {
+  const { records, settings } = deps.service;
+  const current = settings.get(user);
+  const since = weekStart(deps.service.clock.now(), current.timezone);
+  const week: Record<string, number> = {};
+  let recent: HistoryItem[] = [];
+  for (let offset = 0; offset < 500; offset += 50) {
+    const page = records.history(user, { limit: 50, offset });
+    if (offset === 0) recent = page.items.slice(0, 5);
+    const thisWeek = page.items.filter((i) => i.at >= since);
+    for (const i of thisWeek) week[i.outcome ?? 'open'] = (week[i.outcome ?? 'open'] ?? 0) + 1;
+    if (thisWeek.length < page.items.length || page.items.length < 50) break;
+  }
+  return { pending: records.pending(user), recent, week, settings: current };
+}
+
+export async function publishHome(client: WebClient, deps: SlackDeps, user: UserRef): Promise<void> {
+  await client.views.publish({ user_id: user.userId, view: renderHome(homeData(deps, user)) });
+}
+
+/** The App Home tab, and its digest settings, which republish the tab once saved. */
+export function register(app: App, deps: SlackDeps): void {
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    await guarded(deps.log, 'home', () => publishHome(client, deps, userFrom(body)));
+  });
+  const setting = (
+    actionId: string,
+    change: (user: UserRef, a: BlockAction['actions'][number], client: WebClient) => Promise<void>,
+  ) =>
+    app.action<BlockAction>(actionId, async ({ ack, body, action, client }) => {
+      await ack();
+      const user = userFrom(body);
+      await guarded(deps.log, actionId, async () => {
+        await change(user, action, client);
+        await publishHome(client, deps, user);
+      });
+    });
+  const { settings } = deps.service;
+  setting(HOME_ACTION.day, async (user, a) => {
+    if (a.type === 'static_select') settings.update(user, { digest: { day: Number(a.selected_option.value) } });
+  });
+  setting(HOME_ACTION.hour, async (user, a) => {
+    if (a.type === 'static_select') settings.update(user, { digest: { hour: Number(a.selected_option.value) } });
+  });
+  setting(HOME_ACTION.toggle, async (user, a) => {
+    if (a.type === 'button') settings.update(user, { digest: { off: a.value === 'off' } });
+  });
+  setting(HOME_ACTION.timezone, async (user, _a, client) => {
+    const info = await client.users.info({ user: user.userId });
+    if (info.user?.tz) settings.update(user, { timezone: info.user.tz });
+  });
+}

@@ -1,0 +1,69 @@
+import type { App, ViewStateValue } from '@slack/bolt';
+import type { CriterionSpec } from '../../../src/service/index.js';
+import type { SlackDeps } from '../deps.js';
+import { POLICY_MODAL, TRIAGE_MODAL } from '../render-modals.js';
+import { renderPolicy } from '../render-records.js';
+import { guarded, postToDm } from '../reply.js';
+import { startTriage } from '../start.js';
+import { userFrom } from '../to-core.js';
+
+type Values = Record<string, Record<string, ViewStateValue>>;
+const text = (v: Values, block: string, action: string) => v[block]?.[action]?.value?.trim() ?? '';
+
+/** The triage form and the policy editor: validated before ack so mistakes show in the form, then answered in the DM. */
+export function register(app: App, deps: SlackDeps): void {
+  app.view(TRIAGE_MODAL, async ({ ack, body, view, client }) => {
+    const v = view.state.values;
+    const platform = v.platform?.platform_select?.selected_option?.value ?? undefined;
+    const inviter = text(v, 'inviter', 'inviter_input');
+    const relation = text(v, 'context', 'context_input');
+    const pasted = text(v, 'text', 'text_input');
+    if (!pasted && !inviter && !platform) {
+      await ack({ response_action: 'errors', errors: { inviter: 'Say who invited you, or paste the invitation.' } });
+      return;
+    }
+    await ack();
+    const user = userFrom(body);
+    const described = pasted || `Invitation from ${inviter || 'someone'}${relation ? ` (${relation})` : ''}`;
+    const tell = (m: Parameters<typeof postToDm>[2]) => postToDm(client, body.user.id, m);
+    await guarded(
+      deps.log,
+      'triage modal',
+      async () => {
+        const opts = { source: 'modal', ...(platform ? { platform: platform as never } : {}), inviter, relation };
+        await tell(startTriage(deps.service, user, described, opts));
+      },
+      tell,
+    );
+  });
+
+  app.view(POLICY_MODAL, async ({ ack, body, view, client }) => {
+    const v = view.state.values;
+    const platform = view.private_metadata;
+    const reset = (v.reset?.reset_select?.selected_options ?? []).length > 0;
+    const builtIn = (v.builtin?.builtin_select?.selected_options ?? []).map((o) => o.value);
+    const custom = text(v, 'custom', 'custom_input')
+      .split('\n')
+      .map((q) => q.trim())
+      .filter(Boolean)
+      .map((question): CriterionSpec => ({ question, onFail: 'decline' }));
+    const spec: CriterionSpec[] = [...builtIn, ...custom];
+    const user = userFrom(body);
+    if (!reset && spec.length === 0) {
+      await ack();
+      return;
+    }
+    let saved: ReturnType<typeof deps.service.policies.show>;
+    try {
+      saved = reset ? deps.service.policies.reset(user, platform) : deps.service.policies.set(user, platform, spec);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : 'That policy could not be saved.';
+      await ack({ response_action: 'errors', errors: { custom: message.slice(0, 150) } });
+      return;
+    }
+    await ack();
+    await guarded(deps.log, 'policy modal', async () => {
+      await postToDm(client, body.user.id, renderPolicy(saved, 'Saved.'));
+    });
+  });
+}

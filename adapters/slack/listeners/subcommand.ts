@@ -1,0 +1,27 @@
+import type { RespondFn, SlashCommand } from '@slack/bolt';
+import type { UserRef } from '../../../src/core/user.js';
+import type { SlackDeps } from '../deps.js';
+import type { SlackMessage } from '../render.js';
+import type { WebClient } from '../web.js';
+
+/** What a `/triage <subcommand>` handler gets, after the command was acknowledged. */
+export interface SubcommandContext {
+  user: UserRef;
+  /** The text after the subcommand word. */
+  arg: string;
+  command: SlashCommand;
+  client: WebClient;
+  respond: RespondFn;
+  /**
+   * Acknowledges the command, optionally with the reply itself. Local work (a few SQLite reads) answers in the
+   * ack; anything calling Slack's API acks first with no message, then replies through `respond`.
+   */
+  ack: (reply?: SlackMessage) => Promise<void>;
+  deps: SlackDeps;
+}
+
+/** One `/triage` subcommand: its usage line for help, and its handler. */
+export interface Subcommand {
+  usage: string;
+  run(ctx: SubcommandContext): Promise<void>;
+}

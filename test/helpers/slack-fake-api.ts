@@ -1,0 +1,143 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the app made: a Web API method, a response_url post, or a file upload. */
+export interface RecordedCall {
+  method: string;
+  path: string;
+  body: Record<string, unknown>;
+  raw: string;
+}
+
+export type Failure = 'ratelimited' | 'channel_not_found' | 'server_error';
+
+/** A fake Slack Web API on loopback: answers like Slack, records every call, fails on request. */
+export interface FakeSlack {
+  url: string;
+  apiUrl: string;
+  calls: RecordedCall[];
+  /** A fresh response_url on this server; what the app posts there is recorded as method 'response_url'. */
+  responseUrl(): string;
+  /** Makes the next `times` calls of a method fail the given way. */
+  fail(method: string, failure: Failure, times?: number): void;
+  waitFor(match: (c: RecordedCall) => boolean, from?: number, timeoutMs?: number): Promise<RecordedCall>;
+  close(): Promise<void>;
+}
+
+const JSON_FIELDS = ['blocks', 'view', 'attachments', 'files'];
+
+function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
+  if (type?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  if (!type?.includes('x-www-form-urlencoded')) return {};
+  const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
+  for (const f of JSON_FIELDS) if (typeof body[f] === 'string') body[f] = JSON.parse(body[f] as string);
+  return body;
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: RecordedCall[] = [];
+  const failures = new Map<string, Failure[]>();
+  const events = new EventEmitter();
+  let ts = 1_700_000_000;
+  let responses = 0;
+  let base = '';
+
+  const answer = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
+    switch (method) {
+      case 'auth.test':
+        return { user_id: 'U0BOT0001', bot_id: 'B0BOT0001', team_id: 'T0001', user: 'triage' };
+      case 'conversations.open':
+        return { channel: { id: `D${String(body.users ?? 'X').slice(1)}` } };
+      case 'chat.postMessage':
+      case 'chat.update':
+        return { channel: body.channel, ts: `${ts++}.000100` };
+      case 'views.open':
+      case 'views.update':
+      case 'views.publish':
+        return { view: { id: 'V0001' } };
+      case 'users.info':
+        return { user: { id: body.user, tz: 'Europe/Berlin' } };
+      case 'files.getUploadURLExternal':
+        return { upload_url: `${base}/upload/F0001`, file_id: 'F0001' };
+      case 'files.completeUploadExternal':
+        return { files: [{ id: 'F0001', title: 'export' }] };
+      default:
+        return {};
+    }
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse, raw: string) => {
+    const path = req.url ?? '/';
+    const method = path.startsWith('/api/')
+      ? path.slice(5).split('?')[0]!
+      : path.startsWith('/respond/')
+        ? 'response_url'
+        : path.startsWith('/upload/')
+          ? 'upload'
+          : path;
+    const body = method === 'upload' ? {} : parseBody(raw, req.headers['content-type']);
+    const failure = failures.get(method)?.shift();
+    if (failure === 'ratelimited') {
+      res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+    }
+    if (failure === 'server_error') {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      return res.end('Internal Server Error');
+    }
+    if (failure === 'channel_not_found') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ ok: false, error: 'channel_not_found' }));
+    }
+    const call = { method, path, body, raw };
+    calls.push(call);
+    events.emit('call', call);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      method === 'response_url' || method === 'upload'
+        ? '{"ok":true}'
+        : JSON.stringify({ ok: true, ...answer(method, body) }),
+    );
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: base,
+    apiUrl: `${base}/api/`,
+    calls,
+    responseUrl: () => `${base}/respond/${++responses}`,
+    fail(method, failure, times = 1) {
+      failures.set(method, [...(failures.get(method) ?? []), ...Array<Failure>(times).fill(failure)]);
+    },
+    waitFor(match, from = 0, timeoutMs = 8000) {
+      const found = calls.slice(from).find(match);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          events.off('call', listener);
+          reject(new Error(`No matching Slack call; calls so far: ${calls.map((c) => c.method).join(', ')}`));
+        }, timeoutMs);
+        const listener = (c: RecordedCall) => {
+          if (!match(c)) return;
+          clearTimeout(timer);
+          events.off('call', listener);
+          resolve(c);
+        };
+        events.on('call', listener);
+      });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
