@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const db = openDatabase(config.databasePath);
   const service = createService(db, systemClock);
   const deps = { service, log };
-  const adapters: ChatAdapter[] = chatAdapters(config, deps);
+  const adapters: ChatAdapter[] = await chatAdapters(config, deps);
   let terminal: ReturnType<typeof createConsoleAdapter> | null = null;
   if (adapters.length === 0) {
     const user = { provider: 'console' as const, workspace: 'local', userId: userInfo().username || 'me' };

@@ -12,7 +12,7 @@ import type { TriageView } from '../../src/service/index.js';
 import { encodeCustomId } from './custom-id.js';
 
 /** What every message the bot sends carries: user text in it pings nobody. */
-export const NO_PINGS = { allowedMentions: { parse: [] } } as const;
+export const NO_PINGS: { allowedMentions: { parse: [] } } = { allowedMentions: { parse: [] } };
 
 export type Row = ActionRowBuilder<MessageActionRowComponentBuilder>;
 

@@ -1,0 +1,85 @@
+import {
+  type ButtonInteraction,
+  LabelBuilder,
+  MessageFlags,
+  ModalBuilder,
+  type ModalSubmitInteraction,
+  TextInputBuilder,
+  TextInputStyle,
+} from 'discord.js';
+import { isTriageError } from '../../../src/core/errors.js';
+import type { TriageView } from '../../../src/service/index.js';
+import { type CustomId, encodeCustomId } from '../custom-id.js';
+import { NO_PINGS, renderTriage } from '../render.js';
+import { userRefOf } from '../to-core.js';
+import type { Ctx } from './boundary.js';
+
+type TriageButton = Extract<CustomId, { triageId: number }>;
+
+/** A click on a triage message: answer, back/undo, revise, reopen from a list, or ask for the inviter's name. */
+export async function onTriageButton(i: ButtonInteraction, id: TriageButton, ctx: Ctx): Promise<void> {
+  const user = userRefOf(i.user);
+  const triage = ctx.service.triage;
+  switch (id.kind) {
+    case 'answer': {
+      try {
+        return await show(i, triage.answer(user, id.triageId, { questionId: id.questionId, choice: id.choiceId }));
+      } catch (err) {
+        if (!(isTriageError(err) && STALE.has(err.code))) throw err;
+        // A click on an old copy of the message: bring it up to date and say why nothing changed.
+        return show(i, triage.get(user, id.triageId), `${err.message} Nothing new was recorded.`);
+      }
+    }
+    case 'undo':
+      return show(i, triage.undo(user, id.triageId));
+    case 'revise':
+      return show(i, triage.revise(user, id.triageId));
+    case 'reopen': {
+      // From a list or the digest: leave that message alone and answer with the triage's own message.
+      const current = triage.get(user, id.triageId);
+      const view = current.status === 'decided' ? triage.revise(user, id.triageId) : current;
+      await i.reply({ ...renderTriage(view), flags: i.inGuild() ? MessageFlags.Ephemeral : undefined });
+      return;
+    }
+    case 'name': {
+      triage.get(user, id.triageId); // throws not_yours / not_found before any modal opens
+      await i.showModal(nameModal(id.triageId));
+      return;
+    }
+    case 'name_modal':
+      return;
+  }
+}
+
+const STALE = new Set(['stale_question', 'already_decided', 'unknown_choice']);
+const REPEATED = 'You had already answered that, so nothing new was recorded. The message shows where you are now.';
+
+async function show(i: ButtonInteraction | ModalSubmitInteraction, view: TriageView, why?: string): Promise<void> {
+  if (!i.isButton() && !i.isFromMessage()) {
+    await i.reply({ ...renderTriage(view), flags: i.inGuild() ? MessageFlags.Ephemeral : undefined });
+    return;
+  }
+  await i.update(renderTriage(view));
+  const note = why ?? (view.duplicate ? REPEATED : null);
+  if (note) await i.followUp({ content: note, flags: MessageFlags.Ephemeral, ...NO_PINGS });
+}
+
+function nameModal(triageId: number): ModalBuilder {
+  const input = new TextInputBuilder()
+    .setCustomId('name')
+    .setStyle(TextInputStyle.Short)
+    .setMinLength(1)
+    .setMaxLength(80)
+    .setRequired(true);
+  return new ModalBuilder()
+    .setCustomId(encodeCustomId({ kind: 'name_modal', triageId }))
+    .setTitle('Who sent the invitation?')
+    .addLabelComponents(new LabelBuilder().setLabel('Their name').setTextInputComponent(input));
+}
+
+/** The inviter's name typed into the modal answers the 'inviter' question. */
+export async function onNameModal(i: ModalSubmitInteraction, triageId: number, ctx: Ctx): Promise<void> {
+  const text = i.fields.getTextInputValue('name');
+  const view = ctx.service.triage.answer(userRefOf(i.user), triageId, { questionId: 'inviter', choice: 'name', text });
+  await show(i, view);
+}

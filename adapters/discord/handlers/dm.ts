@@ -1,0 +1,28 @@
+import type { Message } from 'discord.js';
+import { isTriageError } from '../../../src/core/errors.js';
+import { discordCode } from '../errors.js';
+import { notice, renderTriage } from '../render.js';
+import { messageText, userRefOf } from '../to-core.js';
+import type { Ctx } from './boundary.js';
+
+/** A DM to the bot is an invitation, pasted or described: answer with its first question. */
+export async function onDirectMessage(message: Message, ctx: Ctx): Promise<void> {
+  if (message.author.bot || message.guildId !== null || !message.channel.isDMBased()) return;
+  const channel = message.channel;
+  if (!channel.isSendable()) return;
+  try {
+    const view = ctx.service.triage.startFromText(userRefOf(message.author), messageText(message), { source: 'dm' });
+    await channel.send(renderTriage(view));
+  } catch (err) {
+    if (isTriageError(err)) {
+      ctx.log.info('discord: triage refused', { user: message.author.id, code: err.code });
+      await channel.send(notice(err.message)).catch((e: unknown) => logSendFailure(ctx, message, e));
+      return;
+    }
+    logSendFailure(ctx, message, err);
+  }
+}
+
+function logSendFailure(ctx: Ctx, message: Message, err: unknown): void {
+  ctx.log.error('discord: DM reply failed', { user: message.author.id, code: discordCode(err), error: String(err) });
+}

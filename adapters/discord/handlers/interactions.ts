@@ -1,0 +1,42 @@
+import type { Interaction } from 'discord.js';
+import { TRIAGE_COMMAND, TRIAGE_MESSAGE_COMMAND } from '../commands.js';
+import { decodeCustomId } from '../custom-id.js';
+import { SUBCOMMANDS, unknownSubcommand } from '../subcommands.js';
+import { type Ctx, guard, tell } from './boundary.js';
+import { onNameModal, onTriageButton } from './buttons.js';
+import { onForgetButton, onHistoryPage } from './records.js';
+import { onStartModal, onTriageMessage } from './start.js';
+
+const STALE = 'That button is from an older version of this bot. Start again with /triage start or a DM.';
+
+/** Sends each interaction to its handler, inside the error boundary. */
+export async function onInteraction(i: Interaction, ctx: Ctx): Promise<void> {
+  if (i.isAutocomplete()) {
+    const sub = i.commandName === TRIAGE_COMMAND ? SUBCOMMANDS[i.options.getSubcommand(false) ?? ''] : undefined;
+    await guard(i, ctx, async () => (sub?.autocomplete ? sub.autocomplete(i, ctx) : i.respond([])));
+    return;
+  }
+  await guard(i, ctx, () => route(i, ctx));
+}
+
+async function route(i: Interaction, ctx: Ctx): Promise<void> {
+  if (i.isChatInputCommand()) {
+    if (i.commandName !== TRIAGE_COMMAND) return unknownSubcommand(i);
+    const sub = SUBCOMMANDS[i.options.getSubcommand(false) ?? ''];
+    return sub ? sub.run(i, ctx) : unknownSubcommand(i);
+  }
+  if (i.isMessageContextMenuCommand() && i.commandName === TRIAGE_MESSAGE_COMMAND) return onTriageMessage(i, ctx);
+  if (i.isButton()) {
+    const id = decodeCustomId(i.customId);
+    if (!id || id.kind === 'start_modal' || id.kind === 'name_modal') return tell(i, ctx, STALE);
+    if (id.kind === 'forget') return onForgetButton(i, id.ownerId, id.confirm, ctx);
+    if (id.kind === 'history') return onHistoryPage(i, id.offset, ctx);
+    return onTriageButton(i, id, ctx);
+  }
+  if (i.isModalSubmit()) {
+    const id = decodeCustomId(i.customId);
+    if (id?.kind === 'start_modal') return onStartModal(i, ctx);
+    if (id?.kind === 'name_modal') return onNameModal(i, id.triageId, ctx);
+    return tell(i, ctx, STALE);
+  }
+}

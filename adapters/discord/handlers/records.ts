@@ -1,0 +1,84 @@
+import {
+  AttachmentBuilder,
+  ButtonBuilder,
+  type ButtonInteraction,
+  ButtonStyle,
+  type ChatInputCommandInteraction,
+  MessageFlags,
+} from 'discord.js';
+import { TriageError } from '../../../src/core/errors.js';
+import { encodeCustomId } from '../custom-id.js';
+import { DiscordCode, discordCode } from '../errors.js';
+import { NO_PINGS, notice, rows } from '../render.js';
+import { renderHistory, renderPending } from '../render-records.js';
+import { isBotDm, privateFlags, userRefOf } from '../to-core.js';
+import type { Ctx } from './boundary.js';
+
+const PAGE = 10;
+
+export async function onHistory(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
+  const page = ctx.service.records.history(userRefOf(i.user), { limit: PAGE, offset: 0 });
+  await i.reply({ ...renderHistory(page), flags: privateFlags(i) });
+}
+
+export async function onHistoryPage(i: ButtonInteraction, offset: number, ctx: Ctx): Promise<void> {
+  const page = ctx.service.records.history(userRefOf(i.user), { limit: PAGE, offset });
+  // The list is the clicker's own: on a message someone else opened, answer privately instead of editing it.
+  if (i.message.interactionMetadata && i.message.interactionMetadata.user.id !== i.user.id) {
+    await i.reply({ ...renderHistory(page), flags: MessageFlags.Ephemeral });
+    return;
+  }
+  await i.update(renderHistory(page));
+}
+
+export async function onPending(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
+  await i.reply({ ...renderPending(ctx.service.records.pending(userRefOf(i.user))), flags: privateFlags(i) });
+}
+
+/** The CSV goes to the user's DM; if their DMs are closed it comes back in the private reply instead. */
+export async function onExport(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
+  await i.deferReply({ flags: privateFlags(i) });
+  const file = ctx.service.records.export(userRefOf(i.user), 'csv');
+  const attachment = new AttachmentBuilder(Buffer.from(file.body, 'utf8'), { name: file.filename });
+  if (isBotDm(i)) {
+    await i.editReply({ content: 'Your records, as CSV.', files: [attachment], ...NO_PINGS });
+    return;
+  }
+  try {
+    const dm = await i.user.createDM();
+    await dm.send({ content: 'Your records, as CSV.', files: [attachment], ...NO_PINGS });
+    await i.editReply(notice('I sent your records to our DM.'));
+  } catch (err) {
+    if (discordCode(err) !== DiscordCode.CannotDmUser) throw err;
+    ctx.log.info('discord: export DM refused, replying privately', { user: i.user.id });
+    const text = 'I cannot DM you (your privacy settings block it), so here they are, visible to you only.';
+    await i.editReply({ content: text, files: [attachment], ...NO_PINGS });
+  }
+}
+
+export async function onForget(i: ChatInputCommandInteraction, _ctx: Ctx): Promise<void> {
+  const button = (confirm: boolean) =>
+    new ButtonBuilder()
+      .setCustomId(encodeCustomId({ kind: 'forget', ownerId: i.user.id, confirm }))
+      .setLabel(confirm ? 'Delete everything' : 'Keep my records')
+      .setStyle(confirm ? ButtonStyle.Danger : ButtonStyle.Secondary);
+  const text =
+    'This deletes every invitation, answer, decision, policy and setting I keep for you. It cannot be undone.';
+  await i.reply({
+    content: text,
+    components: rows([button(true), button(false)]),
+    flags: privateFlags(i),
+    ...NO_PINGS,
+  });
+}
+
+export async function onForgetButton(i: ButtonInteraction, ownerId: string, confirm: boolean, ctx: Ctx) {
+  if (i.user.id !== ownerId) throw new TriageError('not_yours', 'That confirmation belongs to someone else.');
+  if (!confirm) {
+    await i.update(notice('Kept. Nothing was deleted.'));
+    return;
+  }
+  const { triages } = ctx.service.records.forget(userRefOf(i.user));
+  ctx.log.info('discord: user forgotten', { user: i.user.id, triages });
+  await i.update(notice(`Done: I deleted everything I had for you (${triages} triages).`));
+}

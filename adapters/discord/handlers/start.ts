@@ -1,0 +1,54 @@
+import {
+  type ChatInputCommandInteraction,
+  LabelBuilder,
+  type MessageContextMenuCommandInteraction,
+  ModalBuilder,
+  type ModalSubmitInteraction,
+  TextInputBuilder,
+  TextInputStyle,
+} from 'discord.js';
+import { encodeCustomId } from '../custom-id.js';
+import { renderTriage } from '../render.js';
+import { messageText, privateFlags, userRefOf } from '../to-core.js';
+import type { Ctx } from './boundary.js';
+
+type Starter = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ModalSubmitInteraction;
+
+async function startFrom(i: Starter, text: string, source: string, ctx: Ctx): Promise<void> {
+  const view = ctx.service.triage.startFromText(userRefOf(i.user), text, { source });
+  await i.reply({ ...renderTriage(view), flags: privateFlags(i) });
+}
+
+/** `/triage start text:…` begins a triage; without text it opens a form to paste into. */
+export async function onStartCommand(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
+  const text = i.options.getString('text');
+  if (text === null) {
+    await i.showModal(startModal());
+    return;
+  }
+  await startFrom(i, text, 'slash', ctx);
+}
+
+/** "Triage invitation" on any message starts a triage from that message's text. */
+export async function onTriageMessage(i: MessageContextMenuCommandInteraction, ctx: Ctx): Promise<void> {
+  await startFrom(i, messageText(i.targetMessage), 'context_menu', ctx);
+}
+
+export async function onStartModal(i: ModalSubmitInteraction, ctx: Ctx): Promise<void> {
+  await startFrom(i, i.fields.getTextInputValue('text'), 'modal', ctx);
+}
+
+function startModal(): ModalBuilder {
+  const input = new TextInputBuilder()
+    .setCustomId('text')
+    .setStyle(TextInputStyle.Paragraph)
+    .setPlaceholder('LinkedIn request from Dana Kim, recruiter at Acme')
+    .setMaxLength(4000)
+    .setRequired(true);
+  return new ModalBuilder()
+    .setCustomId(encodeCustomId({ kind: 'start_modal' }))
+    .setTitle('Triage an invitation')
+    .addLabelComponents(
+      new LabelBuilder().setLabel('The invitation, pasted or described').setTextInputComponent(input),
+    );
+}

@@ -1,0 +1,104 @@
+import { ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
+import type { OutboundMessage } from '../../src/core/message.js';
+import type { HistoryItem, HistoryPage, PolicyView, UserSettings } from '../../src/service/index.js';
+import { encodeCustomId } from './custom-id.js';
+import { NO_PINGS, rows, safe } from './render.js';
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function line(item: HistoryItem): string {
+  const when = `<t:${Math.floor(item.at / 1000)}:d>`;
+  const outcome = item.outcome ?? 'open';
+  return `#${item.triageId} ${when} **${outcome}** · ${safe(item.platformName, 40)} · ${safe(item.inviter ?? 'unknown', 80)}`;
+}
+
+export function renderHistory(page: HistoryPage) {
+  const embed = new EmbedBuilder().setTitle('Your decisions');
+  if (page.items.length === 0) embed.setDescription('No decisions yet. DM me an invitation to start.');
+  else embed.setDescription(page.items.map(line).join('\n').slice(0, 4000));
+  const end = page.offset + page.items.length;
+  embed.setFooter({ text: `${page.total === 0 ? 0 : page.offset + 1}–${end} of ${page.total}` });
+  const buttons: ButtonBuilder[] = [];
+  if (page.offset > 0) {
+    const prev = Math.max(0, page.offset - page.limit);
+    buttons.push(pageButton(prev, 'Newer'));
+  }
+  if (end < page.total) buttons.push(pageButton(end, 'Older'));
+  return { embeds: [embed], components: rows(buttons), ...NO_PINGS };
+}
+
+function pageButton(offset: number, label: string): ButtonBuilder {
+  return new ButtonBuilder()
+    .setCustomId(encodeCustomId({ kind: 'history', offset }))
+    .setLabel(label)
+    .setStyle(ButtonStyle.Secondary);
+}
+
+export function renderPending(items: HistoryItem[]) {
+  const embed = new EmbedBuilder().setTitle('Waiting on you');
+  const shown = items.slice(0, 20);
+  embed.setDescription(shown.length === 0 ? 'Nothing is waiting.' : shown.map(line).join('\n').slice(0, 4000));
+  const buttons = shown.slice(0, 10).map((i) =>
+    new ButtonBuilder()
+      .setCustomId(encodeCustomId({ kind: 'reopen', triageId: i.triageId }))
+      .setLabel(safe(`Decide #${i.triageId}`, 80))
+      .setStyle(ButtonStyle.Primary),
+  );
+  return { embeds: [embed], components: rows(buttons), ...NO_PINGS };
+}
+
+export function renderPolicies(policies: PolicyView[]) {
+  const embed = new EmbedBuilder().setTitle(policies.length === 1 ? 'Your policy' : 'Your policies');
+  for (const p of policies.slice(0, 25)) {
+    const criteria = p.criteria.map((c, i) => `${i + 1}. ${safe(c.question.replaceAll('{name}', 'them'), 200)}`);
+    const value = criteria.length === 0 ? 'No questions: everyone is accepted.' : criteria.join('\n');
+    embed.addFields({ name: safe(`${p.platformName} (${p.source})`, 256), value: value.slice(0, 1024) });
+  }
+  return { embeds: [embed], ...NO_PINGS };
+}
+
+export function renderSettings(s: UserSettings, changed: boolean) {
+  const when = s.digest.off
+    ? 'off'
+    : `${DAYS[s.digest.day] ?? '?'} at ${String(s.digest.hour).padStart(2, '0')}:00 (${s.timezone ?? 'UTC, set a timezone'})`;
+  const embed = new EmbedBuilder()
+    .setTitle(changed ? 'Settings saved' : 'Your settings')
+    .addFields(
+      { name: 'Weekly digest', value: safe(when, 1024) },
+      { name: 'Timezone', value: safe(s.timezone ?? 'not set', 1024) },
+    );
+  return { embeds: [embed], ...NO_PINGS };
+}
+
+/** An unprompted message (the digest) as an embed, each action a button reopening that triage. */
+export function renderOutbound(message: OutboundMessage) {
+  const embed = new EmbedBuilder().setTitle(safe(message.title || 'Invite triage', 256));
+  let budget = 5000;
+  for (const s of message.sections.slice(0, 25)) {
+    const value =
+      s.lines
+        .map((l) => safe(l, 300))
+        .join('\n')
+        .slice(0, 1024) || '—';
+    const name = safe(s.heading ?? '\u200b', 256) || '\u200b';
+    budget -= value.length + name.length;
+    if (budget < 0) break;
+    embed.addFields({ name, value });
+  }
+  const buttons = message.actions.slice(0, 25).map((a) =>
+    new ButtonBuilder()
+      .setCustomId(encodeCustomId({ kind: 'reopen', triageId: a.triageId }))
+      .setLabel(safe(a.label, 80) || 'Decide')
+      .setStyle(ButtonStyle.Primary),
+  );
+  return { content: safe(message.summary, 1900), embeds: [embed], components: rows(buttons), ...NO_PINGS };
+}
+
+export const HELP = [
+  '**Invite triage** asks your criteria questions about a social-network invitation, then records a decision.',
+  '• DM me an invitation (pasted or described), or use `/triage start text:…`.',
+  '• Right-click a message → Apps → **Triage invitation**.',
+  '• `/triage history`, `/triage pending`, `/triage policy [platform]`.',
+  '• `/triage settings` for the weekly digest day, hour and timezone, or to turn it off.',
+  '• `/triage export` sends your records as CSV in a DM; `/triage forget` deletes them all.',
+].join('\n');

@@ -1,0 +1,27 @@
+import { type BaseInteraction, InteractionContextType, type Message, MessageFlags } from 'discord.js';
+import type { UserRef } from '../../src/service/index.js';
+
+/** Discord user ids are global, so one person has one record in DMs and in every server. */
+export function userRefOf(user: { id: string }): UserRef {
+  return { provider: 'discord', workspace: '', userId: user.id };
+}
+
+/** In the bot's own DM a reply is private already; anywhere else it must be ephemeral. */
+export function isBotDm(interaction: BaseInteraction): boolean {
+  if (interaction.context !== null) return interaction.context === InteractionContextType.BotDM;
+  return interaction.guildId === null && interaction.channel?.isDMBased() === true;
+}
+
+/** Flags for a reply that only the invoking user may see. */
+export function privateFlags(interaction: BaseInteraction): MessageFlags.Ephemeral | undefined {
+  return isBotDm(interaction) ? undefined : MessageFlags.Ephemeral;
+}
+
+/** The text an invitation message carries: its content, else what its embeds say (forwarded notifications). */
+export function messageText(message: Pick<Message, 'content' | 'embeds'>): string {
+  if (message.content.trim() !== '') return message.content;
+  return message.embeds
+    .flatMap((e) => [e.author?.name, e.title, e.description, ...e.fields.map((f) => `${f.name}\n${f.value}`)])
+    .filter((s): s is string => typeof s === 'string' && s !== '')
+    .join('\n');
+}

@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { discordDriver } from './discord-driver.js';
+import type { ChatDriver } from './driver.js';
+
+/** Every adapter with a driver. Console and Slack drivers are still to be written. */
+const drivers: (() => ChatDriver)[] = [discordDriver];
+
+/** Answers by question id; the inviter is typed. Whatever the parser already knew is simply not asked. */
+async function converse(d: ChatDriver, user: string, text: string, answers: Record<string, string>) {
+  await d.sendInvitation(user, text);
+  for (let step = 0; step < 12; step++) {
+    const q = await d.offered(user);
+    if (!q) return;
+    const choice = answers[q.questionId];
+    if (choice === undefined) throw new Error(`no scripted answer for ${q.questionId}`);
+    if (q.questionId === 'inviter') await d.answer(user, 'name', choice);
+    else await d.answer(user, choice);
+  }
+}
+
+for (const make of drivers) {
+  describe(`the ${make().name} adapter keeps the chat contract`, () => {
+    let d: ChatDriver;
+    beforeEach(async () => {
+      d = make();
+      await d.start();
+    });
+    afterEach(async () => {
+      await d.stop();
+    });
+
+    it('GIVEN a Facebook request from someone known only through work THEN it stores a redirect to LinkedIn', async () => {
+      await converse(d, 'u1', 'Facebook friend request from Sam Lee', {
+        platform: 'facebook',
+        inviter: 'Sam Lee',
+        serves_professionally: 'no',
+        would_invite_home: 'work',
+      });
+      expect(d.decision('u1')).toEqual({ outcome: 'redirect', decidedBy: 'would_invite_home', platform: 'facebook' });
+    });
+
+    it('GIVEN a LinkedIn request from someone never spoken to THEN it stores a decline', async () => {
+      await converse(d, 'u2', 'LinkedIn invitation from Pat Doe', {
+        platform: 'linkedin',
+        inviter: 'Pat Doe',
+        met_in_person_or_phone: 'no',
+      });
+      expect(d.decision('u2')).toEqual({
+        outcome: 'decline',
+        decidedBy: 'met_in_person_or_phone',
+        platform: 'linkedin',
+      });
+    });
+  });
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Json, nextSnowflake } from './discord-fake-rest.js';
+
+const DIR = fileURLToPath(new URL('../fixtures/discord/', import.meta.url));
+
+/** A recorded payload from test/fixtures/discord, parsed afresh each time so tests can change it. */
+export function fixture<T = Json>(name: string): T {
+  return JSON.parse(readFileSync(`${DIR}${name}`, 'utf8')) as T;
+}
+
+export const APP_ID = '1170000000000000000';
+export const DANA = { id: '1150000000000000001', username: 'dana', global_name: 'Dana' };
+export const SAM = { id: '1150000000000000002', username: 'sam', global_name: 'Sam' };
+export type TestUser = { id: string; username: string; global_name: string };
+
+const asUser = (u: TestUser) => ({ ...u, discriminator: '0', avatar: null, public_flags: 0 });
+
+/** Gives a payload fresh ids and token, and puts it in the bot's DM or a server for the given user. */
+function place(payload: Json, user: TestUser, where: 'dm' | 'guild'): Json {
+  const id = nextSnowflake();
+  payload.id = id;
+  payload.token = `token-${id}`;
+  payload.application_id = APP_ID;
+  if (where === 'dm') {
+    payload.user = asUser(user);
+    payload.member = undefined;
+    payload.guild_id = undefined;
+    payload.context = 1;
+    payload.channel = { id: payload.channel_id, type: 1, flags: 0 };
+  } else {
+    payload.user = undefined;
+    payload.member = fixture('interaction_message_command.json').member;
+    payload.member.user = asUser(user);
+    payload.guild_id = '1140000000000000001';
+    payload.channel_id = '1161000000000000001';
+    payload.channel = { id: payload.channel_id, type: 0, guild_id: payload.guild_id, name: 'general', flags: 0 };
+    payload.context = 0;
+  }
+  return payload;
+}
+
+type Option = { name: string; type: number; value: string | number | boolean; focused?: boolean };
+
+/** `/triage <sub> …options`, shaped as interaction_chat_input_dm.json. */
+export function slash(sub: string, options: Option[], user: TestUser = DANA, where: 'dm' | 'guild' = 'dm') {
+  const p = fixture('interaction_chat_input_dm.json');
+  p.data.options = [{ name: sub, type: 1, options }];
+  return place(p, user, where);
+}
+
+/** An autocomplete request (type 4) for `/triage <sub>` with one focused option. */
+export function autocomplete(sub: string, options: Option[], user: TestUser = DANA) {
+  const p = slash(sub, options, user);
+  p.type = 4;
+  return p;
+}
+
+/** A button click on a message the bot sent, shaped as interaction_button_dm.json. */
+export function button(customId: string, message: Json, user: TestUser = DANA, where: 'dm' | 'guild' = 'dm') {
+  const p = fixture('interaction_button_dm.json');
+  p.data.custom_id = customId;
+  if (message) p.message = message;
+  return place(p, user, where);
+}
+
+/** "Triage invitation" on a message with the given text, shaped as interaction_message_command.json. */
+export function messageCommand(content: string, user: TestUser = DANA, where: 'dm' | 'guild' = 'guild') {
+  const p = fixture('interaction_message_command.json');
+  const target = Object.values(p.data.resolved.messages)[0] as { content: string };
+  target.content = content;
+  return place(p, user, where);
+}
+
+/** A modal submit with text inputs by custom id, shaped as interaction_modal_submit.json. */
+export function modalSubmit(customId: string, fields: Record<string, string>, user: TestUser = DANA, message?: Json) {
+  const p = fixture('interaction_modal_submit.json');
+  p.data.custom_id = customId;
+  p.data.components = Object.entries(fields).map(([id, value]) => ({
+    type: 1,
+    components: [{ type: 4, custom_id: id, value }],
+  }));
+  if (message) p.message = message;
+  return place(p, user, 'dm');
+}
+
+/** A DM to the bot (the `d` of message_create_dm.json). */
+export function dm(content: string, user: TestUser = DANA) {
+  const d = fixture('message_create_dm.json').d;
+  d.id = nextSnowflake();
+  d.content = content;
+  d.author = asUser(user);
+  d.channel_id = `8${user.id.slice(1)}`;
+  return d;
+}
