@@ -5,7 +5,13 @@ const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 /** Each suite loads lazily, so `--only=core` does not pay for starting Slack. */
-const suites: Record<string, () => Promise<BenchRun>> = {};
+const suites: Record<string, () => Promise<BenchRun>> = {
+  discord: async () => (await import('./discord.js')).run,
+  core: async () => (await import('./core.js')).run,
+  store: async () => (await import('./store.js')).run,
+  slack: async () => (await import('./slack.js')).run,
+  digest: async () => (await import('./digest.js')).run,
+};
 
 const sections: BenchSection[] = [];
 for (const [name, load] of Object.entries(suites)) {

@@ -37,7 +37,7 @@ export function parseTimeCommand(text: unknown): CommandResult<TimeCommand> {
     words.splice(two ? -2 : -1);
   }
   const found = splitPlatformDuration(words, MAX_LOG_MINUTES);
-  if (!found.ok) return { ok: false, code: found.code, message: `${found.message} ${TIME_USAGE}` };
+  if (!found.ok) return { ok: false, code: found.code, message: withUsage(found, TIME_USAGE) };
   return { ok: true, value: { platform: found.platform, minutes: found.minutes, place } };
 }
 
@@ -58,18 +58,27 @@ export function parseBudgetCommand(text: unknown): CommandResult<BudgetCommand> 
     if (platform) return { ok: true, value: { platform, minutes: 0, expectation: null } };
   }
   const found = splitPlatformDuration(words, MAX_BUDGET_MINUTES);
-  if (!found.ok) return { ok: false, code: found.code, message: `${found.message} ${BUDGET_USAGE}` };
+  if (!found.ok) return { ok: false, code: found.code, message: withUsage(found, BUDGET_USAGE) };
   return { ok: true, value: { platform: found.platform, minutes: found.minutes, expectation } };
 }
 
 function wordsOf(text: unknown): string[] | null {
   if (typeof text !== 'string') return null;
-  const clean = text.slice(0, MAX_ARGS + 1).toLowerCase().trim();
+  const clean = text
+    .slice(0, MAX_ARGS + 1)
+    .toLowerCase()
+    .trim();
   if (clean === '' || clean.length > MAX_ARGS) return null;
   return clean.split(/\s+/);
 }
 
-type Split = { ok: true; platform: PlatformId; minutes: number } | { ok: false; code: string; message: string };
+type Failure = { ok: false; code: string; message: string; aboutDuration?: boolean };
+type Split = { ok: true; platform: PlatformId; minutes: number } | Failure;
+
+/** A duration's own message already says what to type; other failures get the command's usage line. */
+function withUsage(f: Failure, usage: string): string {
+  return f.aboutDuration ? f.message : `${f.message} ${usage}`;
+}
 
 /** Tries every way to cut the words into platform + duration (either order), so "linked in 1 h" works. */
 function splitPlatformDuration(words: string[], max: number): Split {
@@ -88,7 +97,8 @@ function splitPlatformDuration(words: string[], max: number): Split {
       durationError ??= duration;
     }
   }
-  if (durationError) return { ok: false, code: durationError.code, message: durationError.message };
+  if (durationError)
+    return { ok: false, code: durationError.code, message: durationError.message, aboutDuration: true };
   if (words.length === 1) {
     return resolvePlatform(words[0] ?? '')
       ? { ok: false, code: 'empty', message: 'Say how long, for example 25m.' }
@@ -96,5 +106,9 @@ function splitPlatformDuration(words: string[], max: number): Split {
   }
   return platformSeen
     ? { ok: false, code: 'garbage', message: 'I could not read that.' }
-    : { ok: false, code: 'unknown_platform', message: `I don't know the platform in "${words.join(' ').slice(0, 40)}".` };
+    : {
+        ok: false,
+        code: 'unknown_platform',
+        message: `I don't know the platform in "${words.join(' ').slice(0, 40)}".`,
+      };
 }

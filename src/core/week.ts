@@ -118,6 +118,7 @@ export function isDue(now: number, timeZone: string, day: number, hour: number):
 /** "3–9 Mar" style label for a week, in its own zone. */
 export function weekLabel(week: Week): string {
   const monday = Date.parse(`${week.key}T12:00:00Z`);
-  const f = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  return `${f.format(monday)} – ${f.format(monday + 6 * DAY)}`;
+  return `${dayMonth.format(monday)} – ${dayMonth.format(monday + 6 * DAY)}`;
 }
+
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });

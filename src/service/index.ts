@@ -1,9 +1,11 @@
 import type { Clock } from '../core/ports.js';
 import type { Db } from '../store/db.js';
+import { DigestService } from './digest-service.js';
 import { PolicyService } from './policies.js';
 import { RecordsService } from './records-service.js';
 import { SettingsService } from './settings-service.js';
 import { createStores, type Stores } from './stores.js';
+import { TimeService } from './time-service.js';
 import { TriageService } from './triage-service.js';
 
 /** The one application service every adapter calls, grouped by concern. Adapters never touch SQL. */
@@ -12,6 +14,8 @@ export interface Service {
   records: RecordsService;
   policies: PolicyService;
   settings: SettingsService;
+  time: TimeService;
+  digest: DigestService;
   /** For features that add their own parts (the digest); adapters do not use it. */
   stores: Stores;
   clock: Clock;
@@ -24,6 +28,8 @@ export function createService(db: Db, clock: Clock): Service {
     records: new RecordsService(stores),
     policies: new PolicyService(stores, clock),
     settings: new SettingsService(stores),
+    time: new TimeService(stores, clock),
+    digest: new DigestService(stores, clock),
     stores,
     clock,
   };
