@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { featureCommands } from '../adapters/console/features.js';
 import { createConsoleAdapter } from '../adapters/console/index.js';
 import type { ChatAdapter } from './adapter.js';
 import { chatAdapters } from './chat-adapters.js';
@@ -6,6 +7,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { isTriageError } from './core/errors.js';
 import { createLogger } from './core/logger.js';
 import { systemClock } from './core/ports.js';
+import { startDigestScheduler } from './scheduler/digest-scheduler.js';
 import { createService } from './service/index.js';
 import { openDatabase } from './store/db.js';
 
@@ -20,13 +22,19 @@ async function main(): Promise<void> {
   let terminal: ReturnType<typeof createConsoleAdapter> | null = null;
   if (adapters.length === 0) {
     const user = { provider: 'console' as const, workspace: 'local', userId: userInfo().username || 'me' };
-    terminal = createConsoleAdapter({ input: process.stdin, output: process.stdout, user }, deps);
+    const extra = featureCommands(service);
+    terminal = createConsoleAdapter({ input: process.stdin, output: process.stdout, user, extra }, deps);
     adapters.push(terminal);
   }
   for (const adapter of adapters) await adapter.start();
+  const notifiers = adapters.map((a) => a.notifier);
+  const digest = config.digest.enabled
+    ? startDigestScheduler({ service, notifiers, log, cron: config.digest.cron })
+    : null;
   log.info('started', { adapters: adapters.map((a) => a.name), database: config.databasePath });
 
   const shutdown = async () => {
+    await digest?.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
     db.$client.close();
   };

@@ -5,6 +5,7 @@ import type { Question } from '../../src/core/flow.js';
 import { resolvePlatform } from '../../src/core/platforms.js';
 import type { UserRef } from '../../src/core/user.js';
 import type { TriageView } from '../../src/service/index.js';
+import { FEATURE_HELP } from './features.js';
 import { HELP, renderHistory, renderPending, renderPolicy, renderTriage } from './render.js';
 import { type ConsoleCommand, toCommand } from './to-core.js';
 
@@ -80,7 +81,7 @@ export class ConsoleSession {
     const { triage, records } = this.deps.service;
     switch (cmd.kind) {
       case 'help':
-        return this.print(HELP);
+        return this.print(`${HELP}\n${FEATURE_HELP}`);
       case 'quit':
         this.quit = true;
         return this.print('Bye. Anything unfinished will be here next time.');
@@ -114,7 +115,10 @@ export class ConsoleSession {
         return this.print('This deletes every invitation, decision and setting of yours. Type "yes" to confirm.');
       case 'extra': {
         const handler = this.extra[cmd.name];
-        if (handler) void Promise.resolve(handler(this.user, cmd.args)).then(this.print, (e) => this.report(e));
+        const result = handler?.(this.user, cmd.args);
+        // Print a plain result now, so output keeps the order of the input lines.
+        if (typeof result === 'string') this.print(result);
+        else if (result) void result.then(this.print, (e) => this.report(e));
         return;
       }
       case 'text':

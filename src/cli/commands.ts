@@ -1,6 +1,8 @@
+import { renderMessage } from '../../adapters/console/render.js';
 import { parseInvitation } from '../core/parser.js';
 import type { Service, UserRef } from '../service/index.js';
 import { cleanInvitationText } from '../service/input.js';
+import { runBudgetCommand, runDigestPreview, runTimeCommand } from '../service/time-cli.js';
 import { parse, UsageError } from './args.js';
 import { runTriage } from './triage.js';
 
@@ -60,6 +62,24 @@ export const COMMANDS: Record<string, CliCommand> = {
       const format = String(values.format);
       if (format !== 'csv' && format !== 'json') throw new UsageError('--format is csv or json');
       ctx.out(ctx.service().records.export(ctx.user, format).body.trimEnd());
+    },
+  },
+  time: {
+    usage: 'time <platform> <duration> [--at work|home]\n  Logs time spent on a network: 25m, 1h30m, 90m, 1.5h.',
+    // Raw argv: a generic option parser would take "-5m" for an option instead of a bad duration.
+    run: (argv, ctx) => ctx.out(runTimeCommand(ctx.service(), ctx.user, argv)),
+  },
+  budget: {
+    usage:
+      'budget <platform> <duration> [leads|contacts|friends]\n  Sets a weekly time budget; "<platform> off" removes it.',
+    run: (argv, ctx) => ctx.out(runBudgetCommand(ctx.service(), ctx.user, argv)),
+  },
+  digest: {
+    usage: "digest --preview [--current]\n  Prints this week's digest without sending it (--current: the week so far).",
+    run(argv, ctx) {
+      const { values } = parse(argv, { preview: { type: 'boolean' }, current: { type: 'boolean' } });
+      if (!values.preview) throw new UsageError('digest needs --preview: the scheduler sends digests.');
+      ctx.out(renderMessage(runDigestPreview(ctx.service(), ctx.user, { current: values.current })));
     },
   },
   migrate: {

@@ -88,8 +88,24 @@ describe('the invite-triage CLI', () => {
     expect(badFormat.code).toBe(2);
   });
 
+  it('time and budget log against a weekly budget, and digest --preview shows the bar', async () => {
+    expect((await cli('budget', 'linkedin', '2h', 'contacts')).stdout).toContain(
+      'LinkedIn: 2h a week, expecting contacts.',
+    );
+    const logged = await cli('time', 'linkedin', '90m', '--at', 'home');
+    expect(logged.code).toBe(0);
+    expect(logged.stdout).toContain('Logged 1h30m on LinkedIn at home.');
+    const bad = await cli('time', 'linkedin', '-5m');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/negative/i);
+    const preview = await cli('digest', '--preview', '--current');
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toMatch(/LinkedIn [▇░]{8} 1h30m of 2h/);
+    expect((await cli('digest')).code).toBe(2);
+  });
+
   it('--help on each command prints its usage', async () => {
-    for (const command of ['parse', 'triage', 'history', 'export', 'migrate']) {
+    for (const command of ['parse', 'triage', 'history', 'export', 'migrate', 'time', 'budget', 'digest']) {
       const r = await cli(command, '--help');
       expect(r.code, command).toBe(0);
       expect(r.stdout).toContain(`usage: invite-triage ${command}`);

@@ -83,4 +83,18 @@ describe('the terminal bot, as a child process fed on stdin', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Cannot open the database at ${join(db, 'bot.db')}`);
   });
+
+  it('logs time against a budget and previews the week so far, in input order', async () => {
+    const run = await start(
+      'budget linkedin 2h leads\ntime linkedin 1h30m at work\ntime linkedin banana\ndigest now\nguidelines\n',
+    );
+    expect(run.code).toBe(0);
+    const out = run.stdout;
+    expect(out).toContain('LinkedIn: 2h a week, expecting leads.');
+    expect(out).toContain('Logged 1h30m on LinkedIn at work.');
+    expect(out).toContain('"banana" is not a duration');
+    expect(out).toMatch(/LinkedIn [▇░]{8} 1h30m of 2h · for leads · work 1h30m, home 0m/);
+    expect(out.indexOf('Logged 1h30m')).toBeLessThan(out.indexOf('"banana" is not a duration'));
+    expect(out).toContain('no guidance');
+  });
 });

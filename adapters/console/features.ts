@@ -1,0 +1,31 @@
+import type { Service } from '../../src/service/index.js';
+import { renderMessage } from './render.js';
+import type { ExtraHandler } from './session.js';
+
+const TEAM = { provider: 'console', workspace: 'local' } as const;
+
+/** The terminal's commands for time use and the digest; each returns the text to print. */
+export function featureCommands(service: Service): Record<string, ExtraHandler> {
+  return {
+    time: (user, args) => service.time.log(user, args).message,
+    budget: (user, args) => service.time.budget(user, args).message,
+    guidelines: (_user, args) => {
+      // On a terminal the user is their own admin: "guidelines set ok|not-ok <note>".
+      const set = /^set\s+(ok|not-ok)\b\s*(.*)$/i.exec(args.trim());
+      if (set)
+        return service.time
+          .setGuidelines(TEAM, { workHoursOk: set[1]?.toLowerCase() === 'ok', note: set[2] })
+          .lines.join('\n');
+      if (args.trim() !== '') return 'Use "guidelines", or "guidelines set ok|not-ok <what you may say>".';
+      return service.time.guidelines(TEAM).lines.join('\n');
+    },
+    digest: (user, args) =>
+      renderMessage(service.digest.preview(user, { week: args.trim() === 'now' ? 'current' : 'last' })),
+  };
+}
+
+export const FEATURE_HELP = `Time use and the weekly digest:
+  time <network> <duration> [at work|at home]   e.g. time linkedin 25m at work (1h30m, 90m, 1.5h)
+  budget <network> <duration> [leads|contacts|friends]   a weekly budget; "budget <network> off" removes it
+  guidelines [set ok|not-ok <note>]             the team's guidance on networking at work
+  digest [now]                                  this week's digest (or the week so far), without sending it`;
