@@ -16,7 +16,7 @@ export interface Service {
   settings: SettingsService;
   time: TimeService;
   digest: DigestService;
-  /** For features that add their own parts (the digest); adapters do not use it. */
+  /** The store's parts, for features that build their own (the digest, Slack's installation store). */
   stores: Stores;
   clock: Clock;
 }

@@ -2,6 +2,7 @@ import type { Outcome } from '../core/criteria.js';
 import type { BudgetRecord, DigestRecords, Guidance, MinutesLogged } from '../core/digest/types.js';
 import type { Expectation, Place } from '../core/time-command.js';
 import type { Db } from './db.js';
+import type { UserRow } from './users.js';
 
 /** Which user, which team, and the two weeks to read: [lastStart, start) is last week, [start, end) this week. */
 export interface RecordsRequest {
@@ -12,15 +13,8 @@ export interface RecordsRequest {
   end: number;
 }
 
-/** A user as the scheduler sees them. */
-export interface ScheduleRow {
-  id: number;
-  provider: string;
-  workspace: string;
-  externalId: string;
-  timezone: string | null;
-  prefs: string;
-}
+/** A user as the scheduler sees them: the whole users row. */
+export type ScheduleRow = UserRow;
 
 /** Deferred invitations listed per user; the rest are only counted. */
 export const PENDING_LISTED = 10;
