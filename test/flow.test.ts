@@ -283,3 +283,15 @@ describe('built-in policies', () => {
     expect(builtInPolicy('plaxo').criteria.map((c) => c.id)).toEqual(['met_in_person_or_phone']);
   });
 });
+
+describe('numbering the questions', () => {
+  it('GIVEN neither network nor name was found THEN the questions count 1, 2, 3 of 3 through to the criteria', () => {
+    const c = conversation(anInvitation({ platform: null, inviter: null }));
+    expect([c.asks().id, c.asks().index, c.asks().total]).toEqual(['platform', 1, 3]);
+    c.reply('linkedin');
+    expect([c.asks().id, c.asks().index, c.asks().total]).toEqual(['inviter', 2, 3]);
+    c.reply('name', 'Kim Park');
+    expect([c.asks().id, c.asks().index, c.asks().total]).toEqual(['met_in_person_or_phone', 3, 3]);
+    expect(c.asks().text).toContain('Kim Park');
+  });
+});

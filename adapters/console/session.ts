@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { AdapterDeps } from '../../src/adapter.js';
 import { isTriageError } from '../../src/core/errors.js';
 import type { Question } from '../../src/core/flow.js';
+import { parseInvitation } from '../../src/core/parser.js';
 import { resolvePlatform } from '../../src/core/platforms.js';
 import type { UserRef } from '../../src/core/user.js';
 import type { TriageView } from '../../src/service/index.js';
@@ -146,7 +147,8 @@ export class ConsoleSession {
     if (view.step.kind !== 'question') return;
     const q = view.step.question;
     const input = pick(q, line.trim());
-    if ((!input && line.length > 30) || (q.freeText && line.length > 60)) return this.start(line);
+    // A new invitation typed mid-triage starts a new one; the open one stays pending.
+    if ((!input || q.freeText) && looksLikeInvitation(line)) return this.start(line);
     if (!input) {
       this.print(`Answer with 1-${q.choices.length} or the word, or type "help".`);
       return;
@@ -183,6 +185,13 @@ export class ConsoleSession {
     this.deps.log.error('console: failed', { error: err instanceof Error ? err.stack : String(err) });
     this.print('Something went wrong and was logged. Your recorded decisions are safe.');
   }
+}
+
+/** The parser sees a network, or a name inside a longer sentence: this is an invitation, not an answer. */
+function looksLikeInvitation(line: string): boolean {
+  const inv = parseInvitation(line);
+  const platform = inv.platform !== null && inv.platform !== 'other';
+  return platform || (inv.inviter !== null && inv.inviter !== line.trim()) || line.length > 80;
 }
 
 /** A typed answer: a number, a choice id or label, or free text for the inviter question. */

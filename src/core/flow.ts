@@ -148,28 +148,23 @@ function nextQuestion(state: FlowState): Question | null {
   const inv = state.invitation;
   const missing = (inv.platform ? 0 : 1) + (inv.inviter ? 0 : 1);
   const criteria = state.criteria ?? [];
-  const total = missing + Math.max(criteria.length, 1);
-  const asked = state.answers.length;
+  const identified = state.identified ?? 0;
+  const total = identified + missing + Math.max(criteria.length, 1);
+  const index = identified + state.answers.length + 1;
   if (!inv.platform) {
     const choices = PLATFORM_CHOICES.map((id) => ({ id, label: getPlatform(id).name, result: 'pass' as const }));
-    return {
-      id: 'platform',
-      text: 'Which network is this invitation from?',
-      choices,
-      freeText: false,
-      index: 1,
-      total,
-    };
+    const text = 'Which network is this invitation from?';
+    return { id: 'platform', text, choices, freeText: false, index, total };
   }
   if (!inv.inviter) {
     const choices = [{ id: 'skip', label: 'Skip', result: 'pass' as const }];
-    return { id: 'inviter', text: 'Who sent it? Type their name.', choices, freeText: true, index: 1, total };
+    return { id: 'inviter', text: 'Who sent it? Type their name.', choices, freeText: true, index, total };
   }
   for (const [i, criterion] of criteria.entries()) {
     const given = state.answers[i];
     if (!given) {
       const text = fill(criterion.question, inv.inviter);
-      return { id: criterion.id, text, choices: criterion.choices, freeText: false, index: asked + 1, total };
+      return { id: criterion.id, text, choices: criterion.choices, freeText: false, index, total };
     }
     const choice = criterion.choices.find((c) => c.id === given.choice);
     if (choice && choice.result !== 'pass') return null;

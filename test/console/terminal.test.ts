@@ -97,4 +97,13 @@ describe('the terminal bot, as a child process fed on stdin', () => {
     expect(out.indexOf('Logged 1h30m')).toBeLessThan(out.indexOf('"banana" is not a duration'));
     expect(out).toContain('no guidance');
   });
+
+  it('a new invitation typed while a name is asked starts a new triage instead of becoming the name', async () => {
+    const run = await start('Someone wants to connect on LinkedIn\nKim Park wants to connect\n1\npending\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Who sent it? Type their name.');
+    expect(run.stdout).toContain('Have you connected with Kim Park in person or on the phone at least once?');
+    expect(run.stdout).not.toContain('Have you connected with Kim Park wants to connect');
+    expect(run.stdout).toMatch(/Pending:\n {2}#1 .* LinkedIn · unknown: OPEN/);
+  });
 });

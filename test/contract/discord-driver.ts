@@ -1,7 +1,7 @@
 import type { Json } from '../helpers/discord-fake-rest.js';
 import { type DiscordHarness, startDiscordHarness } from '../helpers/discord-harness.js';
 import { button, modalSubmit, type TestUser } from '../helpers/discord-payloads.js';
-import type { ChatDriver } from './driver.js';
+import { type ChatDriver, pendingOf } from './driver.js';
 
 const userOf = (id: string): TestUser => ({
   id: `11500000000000${id.padStart(5, '0')}`,
@@ -14,6 +14,7 @@ const buttonsOf = (message: Json): { custom_id: string }[] =>
 /** The Discord adapter on a real discord.js client against the loopback fakes. */
 export function discordDriver(): ChatDriver {
   let h: DiscordHarness;
+  const refOf = (user: string) => ({ provider: 'discord' as const, workspace: '', userId: userOf(user).id });
   const shownTo = new Map<string, Json>();
   const track = (user: string) => shownTo.set(user, h.shown());
   return {
@@ -47,9 +48,9 @@ export function discordDriver(): ChatDriver {
       track(user);
     },
     decision(user) {
-      const ref = { provider: 'discord' as const, workspace: '', userId: userOf(user).id };
-      const item = h.service.records.history(ref, { limit: 1 }).items[0];
+      const item = h.service.records.history(refOf(user), { limit: 1 }).items[0];
       return item ? { outcome: item.outcome, decidedBy: item.decidedBy, platform: item.platform } : null;
     },
+    pending: (user) => h.service.records.pending(refOf(user)).map(pendingOf),
   };
 }

@@ -5,6 +5,19 @@ export interface StoredDecision {
   platform: string | null;
 }
 
+/** An invitation still waiting on the user (deferred, or left unanswered), as the service lists it. */
+export interface PendingItem {
+  platform: string | null;
+  inviter: string | null;
+  outcome: string | null;
+}
+
+export const pendingOf = (i: PendingItem): PendingItem => ({
+  platform: i.platform,
+  inviter: i.inviter,
+  outcome: i.outcome,
+});
+
 /**
  * Drives one chat adapter as a user would: send an invitation, answer what is offered, read what was stored.
  * Each adapter gets one driver; the contract suite runs the same conversations through all of them.
@@ -21,4 +34,6 @@ export interface ChatDriver {
   answer(user: string, choiceId: string, text?: string): Promise<void>;
   /** The latest decision stored for `user`. */
   decision(user: string): StoredDecision | null;
+  /** What the service lists as pending for `user`. */
+  pending(user: string): PendingItem[];
 }

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { consoleDriver } from './console-driver.js';
 import { discordDriver } from './discord-driver.js';
 import type { ChatDriver } from './driver.js';
+import { slackDriver } from './slack-driver.js';
 
-/** Every adapter with a driver. Console and Slack drivers are still to be written. */
-const drivers: (() => ChatDriver)[] = [discordDriver];
+/** Every adapter with a driver. */
+const drivers: (() => ChatDriver)[] = [consoleDriver, slackDriver, discordDriver];
 
 /** Answers by question id; the inviter is typed. Whatever the parser already knew is simply not asked. */
 async function converse(d: ChatDriver, user: string, text: string, answers: Record<string, string>) {
@@ -50,6 +52,17 @@ for (const make of drivers) {
         decidedBy: 'met_in_person_or_phone',
         platform: 'linkedin',
       });
+    });
+
+    it('GIVEN an unnamed LinkedIn request, the name typed and a call planned THEN it stores a deferral, pending for that user alone', async () => {
+      await converse(d, 'u3', 'Someone wants to connect on LinkedIn', {
+        platform: 'linkedin',
+        inviter: 'Kim Park',
+        met_in_person_or_phone: 'planned',
+      });
+      expect(d.decision('u3')).toEqual({ outcome: 'defer', decidedBy: 'met_in_person_or_phone', platform: 'linkedin' });
+      expect(d.pending('u3')).toEqual([{ platform: 'linkedin', inviter: 'Kim Park', outcome: 'defer' }]);
+      expect(d.pending('u4')).toEqual([]);
     });
   });
 }
