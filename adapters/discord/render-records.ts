@@ -100,5 +100,7 @@ export const HELP = [
   '• Right-click a message → Apps → **Triage invitation**.',
   '• `/triage history`, `/triage pending`, `/triage policy [platform]`.',
   '• `/triage settings` for the weekly digest day, hour and timezone, or to turn it off.',
+  '• `/triage time platform duration [place]` logs time; `/triage budget platform duration [expect]` sets a weekly budget.',
+  '• `/triage digest` shows your weekly digest now; `/triage guidelines` shows the server’s guidance (`guidelines-set` for Manage Server).',
   '• `/triage export` sends your records as CSV in a DM; `/triage forget` deletes them all.',
 ].join('\n');

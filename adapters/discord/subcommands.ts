@@ -11,6 +11,7 @@ import { onSettings, onSettingsAutocomplete } from './handlers/settings.js';
 import { onStartCommand } from './handlers/start.js';
 import { NO_PINGS } from './render.js';
 import { HELP } from './render-records.js';
+import { TIME_SUBCOMMANDS } from './subcommands-time.js';
 import { privateFlags } from './to-core.js';
 
 /** One `/triage` subcommand: how it is declared to Discord, and what answers it. */
@@ -24,7 +25,8 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 
 /**
  * Every `/triage` subcommand, by name: the one place to add one (commands.ts declares them from this
- * table, and the router dispatches through it). The digest's `time`, `budget`, `guidelines` and `digest` go here.
+ * table, and the router dispatches through it). The digest's own (`time`, `budget`, `guidelines`, `digest`)
+ * live in subcommands-time.ts.
  */
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   start: {
@@ -66,6 +68,7 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
   },
   export: { describe: (b) => b.setDescription('Your records as a CSV file, sent in a DM'), run: onExport },
   forget: { describe: (b) => b.setDescription('Delete everything kept about you'), run: onForget },
+  ...TIME_SUBCOMMANDS,
   help: {
     describe: (b) => b.setDescription('What this bot does and how to use it'),
     run: async (i) => {

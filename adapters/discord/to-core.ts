@@ -1,9 +1,14 @@
 import { type BaseInteraction, InteractionContextType, type Message, MessageFlags } from 'discord.js';
-import type { UserRef } from '../../src/service/index.js';
+import type { TeamRef, UserRef } from '../../src/service/index.js';
 
 /** Discord user ids are global, so one person has one record in DMs and in every server. */
 export function userRefOf(user: { id: string }): UserRef {
   return { provider: 'discord', workspace: '', userId: user.id };
+}
+
+/** A server is a team; DMs and group DMs share the empty workspace. */
+export function teamOf(interaction: Pick<BaseInteraction, 'guildId'>): TeamRef {
+  return { provider: 'discord', workspace: interaction.guildId ?? '' };
 }
 
 /** In the bot's own DM a reply is private already; anywhere else it must be ephemeral. */

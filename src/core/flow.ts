@@ -128,6 +128,8 @@ export function restart(state: FlowState, policies: PolicyLookup): { state: Flow
     criteria: platform ? policies(platform).criteria : null,
     answers: [],
     decision: null,
+    // Numbering starts afresh: the network and name stay known and are not asked again.
+    identified: 0,
   };
   return { state: next, step: current(next) };
 }

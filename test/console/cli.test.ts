@@ -105,10 +105,11 @@ describe('the invite-triage CLI', () => {
   });
 
   it('--help on each command prints its usage', async () => {
-    for (const command of ['parse', 'triage', 'history', 'export', 'migrate', 'time', 'budget', 'digest']) {
-      const r = await cli(command, '--help');
-      expect(r.code, command).toBe(0);
-      expect(r.stdout).toContain(`usage: invite-triage ${command}`);
+    const commands = ['parse', 'triage', 'history', 'export', 'migrate', 'time', 'budget', 'digest'];
+    const runs = await Promise.all(commands.map((command) => cli(command, '--help')));
+    for (const [i, r] of runs.entries()) {
+      expect(r.code, commands[i]).toBe(0);
+      expect(r.stdout).toContain(`usage: invite-triage ${commands[i]}`);
     }
-  });
+  }, 60_000);
 });

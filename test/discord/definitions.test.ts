@@ -21,7 +21,7 @@ describe('command definitions', () => {
     }
   });
 
-  it('offer /triage start, history, pending, policy, settings, export, forget and help, and a message command', () => {
+  it('offer /triage start, history, pending, policy, settings, export, forget, the time and digest commands, and help, and a message command', () => {
     expect(slash.options.map((o: Json) => o.name)).toEqual([
       'start',
       'history',
@@ -30,6 +30,11 @@ describe('command definitions', () => {
       'settings',
       'export',
       'forget',
+      'time',
+      'budget',
+      'guidelines',
+      'guidelines-set',
+      'digest',
       'help',
     ]);
     expect(menu).toMatchObject({ name: 'Triage invitation', type: 3 });

@@ -49,6 +49,12 @@ export function slash(sub: string, options: Option[], user: TestUser = DANA, whe
   return place(p, user, where);
 }
 
+/** The same server interaction, from a member who also has Manage Server (0x20). */
+export function asAdmin(payload: Json): Json {
+  payload.member.permissions = String(BigInt(payload.member.permissions) | 0x20n);
+  return payload;
+}
+
 /** An autocomplete request (type 4) for `/triage <sub>` with one focused option. */
 export function autocomplete(sub: string, options: Option[], user: TestUser = DANA) {
   const p = slash(sub, options, user);

@@ -21,6 +21,8 @@ export interface FakeSlack {
   responseUrl(): string;
   /** Makes the next `times` calls of a method fail the given way. */
   fail(method: string, failure: Failure, times?: number): void;
+  /** Adds fields (is_admin, is_owner, tz) to what users.info answers for one user. */
+  setUser(userId: string, fields: Record<string, unknown>): void;
   waitFor(match: (c: RecordedCall) => boolean, from?: number, timeoutMs?: number): Promise<RecordedCall>;
   close(): Promise<void>;
 }
@@ -38,6 +40,7 @@ function parseBody(raw: string, type: string | undefined): Record<string, unknow
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, Failure[]>();
+  const profiles = new Map<string, Record<string, unknown>>();
   const events = new EventEmitter();
   let ts = 1_700_000_000;
   let responses = 0;
@@ -57,7 +60,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case 'views.publish':
         return { view: { id: 'V0001' } };
       case 'users.info':
-        return { user: { id: body.user, tz: 'Europe/Berlin' } };
+        return { user: { id: body.user, tz: 'Europe/Berlin', ...profiles.get(String(body.user)) } };
       case 'files.getUploadURLExternal':
         return { upload_url: `${base}/upload/F0001`, file_id: 'F0001' };
       case 'files.completeUploadExternal':
@@ -116,6 +119,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: () => `${base}/respond/${++responses}`,
     fail(method, failure, times = 1) {
       failures.set(method, [...(failures.get(method) ?? []), ...Array<Failure>(times).fill(failure)]);
+    },
+    setUser(userId, fields) {
+      profiles.set(userId, { ...profiles.get(userId), ...fields });
     },
     waitFor(match, from = 0, timeoutMs = 8000) {
       const found = calls.slice(from).find(match);

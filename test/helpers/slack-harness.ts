@@ -17,10 +17,15 @@ import { type SendOptions, SIGNING_SECRET, sendSigned } from './slack-sign.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 
-/** A clock that ticks a millisecond per reading, so every change has its own timestamp. */
+/** A clock that ticks a millisecond per reading, so every change has its own timestamp; `set` jumps in time. */
 export function tickingClock(start = Date.UTC(2025, 0, 8, 9, 0, 0)) {
   let t = start;
-  return { now: () => t++ };
+  return {
+    now: () => t++,
+    set: (ms: number) => {
+      t = ms;
+    },
+  };
 }
 
 /** A real Bolt app in HTTP mode on loopback, a real SQLite service, and a fake Slack API that records calls. */
@@ -28,6 +33,8 @@ export interface SlackHarness {
   url: string;
   fake: FakeSlack;
   service: Service;
+  /** The service's clock: tests move it to a digest's send time. */
+  clock: ReturnType<typeof tickingClock>;
   db: Db;
   adapter: SlackAdapter;
   logs: string[];
@@ -46,7 +53,8 @@ export interface SlackHarness {
 export async function startSlackHarness(overrides: Partial<SlackAdapterConfig> = {}): Promise<SlackHarness> {
   const fake = await startFakeSlack();
   const db = openDatabase(':memory:');
-  const service = createService(db, tickingClock());
+  const clock = tickingClock();
+  const service = createService(db, clock);
   const logs: string[] = [];
   const log = createLogger('debug', (l) => logs.push(l));
   const adapter = createSlackAdapter(
@@ -72,6 +80,7 @@ export async function startSlackHarness(overrides: Partial<SlackAdapterConfig> =
     url,
     fake,
     service,
+    clock,
     db,
     adapter,
     logs,

@@ -4,6 +4,7 @@ import type { HistoryItem } from '../../../src/service/index.js';
 import type { SlackDeps } from '../deps.js';
 import { HOME_ACTION, type HomeData, renderHome } from '../render-home.js';
 import { guarded } from '../reply.js';
+import { syncTimezone } from '../timezone.js';
 import { userFrom } from '../to-core.js';
 import type { WebClient } from '../web.js';
 import { weekStart } from '../week.js';
@@ -33,7 +34,11 @@ export async function publishHome(client: WebClient, deps: SlackDeps, user: User
 export function register(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    await guarded(deps.log, 'home', () => publishHome(client, deps, userFrom(body)));
+    const user = userFrom(body);
+    await guarded(deps.log, 'home', async () => {
+      await syncTimezone(client, deps, user);
+      await publishHome(client, deps, user);
+    });
   });
   const setting = (
     actionId: string,

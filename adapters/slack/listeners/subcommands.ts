@@ -1,9 +1,11 @@
 import { exportCommand } from './export.js';
 import { forgetCommand } from './forget.js';
+import { guidelinesCommand } from './guidelines.js';
 import { renderHelp, usageLines } from './help.js';
 import { historyCommand, pendingCommand } from './history.js';
 import { policyCommand } from './policy.js';
 import type { Subcommand } from './subcommand.js';
+import { budgetCommand, digestCommand, timeCommand } from './time.js';
 
 /**
  * Every `/triage` subcommand, in the order help lists them. Register a new one here with one line;
@@ -13,6 +15,10 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
   history: historyCommand,
   pending: pendingCommand,
   policy: policyCommand,
+  time: timeCommand,
+  budget: budgetCommand,
+  digest: digestCommand,
+  guidelines: guidelinesCommand,
   export: exportCommand,
   forget: forgetCommand,
   help: {

@@ -1,0 +1,53 @@
+import { type ChatInputCommandInteraction, escapeMarkdown } from 'discord.js';
+import { isTriageError, TriageError } from '../../../src/core/errors.js';
+import { PLATFORMS } from '../../../src/core/platforms.js';
+import { renderOutbound } from '../render-records.js';
+import { renderLine } from '../render-time.js';
+import { privateFlags, userRefOf } from '../to-core.js';
+import type { Ctx } from './boundary.js';
+
+/** The platform option's choices, by display name; Discord allows 25 and the catalog is smaller. */
+export const PLATFORM_OPTIONS = PLATFORMS.slice(0, 25).map((p) => ({ name: p.name, value: p.id }));
+
+/**
+ * The options become the same words the other adapters pass (`linkedin 25m at work`), so one parser
+ * decides what is valid and bad input gets its message, with nothing stored.
+ */
+function words(...parts: (string | null)[]): string {
+  return parts
+    .filter((p): p is string => p !== null && p.trim() !== '')
+    .map((p) => p.trim())
+    .join(' ');
+}
+
+/** Runs a service call whose refusal may quote what the user typed: the quote must not format the reply. */
+function quoting<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (err) {
+    if (isTriageError(err)) throw new TriageError(err.code, escapeMarkdown(err.message));
+    throw err;
+  }
+}
+
+/** `/triage time platform:… duration:… [place:work|home]`. */
+export async function onTime(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
+  const place = i.options.getString('place');
+  const args = words(i.options.getString('platform'), i.options.getString('duration'), place && `at ${place}`);
+  const logged = quoting(() => ctx.service.time.log(userRefOf(i.user), args));
+  await i.reply({ ...renderLine(logged.message), flags: privateFlags(i) });
+}
+
+/** `/triage budget platform:… duration:… [expect:leads|contacts|friends]`; duration `off` removes it. */
+export async function onBudget(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
+  const args = words(i.options.getString('platform'), i.options.getString('duration'), i.options.getString('expect'));
+  const set = quoting(() => ctx.service.time.budget(userRefOf(i.user), args));
+  await i.reply({ ...renderLine(set.message), flags: privateFlags(i) });
+}
+
+/** `/triage digest [week]`: the digest now, as the weekly DM would show it, without marking it sent. */
+export async function onDigestPreview(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
+  const week = i.options.getString('week') === 'current' ? 'current' : 'last';
+  const message = ctx.service.digest.preview(userRefOf(i.user), { week });
+  await i.reply({ ...renderOutbound(message), flags: privateFlags(i) });
+}

@@ -1,0 +1,50 @@
+import { TriageError } from '../../../src/core/errors.js';
+import { parseBudgetCommand, parseTimeCommand } from '../../../src/core/time-command.js';
+import { renderOutbound } from '../notifier.js';
+import { renderNotice } from '../render.js';
+import { needsTimezone, syncTimezone } from '../timezone.js';
+import type { Subcommand, SubcommandContext } from './subcommand.js';
+
+/**
+ * Weeks are the user's local weeks, so the first digest-related command reads their Slack time zone. That is an
+ * API call: ack first, then reply through response_url. Later commands answer in the ack.
+ */
+async function withTimezone(ctx: SubcommandContext): Promise<void> {
+  if (!needsTimezone(ctx.deps, ctx.user)) return;
+  await ctx.ack();
+  await syncTimezone(ctx.client, ctx.deps, ctx.user);
+}
+
+// Input the service will refuse goes straight to it, so a mistake stores nothing (not even the time zone).
+export const timeCommand: Subcommand = {
+  usage: '`/triage time <network> <duration> [at work|at home]`: log time spent, e.g. `/triage time linkedin 25m`',
+  async run(ctx) {
+    if (parseTimeCommand(ctx.arg).ok) await withTimezone(ctx);
+    await ctx.ack(renderNotice(ctx.deps.service.time.log(ctx.user, ctx.arg).message));
+  },
+};
+
+export const budgetCommand: Subcommand = {
+  usage:
+    '`/triage budget <network> <time a week> [leads|contacts|friends]`: a weekly budget, e.g. `/triage budget linkedin 2h leads` (`off` removes it)',
+  async run(ctx) {
+    if (parseBudgetCommand(ctx.arg).ok) await withTimezone(ctx);
+    await ctx.ack(renderNotice(ctx.deps.service.time.budget(ctx.user, ctx.arg).message));
+  },
+};
+
+export const digestCommand: Subcommand = {
+  usage: '`/triage digest [now]`: preview the weekly digest this week sends (`now`: the week so far)',
+  async run(ctx) {
+    const which = ctx.arg.trim().toLowerCase();
+    if (which !== '' && which !== 'now') {
+      throw new TriageError(
+        'bad_argument',
+        'Try /triage digest for the digest this week sends, or /triage digest now for the week so far.',
+      );
+    }
+    await withTimezone(ctx);
+    const preview = ctx.deps.service.digest.preview(ctx.user, { week: which === 'now' ? 'current' : 'last' });
+    await ctx.ack(renderOutbound(preview));
+  },
+};
