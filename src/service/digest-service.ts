@@ -63,7 +63,7 @@ export class DigestService {
     const now = this.clock.now();
     const current = weekOf(now, tz);
     const week = opts.week === 'current' ? current : previousWeek(current);
-    const team = `${user.provider}:${user.workspace}`;
+    const team = `${user.provider}:${digestPrefs(row?.prefs).guidanceTeam ?? user.workspace}`;
     const req = { userId, team, lastStart: previousWeek(week).start, start: week.start, end: week.end };
     const records = this.store.load([req]).get(userId);
     if (!records) throw new Error('digest records missing');
@@ -102,7 +102,7 @@ export class DigestService {
       found.push({
         userId: row.id,
         user: { provider: row.provider as Provider, workspace: row.workspace, userId: row.externalId },
-        team: intern(teams, row.provider, row.workspace),
+        team: intern(teams, row.provider, prefs.guidanceTeam ?? row.workspace),
         week: w.reported,
         lastWeekStart: w.lastStart,
         quietWeeks: prefs.quietWeeks,
@@ -161,10 +161,11 @@ function knownZone(tz: string): boolean {
   return ok;
 }
 
-function digestPrefs(json: string): DigestSettings {
+function digestPrefs(json: string | undefined): DigestSettings & { guidanceTeam?: string } {
   try {
-    const prefs = JSON.parse(json) as { digest?: Partial<DigestSettings> };
-    return { ...DEFAULT_DIGEST, ...(prefs.digest ?? {}) };
+    const prefs = JSON.parse(json ?? '{}') as { digest?: Partial<DigestSettings>; guidanceTeam?: unknown };
+    const guidanceTeam = typeof prefs.guidanceTeam === 'string' ? prefs.guidanceTeam : undefined;
+    return { ...DEFAULT_DIGEST, ...(prefs.digest ?? {}), guidanceTeam };
   } catch {
     return DEFAULT_DIGEST;
   }

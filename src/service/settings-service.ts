@@ -44,11 +44,23 @@ export class SettingsService {
     this.stores.users.update(id, update);
     return this.get(user);
   }
+  /**
+   * Remembers which team's guidance the digest should quote, where the user's workspace does not say
+   * (Discord users are global; their guidance comes from the server they last used the bot in).
+   */
+  rememberGuidanceTeam(user: UserRef, workspace: string): void {
+    const id = this.stores.users.ensure(toKey(user));
+    const prefs = safeParse(this.stores.users.get(id)?.prefs);
+    if (prefs.guidanceTeam === workspace) return;
+    this.stores.users.update(id, { prefs: JSON.stringify({ ...prefs, guidanceTeam: workspace }) });
+  }
 }
 
-function safeParse(json: string | undefined): { digest?: Partial<DigestSettings> } {
+type Prefs = { digest?: Partial<DigestSettings>; guidanceTeam?: string };
+
+function safeParse(json: string | undefined): Prefs {
   try {
-    return json ? (JSON.parse(json) as { digest?: Partial<DigestSettings> }) : {};
+    return json ? (JSON.parse(json) as Prefs) : {};
   } catch {
     return {};
   }

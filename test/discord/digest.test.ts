@@ -121,6 +121,15 @@ describe('/triage guidelines', () => {
     expect(h.service.time.guidelines(server)).toMatchObject({ set: true, workHoursOk: false });
   });
 
+  it("GIVEN guidance set in a server THEN a member's digest, previewed from the DM, quotes that server's guidance", async () => {
+    await setGuidance('Talk about public talks only', true);
+    await h.interact(slash('guidelines', [], SAM, 'guild'));
+    h.service.time.log({ provider: 'discord', workspace: '', userId: SAM.id }, 'linkedin 25m at work');
+    const preview = await h.interact(slash('digest', [str('week', 'current')], SAM, 'dm'));
+    const embed = JSON.stringify(preview.body.data.embeds[0]);
+    expect(embed).toContain('Talk about public talks only');
+  });
+
   it('GIVEN a member without Manage Server, or a DM THEN it is refused privately and nothing is stored', async () => {
     const refused = await setGuidance('Anything goes', false);
     expect(refused.body.data.flags).toBe(64);

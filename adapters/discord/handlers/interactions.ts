@@ -2,6 +2,7 @@ import type { Interaction } from 'discord.js';
 import { TRIAGE_COMMAND, TRIAGE_MESSAGE_COMMAND } from '../commands.js';
 import { decodeCustomId } from '../custom-id.js';
 import { SUBCOMMANDS, unknownSubcommand } from '../subcommands.js';
+import { teamOf, userRefOf } from '../to-core.js';
 import { type Ctx, guard, tell } from './boundary.js';
 import { onNameModal, onTriageButton } from './buttons.js';
 import { onForgetButton, onHistoryPage } from './records.js';
@@ -22,6 +23,8 @@ export async function onInteraction(i: Interaction, ctx: Ctx): Promise<void> {
 async function route(i: Interaction, ctx: Ctx): Promise<void> {
   if (i.isChatInputCommand()) {
     if (i.commandName !== TRIAGE_COMMAND) return unknownSubcommand(i);
+    // The digest quotes the guidance of the server the user last used the bot in.
+    if (i.guildId) ctx.service.settings.rememberGuidanceTeam(userRefOf(i.user), teamOf(i).workspace);
     const sub = SUBCOMMANDS[i.options.getSubcommand(false) ?? ''];
     return sub ? sub.run(i, ctx) : unknownSubcommand(i);
   }
