@@ -3,8 +3,7 @@ import { featureCommands } from '../adapters/console/features.js';
 import { createConsoleAdapter } from '../adapters/console/index.js';
 import type { ChatAdapter } from './adapter.js';
 import { chatAdapters } from './chat-adapters.js';
-import { ConfigError, loadConfig } from './config.js';
-import { isTriageError } from './core/errors.js';
+import { loadConfig } from './config.js';
 import { createLogger } from './core/logger.js';
 import { systemClock } from './core/ports.js';
 import { startDigestScheduler } from './scheduler/digest-scheduler.js';
@@ -26,7 +25,13 @@ async function main(): Promise<void> {
     terminal = createConsoleAdapter({ input: process.stdin, output: process.stdout, user, extra }, deps);
     adapters.push(terminal);
   }
-  for (const adapter of adapters) await adapter.start();
+  for (const adapter of adapters) {
+    await adapter.start().catch((err: unknown) => {
+      throw new Error(
+        `the ${adapter.name} adapter could not start: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    });
+  }
   const notifiers = adapters.map((a) => a.notifier);
   const digest = config.digest.enabled
     ? startDigestScheduler({ service, notifiers, log, cron: config.digest.cron })
@@ -47,7 +52,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const message = err instanceof ConfigError || isTriageError(err) ? err.message : String(err);
+  const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`invite-triage: ${message}\n`);
   process.exit(1);
 });
