@@ -6,16 +6,25 @@ export type PolicyScope = 'team' | 'user';
 
 /** Policy overrides per scope, owner and platform, stored as JSON criteria. */
 export class PolicyStore {
-  constructor(private readonly db: Db) {}
+  /** Read on every triage start, so prepared once. */
+  private readonly byKey;
 
-  get(scope: PolicyScope, owner: string, platform: string): string | undefined {
-    return this.db
+  constructor(private readonly db: Db) {
+    this.byKey = db
       .select({ criteria: policyOverrides.criteria })
       .from(policyOverrides)
       .where(
-        and(eq(policyOverrides.scope, scope), eq(policyOverrides.owner, owner), eq(policyOverrides.platform, platform)),
+        and(
+          eq(policyOverrides.scope, sql.placeholder('scope')),
+          eq(policyOverrides.owner, sql.placeholder('owner')),
+          eq(policyOverrides.platform, sql.placeholder('platform')),
+        ),
       )
-      .get()?.criteria;
+      .prepare();
+  }
+
+  get(scope: PolicyScope, owner: string, platform: string): string | undefined {
+    return this.byKey.get({ scope, owner, platform })?.criteria;
   }
 
   set(scope: PolicyScope, owner: string, platform: string, criteria: string, at: number): void {
