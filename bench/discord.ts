@@ -1,3 +1,5 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Events } from 'discord.js';
 import { createClient } from '../adapters/discord/client.js';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
@@ -5,53 +7,44 @@ import { renderTriage } from '../adapters/discord/render.js';
 import { silentLogger } from '../src/core/logger.js';
 import { createService } from '../src/service/index.js';
 import { openDatabase } from '../src/store/db.js';
-import { FakeDiscordGateway } from '../test/helpers/discord-fake-gateway.js';
 import { FakeDiscordRest, type Json } from '../test/helpers/discord-fake-rest.js';
 import { APP_ID, button } from '../test/helpers/discord-payloads.js';
 import type { BenchRun } from './types.js';
 
 const CONCURRENCY = 50;
 
-/** A loopback Discord (fake REST and gateway) with something listening on a real client. */
-type Loopback = { rest: FakeDiscordRest; gateway: FakeDiscordGateway; close(): Promise<void> };
+type Which = 'bare' | 'ours';
 
-async function loopback(): Promise<Loopback> {
-  const rest = new FakeDiscordRest(APP_ID);
-  const gateway = new FakeDiscordGateway(APP_ID);
-  await Promise.all([rest.listen(), gateway.listen()]);
-  rest.gatewayUrl = gateway.url;
-  return { rest, gateway, close: async () => void (await Promise.all([rest.close(), gateway.close()])) };
+/** Discord's stand-in, forked into its own process (bench/discord-peer.ts); it times each batch it dispatches. */
+async function startPeer() {
+  const child = fork(fileURLToPath(new URL('./discord-peer.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const apis = await new Promise<Record<Which, string>>((resolve) => child.once('message', (m) => resolve(m as never)));
+  return {
+    apis,
+    /** Dispatch → callback-received times (ms) for one batch sent at once. */
+    drive(which: Which, payloads: Json[]): Promise<number[]> {
+      const reply = new Promise<number[]>((resolve) =>
+        child.once('message', (m) => resolve((m as { times: number[] }).times)),
+      );
+      child.send({ which, payloads });
+      return reply;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('stop');
+      }),
+  };
 }
 
-/**
- * Dispatch → callback-received times (ms), `CONCURRENCY` payloads at a time. The triage handler answers a click
- * with one UPDATE_MESSAGE callback, so for it this is also the time until the user sees the next step.
- */
-async function drive(fake: Loopback, payloads: Json[]): Promise<number[]> {
+/** Batches of `CONCURRENCY`, one after another. */
+async function drive(peer: Awaited<ReturnType<typeof startPeer>>, which: Which, payloads: Json[]): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < payloads.length; i += CONCURRENCY) {
-    const batch = payloads.slice(i, i + CONCURRENCY);
-    const sent = new Map<string, number>();
-    const done = new Promise<void>((resolve) => {
-      const onCall = (c: { route: string; at: number }) => {
-        const id = /^\/interactions\/(\d+)\//.exec(c.route)?.[1] ?? '';
-        const t0 = sent.get(id);
-        if (t0 === undefined) return;
-        times.push(c.at - t0);
-        sent.delete(id);
-        if (sent.size === 0) {
-          fake.rest.off('call', onCall);
-          resolve();
-        }
-      };
-      fake.rest.on('call', onCall);
-    });
-    for (const p of batch) {
-      sent.set(p.id, performance.now());
-      fake.gateway.dispatch('INTERACTION_CREATE', p);
-    }
-    await done;
-    fake.rest.calls.length = 0; // the fake keeps every call; a bench needs none of them
+    times.push(...(await peer.drive(which, payloads.slice(i, i + CONCURRENCY))));
   }
   return times;
 }
@@ -91,8 +84,8 @@ export const run: BenchRun = async ({ quick }) => {
   // The bare handler gets the very same payloads (fresh ids), so the only difference is what handles them.
   const sameAs = (payloads: Json[]) => payloads.map((p) => button(p.data.custom_id, p.message));
 
-  const bareFake = await loopback();
-  const bare = createClient({ apiUrl: bareFake.rest.api });
+  const peer = await startPeer();
+  const bare = createClient({ apiUrl: peer.apis.bare });
   bare.on(Events.InteractionCreate, (i) => {
     if (i.isButton()) void i.deferUpdate().catch(() => {});
   });
@@ -100,25 +93,24 @@ export const run: BenchRun = async ({ quick }) => {
   await bare.login('fake.bot.token');
   await bareReady;
 
-  const oursFake = await loopback();
   const adapter = createDiscordAdapter(
-    { token: 'fake.bot.token', apiUrl: oursFake.rest.api },
+    { token: 'fake.bot.token', apiUrl: peer.apis.ours },
     { service, log: silentLogger },
   );
   await adapter.start();
 
   try {
     const warm = clicks(200);
-    await drive(bareFake, sameAs(warm));
-    await drive(oursFake, warm);
+    await drive(peer, 'bare', sameAs(warm));
+    await drive(peer, 'ours', warm);
     // Alternate batches, so JIT warm-up and GC fall on both handlers alike.
     const ours = clicks(n);
     const bareTimes: number[] = [];
     const ourTimes: number[] = [];
     for (let i = 0; i < n; i += CONCURRENCY) {
       const batch = ours.slice(i, i + CONCURRENCY);
-      bareTimes.push(...(await drive(bareFake, sameAs(batch))));
-      ourTimes.push(...(await drive(oursFake, batch)));
+      bareTimes.push(...(await drive(peer, 'bare', sameAs(batch))));
+      ourTimes.push(...(await drive(peer, 'ours', batch)));
     }
     for (const list of [bareTimes, ourTimes]) list.sort((a, b) => a - b);
     const rows = [50, 99].map((p) => {
@@ -139,6 +131,6 @@ export const run: BenchRun = async ({ quick }) => {
   } finally {
     await adapter.stop();
     await bare.destroy();
-    await Promise.all([bareFake.close(), oursFake.close()]);
+    await peer.stop();
   }
 };
