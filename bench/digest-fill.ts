@@ -24,7 +24,7 @@ export function fill(client: ReturnType<typeof openDatabase>['$client'], users: 
   client.pragma('foreign_keys = OFF');
   client.pragma('synchronous = OFF');
   const insertUser = client.prepare(
-    `INSERT INTO users (id, provider, workspace, external_id, timezone, prefs) VALUES (?, 'slack', ?, ?, ?, '{}')`,
+    `INSERT INTO users (id, provider, workspace, external_id, timezone, prefs, created_at) VALUES (?, 'slack', ?, ?, ?, '{}', 0)`,
   );
   const insertInvitation = client.prepare(
     `INSERT INTO invitations (id, user_id, platform, inviter, text, source, created_at) VALUES (?, ?, ?, ?, 'x', 'bench', ?)`,

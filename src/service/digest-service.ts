@@ -99,6 +99,8 @@ export class DigestService {
         times.set(slot, at);
       }
       if (now < at) continue;
+      // Nothing to report on a week that ended before the user first came.
+      if (row.createdAt >= w.reported.end) continue;
       found.push({
         userId: row.id,
         user: { provider: row.provider as Provider, workspace: row.workspace, userId: row.externalId },

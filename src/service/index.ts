@@ -22,7 +22,7 @@ export interface Service {
 }
 
 export function createService(db: Db, clock: Clock): Service {
-  const stores = createStores(db);
+  const stores = createStores(db, clock);
   return {
     triage: new TriageService(stores, clock),
     records: new RecordsService(stores),

@@ -1,3 +1,4 @@
+import type { Clock } from '../core/ports.js';
 import type { Db } from '../store/db.js';
 import { PolicyStore } from '../store/policies.js';
 import { RecordStore } from '../store/records.js';
@@ -13,10 +14,10 @@ export interface Stores {
   policies: PolicyStore;
 }
 
-export function createStores(db: Db): Stores {
+export function createStores(db: Db, clock: Clock): Stores {
   return {
     db,
-    users: new UserStore(db),
+    users: new UserStore(db, () => clock.now()),
     triages: new TriageStore(db),
     records: new RecordStore(db),
     policies: new PolicyStore(db),

@@ -36,7 +36,7 @@ export class DigestStore {
   constructor(db: Db) {
     const c = db.$client;
     this.users = c.prepare<[], ScheduleRow>(
-      `SELECT id, provider, workspace, external_id AS externalId, timezone, prefs FROM users`,
+      `SELECT id, provider, workspace, external_id AS externalId, timezone, prefs, created_at AS createdAt FROM users`,
     );
     this.decisions = c.prepare<[string], { u: number; platform: string; outcome: string; cur: number; n: number }>(
       `SELECT w.u AS u, d.platform AS platform, d.outcome AS outcome, d.decided_at >= w.s AS cur, count(*) AS n

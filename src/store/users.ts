@@ -15,6 +15,7 @@ export interface UserRow {
   externalId: string;
   timezone: string | null;
   prefs: string;
+  createdAt: number;
 }
 
 /** Users by identity. Ids are not cached: another process may forget a user at any time. */
@@ -22,13 +23,18 @@ export class UserStore {
   private readonly upsert;
   private readonly byIdentity;
 
-  constructor(private readonly db: Db) {
+  /** `now` dates new users, so a digest never reports on a week before the user existed. */
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {
     this.upsert = db
       .insert(users)
       .values({
         provider: sql.placeholder('provider'),
         workspace: sql.placeholder('workspace'),
         externalId: sql.placeholder('externalId'),
+        createdAt: sql.placeholder('createdAt'),
       })
       .onConflictDoNothing()
       .prepare();
@@ -49,7 +55,7 @@ export class UserStore {
   ensure(key: UserKey): number {
     let row = this.byIdentity.get({ ...key });
     if (!row) {
-      this.upsert.run({ ...key });
+      this.upsert.run({ ...key, createdAt: this.now() });
       row = this.byIdentity.get({ ...key });
     }
     if (!row) throw new Error('user insert failed');
