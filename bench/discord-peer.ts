@@ -16,27 +16,32 @@ async function loopback(): Promise<Loopback> {
   return { rest, gateway };
 }
 
-/** Dispatches a batch at once and returns each interaction's dispatch → callback-received time (ms). */
-function drive(fake: Loopback, payloads: Json[]): Promise<number[]> {
-  const times: number[] = [];
+/** Dispatch → arrival times (ms) of each interaction's callback and, if `edits`, of its message edit. */
+type Times = { callbacks: number[]; edits: number[] };
+
+/** Dispatches a batch at once and resolves when every callback (and every edit, if asked) has arrived. */
+function drive(fake: Loopback, payloads: Json[], edits: boolean): Promise<Times> {
+  const times: Times = { callbacks: [], edits: [] };
   const sent = new Map<string, number>();
-  const done = new Promise<number[]>((resolve) => {
-    const onCall = (c: { route: string; at: number }) => {
-      const id = /^\/interactions\/(\d+)\//.exec(c.route)?.[1] ?? '';
-      const t0 = sent.get(id);
+  let waiting = payloads.length * (edits ? 2 : 1);
+  const done = new Promise<Times>((resolve) => {
+    const onCall = (c: { method: string; route: string; at: number }) => {
+      // /interactions/<id>/<token>/callback, or /webhooks/<app>/<token>/messages/@original
+      const callback = /^\/interactions\/\d+\/([^/]+)\/callback/.exec(c.route)?.[1];
+      const edit =
+        c.method === 'PATCH' ? /^\/webhooks\/\d+\/([^/]+)\/messages\/@original/.exec(c.route)?.[1] : undefined;
+      const t0 = sent.get(callback ?? edit ?? '');
       if (t0 === undefined) return;
-      times.push(c.at - t0);
-      sent.delete(id);
-      if (sent.size === 0) {
-        fake.rest.off('call', onCall);
-        fake.rest.calls.length = 0; // the fake keeps every call; a bench needs none of them
-        resolve(times);
-      }
+      (callback ? times.callbacks : times.edits).push(c.at - t0);
+      if (--waiting > 0) return;
+      fake.rest.off('call', onCall);
+      fake.rest.calls.length = 0; // the fake keeps every call; a bench needs none of them
+      resolve(times);
     };
     fake.rest.on('call', onCall);
   });
   for (const p of payloads) {
-    sent.set(p.id, performance.now());
+    sent.set(p.token, performance.now());
     fake.gateway.dispatch('INTERACTION_CREATE', p);
   }
   return done;
@@ -49,6 +54,6 @@ process.on('message', (m: { which: Which; payloads: Json[] } | 'stop') => {
     process.disconnect();
     return;
   }
-  void drive(fakes[m.which], m.payloads).then((times) => process.send?.({ times }));
+  void drive(fakes[m.which], m.payloads, m.which === 'ours').then((times) => process.send?.(times));
 });
 process.send?.({ bare: fakes.bare.rest.api, ours: fakes.ours.rest.api });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Json } from '../helpers/discord-fake-rest.js';
 import { answerAll, type DiscordHarness, startDiscordHarness } from '../helpers/discord-harness.js';
-import { button, DANA, SAM, slash } from '../helpers/discord-payloads.js';
+import { APP_ID, button, DANA, SAM, slash } from '../helpers/discord-payloads.js';
 
 let h: DiscordHarness;
 beforeEach(async () => {
@@ -47,7 +47,8 @@ describe('clicks', () => {
     const afterFirst = h.service.triage.get(dana, id);
     const from = h.rest.calls.length;
     const again = await h.interact(button(choice.custom_id, message));
-    expect(again.body.type).toBe(7);
+    expect(again.body.type).toBe(6);
+    expect(h.shown().embeds[0].description).toBe(h.rest.calls[from - 1]?.body.embeds[0].description);
     const note = await h.rest.waitFor((c) => c.route.startsWith('/webhooks/') && c.method === 'POST', 5000, from);
     expect(note.body.content).toMatch(/nothing new was recorded/i);
     expect(note.body.flags).toBe(64);
@@ -61,10 +62,14 @@ describe('clicks', () => {
     const first = message.components[0].components[0];
     const id = Number(first.custom_id.split(':')[1]);
     const before = h.service.triage.get(dana, id);
-    const reply = await h.interact(button(first.custom_id, message, SAM, 'guild'));
-    expect(reply.body.type).toBe(4); // a new private message, not an update of Dana's
-    expect(reply.body.data.flags).toBe(64);
-    expect(reply.body.data.content).toMatch(/someone else/);
+    const payload = button(first.custom_id, message, SAM, 'guild');
+    const from = h.rest.calls.length;
+    await h.interact(payload);
+    // Sam gets a private follow-up; Dana's message is not edited.
+    const hook = h.rest.calls.slice(from).filter((c) => c.route.startsWith(`/webhooks/${APP_ID}/${payload.token}`));
+    expect(hook.map((c) => c.method)).toEqual(['POST']);
+    expect(hook[0]?.body.flags).toBe(64);
+    expect(hook[0]?.body.content).toMatch(/someone else/);
     expect(h.service.triage.get(dana, id).updatedAt).toBe(before.updatedAt);
     expect(h.service.triage.get(dana, id).step).toEqual(before.step);
   });

@@ -1,11 +1,11 @@
-import { type Interaction, MessageFlags } from 'discord.js';
+import { type Interaction, MessageFlags, type REST } from 'discord.js';
 import type { AdapterDeps } from '../../../src/adapter.js';
 import { isTriageError } from '../../../src/core/errors.js';
 import { DiscordCode, discordCode } from '../errors.js';
 import { NO_PINGS } from '../render.js';
 
-/** What every handler gets: the service and the logger. */
-export type Ctx = AdapterDeps;
+/** What every handler gets: the service, the logger, and the REST client for interaction webhooks. */
+export type Ctx = AdapterDeps & { hooks: REST };
 
 /**
  * Runs one interaction handler so that nothing escapes: a coded failure is logged and shown to the user

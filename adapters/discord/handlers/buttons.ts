@@ -10,30 +10,39 @@ import {
 import { isTriageError } from '../../../src/core/errors.js';
 import type { TriageView } from '../../../src/service/index.js';
 import { type CustomId, encodeCustomId } from '../custom-id.js';
+import { editOriginal } from '../edit-original.js';
 import { NO_PINGS, renderTriage } from '../render.js';
 import { userRefOf } from '../to-core.js';
 import type { Ctx } from './boundary.js';
 
 type TriageButton = Extract<CustomId, { triageId: number }>;
 
-/** A click on a triage message: answer, back/undo, revise, reopen from a list, or ask for the inviter's name. */
+/**
+ * A click on a triage message: answer, back/undo, revise, reopen from a list, or ask for the inviter's name.
+ * Answer, Undo and Revise acknowledge before touching the database, so Discord's 3 seconds hold even when
+ * another process has the database locked, and a burst of clicks is acknowledged at discord.js's own pace.
+ * The cost is one more round trip before the message changes.
+ */
 export async function onTriageButton(i: ButtonInteraction, id: TriageButton, ctx: Ctx): Promise<void> {
   const user = userRefOf(i.user);
   const triage = ctx.service.triage;
   switch (id.kind) {
     case 'answer': {
+      await acknowledge(i);
       try {
-        return await show(i, triage.answer(user, id.triageId, { questionId: id.questionId, choice: id.choiceId }));
+        return await show(ctx, i, triage.answer(user, id.triageId, { questionId: id.questionId, choice: id.choiceId }));
       } catch (err) {
         if (!(isTriageError(err) && STALE.has(err.code))) throw err;
         // A click on an old copy of the message: bring it up to date and say why nothing changed.
-        return show(i, triage.get(user, id.triageId), `${err.message} Nothing new was recorded.`);
+        return show(ctx, i, triage.get(user, id.triageId), `${err.message} Nothing new was recorded.`);
       }
     }
     case 'undo':
-      return show(i, triage.undo(user, id.triageId));
+      await acknowledge(i);
+      return show(ctx, i, triage.undo(user, id.triageId));
     case 'revise':
-      return show(i, triage.revise(user, id.triageId));
+      await acknowledge(i);
+      return show(ctx, i, triage.revise(user, id.triageId));
     case 'reopen': {
       // From a list or the digest: leave that message alone and answer with the triage's own message.
       const current = triage.get(user, id.triageId);
@@ -51,15 +60,30 @@ export async function onTriageButton(i: ButtonInteraction, id: TriageButton, ctx
   }
 }
 
+/**
+ * Acknowledges a click without changing the message, then waits for the event loop's next check phase:
+ * clicks that arrived meanwhile are acknowledged before this one's database work and edit.
+ */
+async function acknowledge(i: ButtonInteraction): Promise<void> {
+  await i.deferUpdate();
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 const STALE = new Set(['stale_question', 'already_decided', 'unknown_choice']);
 const REPEATED = 'You had already answered that, so nothing new was recorded. The message shows where you are now.';
 
-async function show(i: ButtonInteraction | ModalSubmitInteraction, view: TriageView, why?: string): Promise<void> {
+async function show(
+  ctx: Ctx,
+  i: ButtonInteraction | ModalSubmitInteraction,
+  view: TriageView,
+  why?: string,
+): Promise<void> {
   if (!i.isButton() && !i.isFromMessage()) {
     await i.reply({ ...renderTriage(view), flags: i.inGuild() ? MessageFlags.Ephemeral : undefined });
     return;
   }
-  await i.update(renderTriage(view));
+  if (i.deferred) await editOriginal(ctx.hooks, i, renderTriage(view));
+  else await i.update(renderTriage(view));
   const note = why ?? (view.duplicate ? REPEATED : null);
   if (note) await i.followUp({ content: note, flags: MessageFlags.Ephemeral, ...NO_PINGS });
 }
@@ -81,5 +105,5 @@ function nameModal(triageId: number): ModalBuilder {
 export async function onNameModal(i: ModalSubmitInteraction, triageId: number, ctx: Ctx): Promise<void> {
   const text = i.fields.getTextInputValue('name');
   const view = ctx.service.triage.answer(userRefOf(i.user), triageId, { questionId: 'inviter', choice: 'name', text });
-  await show(i, view);
+  await show(ctx, i, view);
 }
