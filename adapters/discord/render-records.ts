@@ -2,7 +2,7 @@ import { ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
 import type { OutboundMessage } from '../../src/core/message.js';
 import type { HistoryItem, HistoryPage, PolicyView, UserSettings } from '../../src/service/index.js';
 import { encodeCustomId } from './custom-id.js';
-import { NO_PINGS, rows, safe } from './render.js';
+import { clip, NO_PINGS, rows, safe } from './render.js';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -41,7 +41,7 @@ export function renderPending(items: HistoryItem[]) {
   const buttons = shown.slice(0, 10).map((i) =>
     new ButtonBuilder()
       .setCustomId(encodeCustomId({ kind: 'reopen', triageId: i.triageId }))
-      .setLabel(safe(`Decide #${i.triageId}`, 80))
+      .setLabel(clip(`Decide #${i.triageId}`, 80))
       .setStyle(ButtonStyle.Primary),
   );
   return { embeds: [embed], components: rows(buttons), ...NO_PINGS };
@@ -88,7 +88,7 @@ export function renderOutbound(message: OutboundMessage) {
   const buttons = message.actions.slice(0, 25).map((a) =>
     new ButtonBuilder()
       .setCustomId(encodeCustomId({ kind: 'reopen', triageId: a.triageId }))
-      .setLabel(safe(a.label, 80) || 'Decide')
+      .setLabel(clip(a.label, 80) || 'Decide')
       .setStyle(ButtonStyle.Primary),
   );
   return { content: safe(message.summary, 1900), embeds: [embed], components: rows(buttons), ...NO_PINGS };

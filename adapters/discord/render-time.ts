@@ -1,10 +1,10 @@
-import { EmbedBuilder, escapeMarkdown } from 'discord.js';
+import { EmbedBuilder } from 'discord.js';
 import type { GuidelinesView } from '../../src/service/time-service.js';
-import { NO_PINGS, safe } from './render.js';
+import { escapeText, NO_PINGS, safe } from './render.js';
 
 /** A one-line service answer (time logged, budget set) as a message: escaped, so nothing in it formats or pings. */
 export function renderLine(text: string) {
-  return { content: escapeMarkdown(text).slice(0, 2000), embeds: [], components: [], ...NO_PINGS };
+  return { content: escapeText(text).slice(0, 2000), embeds: [], components: [], ...NO_PINGS };
 }
 
 /** The team's guidance; `where` says whose it is (this server, or the DM's own). */

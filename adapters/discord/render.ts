@@ -3,7 +3,6 @@ import {
   ButtonBuilder,
   ButtonStyle,
   EmbedBuilder,
-  escapeMarkdown,
   type MessageActionRowComponentBuilder,
 } from 'discord.js';
 import type { Outcome } from '../../src/core/criteria.js';
@@ -30,16 +29,56 @@ const OUTCOME: Record<Outcome, { label: string; color: number }> = {
   redirect: { label: 'Redirect', color: 0x1565c0 },
 };
 
+/** What formats, links or mentions anywhere in a line of Discord markdown: `[` is enough to stop a masked link. */
+const INLINE = /[\\*_~`|[\]<]/g;
+/** What starts a quote, a heading or a bulleted list at the beginning of a line. */
+const LINE_START = /^([>#-])/gm;
+/** A numbered list: markdown escapes only punctuation, so the dot is escaped, not the number. */
+const NUMBERED = /^(\d+)\./gm;
+
+/**
+ * Escapes user text for Discord markdown. Unlike discord.js's escapeMarkdown it also stops masked links and
+ * mentions from rendering (`[x](https://…)`, `<@123>`), and it is three plain regular expressions.
+ */
+export function escapeText(text: string): string {
+  return text.replace(INLINE, '\\$&').replace(LINE_START, '\\$1').replace(NUMBERED, '$1\\.');
+}
+
+/** Text on one line, clipped to a limit: for plain-text places such as button labels, where nothing formats. */
+export function clip(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+}
+
 /** Escapes Discord markdown and clips to a limit, so user text neither formats nor overflows. */
 export function safe(text: string, max: number): string {
-  const escaped = escapeMarkdown(text.replace(/\s+/g, ' ').trim());
-  return escaped.length <= max ? escaped : `${escaped.slice(0, max - 1)}…`;
+  const escaped = escapeText(text.replace(/\s+/g, ' ').trim());
+  if (escaped.length <= max) return escaped;
+  const cut = escaped.slice(0, max - 1);
+  // A cut between a backslash and what it escapes would leave the backslash showing before the ellipsis.
+  const dangling = /\\+$/.exec(cut)?.[0].length ?? 0;
+  return `${dangling % 2 ? cut.slice(0, -1) : cut}…`;
 }
 
 export function renderTriage(view: TriageView): TriageMessage {
-  return view.step.kind === 'question'
-    ? renderQuestion(view, view.step.question)
-    : renderDecision(view, view.step.decision);
+  return withoutStacks(() =>
+    view.step.kind === 'question' ? renderQuestion(view, view.step.question) : renderDecision(view, view.step.decision),
+  );
+}
+
+/**
+ * The builders' validators build and throw away an Error for every nullable field they check, valid or not,
+ * and capturing those stacks made drawing a decision cost more than recording it. Rendering is synchronous,
+ * so switching stack capture off while it runs touches nothing else; a real limit error keeps its message.
+ */
+function withoutStacks<T>(render: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return render();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function heading(view: TriageView): string {
@@ -54,7 +93,7 @@ function renderQuestion(view: TriageView, q: Question): TriageMessage {
   const buttons = q.choices.map((c) =>
     new ButtonBuilder()
       .setCustomId(encodeCustomId({ kind: 'answer', triageId: view.id, questionId: q.id, choiceId: c.id }))
-      .setLabel(safe(c.label, 80))
+      .setLabel(clip(c.label, 80))
       .setStyle(q.freeText ? ButtonStyle.Secondary : ButtonStyle.Primary),
   );
   if (q.freeText) {

@@ -76,7 +76,7 @@ describe('/triage time and /triage budget', () => {
       ['linkedin', '-5m', /cannot be negative/],
       ['linkedin', '25', /Add a unit/],
       ['friendster', '25m', /don't know the platform/],
-      ['linkedin', '**25** <@123>', /"\\\*\\\*25\\\*\\\*<@123>" is not a duration/],
+      ['linkedin', '**25** <@123>', /"\\\*\\\*25\\\*\\\*\\<@123>" is not a duration/],
     ];
     for (const [platform, duration, why] of cases) {
       const reply = await time(platform, duration);

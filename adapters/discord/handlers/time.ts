@@ -1,6 +1,7 @@
-import { type ChatInputCommandInteraction, escapeMarkdown } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import { isTriageError, TriageError } from '../../../src/core/errors.js';
 import { PLATFORMS } from '../../../src/core/platforms.js';
+import { escapeText } from '../render.js';
 import { renderOutbound } from '../render-records.js';
 import { renderLine } from '../render-time.js';
 import { privateFlags, userRefOf } from '../to-core.js';
@@ -25,7 +26,7 @@ function quoting<T>(call: () => T): T {
   try {
     return call();
   } catch (err) {
-    if (isTriageError(err)) throw new TriageError(err.code, escapeMarkdown(err.message));
+    if (isTriageError(err)) throw new TriageError(err.code, escapeText(err.message));
     throw err;
   }
 }
