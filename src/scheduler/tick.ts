@@ -38,10 +38,11 @@ export interface TickResult {
 /** Sends every digest due at `now`, each at most once; one user's failure never stops the others. */
 export async function runDigestTick(deps: TickDeps, now: number): Promise<TickResult> {
   const byProvider = new Map<Provider, Notifier>(deps.notifiers.map((n) => [n.provider, n]));
-  const due = deps.digest.due(now, deps.defaultTimeZone, MAX_ATTEMPTS).filter((d) => byProvider.has(d.user.provider));
-  const result: TickResult = { due: due.length, sent: 0, skipped: 0, failed: 0, lost: 0 };
-  for (let i = 0; i < due.length && !deps.stopped?.(); i += BATCH) {
-    const batch = due.slice(i, i + BATCH);
+  const result: TickResult = { due: 0, sent: 0, skipped: 0, failed: 0, lost: 0 };
+  for (const due of deps.digest.dueBatches(now, deps.defaultTimeZone, MAX_ATTEMPTS, BATCH)) {
+    if (deps.stopped?.()) break;
+    const batch = due.filter((d) => byProvider.has(d.user.provider));
+    result.due += batch.length;
     const digests = deps.digest.build(batch, now);
     for (const item of batch) {
       if (deps.stopped?.()) break;

@@ -70,52 +70,70 @@ export class DigestService {
     return buildDigest(records, week, now);
   }
 
-  /**
-   * Users whose chosen local day and hour have come this week and who have no claim that blocks sending:
-   * never claimed, or failed with its backoff over.
-   */
+  /** Every due user at once; the scheduler takes them in batches (`dueBatches`) instead. */
   due(now: number, defaultTimeZone = this.defaultTimeZone, maxAttempts = 5): DueDigest[] {
+    return [...this.dueBatches(now, defaultTimeZone, maxAttempts)].flat();
+  }
+
+  /**
+   * Users whose chosen local day and hour have come this week and who have no claim that blocks sending
+   * (never claimed, or failed with its backoff over), in batches of at most `size`. Read a page of users at a
+   * time, so memory holds one batch, however many users there are.
+   */
+  *dueBatches(
+    now: number,
+    defaultTimeZone = this.defaultTimeZone,
+    maxAttempts = 5,
+    size = 500,
+  ): Generator<DueDigest[]> {
     const weeks = new Map<string, { send: Week; reported: Week; lastStart: number }>();
     const times = new Map<string, number>();
-    const found: DueDigest[] = [];
-    // Shared per team, not one string per user: 100,000 due users should not cost 100,000 copies.
+    // Shared per team, not one string per user.
     const teams = new Map<string, string>();
-    for (const row of this.store.schedule()) {
-      if (!PROVIDERS.has(row.provider)) continue;
-      const prefs = digestPrefs(row.prefs);
-      if (prefs.off) continue;
-      const tz = zoneOr(row.timezone, defaultTimeZone);
-      let w = weeks.get(tz);
-      if (!w) {
-        const send = weekOf(now, tz);
-        const reported = previousWeek(send);
-        w = { send, reported, lastStart: previousWeek(reported).start };
-        weeks.set(tz, w);
+    let after = 0;
+    for (;;) {
+      const page = this.store.schedulePage(after, size);
+      if (page.length === 0) return;
+      after = page[page.length - 1]?.id ?? after;
+      const found: DueDigest[] = [];
+      for (const row of page) {
+        if (!PROVIDERS.has(row.provider)) continue;
+        const prefs = digestPrefs(row.prefs);
+        if (prefs.off) continue;
+        const tz = zoneOr(row.timezone, defaultTimeZone);
+        let w = weeks.get(tz);
+        if (!w) {
+          const send = weekOf(now, tz);
+          const reported = previousWeek(send);
+          w = { send, reported, lastStart: previousWeek(reported).start };
+          weeks.set(tz, w);
+        }
+        const slot = `${tz}|${prefs.day}|${prefs.hour}`;
+        let at = times.get(slot);
+        if (at === undefined) {
+          at = scheduledIn(w.send, prefs.day, prefs.hour);
+          times.set(slot, at);
+        }
+        if (now < at) continue;
+        // Nothing to report on a week that ended before the user first came.
+        if (row.createdAt >= w.reported.end) continue;
+        found.push({
+          userId: row.id,
+          user: { provider: row.provider as Provider, workspace: row.workspace, userId: row.externalId },
+          team: intern(teams, row.provider, prefs.guidanceTeam ?? row.workspace),
+          week: w.reported,
+          lastWeekStart: w.lastStart,
+          quietWeeks: prefs.quietWeeks,
+        });
       }
-      const slot = `${tz}|${prefs.day}|${prefs.hour}`;
-      let at = times.get(slot);
-      if (at === undefined) {
-        at = scheduledIn(w.send, prefs.day, prefs.hour);
-        times.set(slot, at);
-      }
-      if (now < at) continue;
-      // Nothing to report on a week that ended before the user first came.
-      if (row.createdAt >= w.reported.end) continue;
-      found.push({
-        userId: row.id,
-        user: { provider: row.provider as Provider, workspace: row.workspace, userId: row.externalId },
-        team: intern(teams, row.provider, prefs.guidanceTeam ?? row.workspace),
-        week: w.reported,
-        lastWeekStart: w.lastStart,
-        quietWeeks: prefs.quietWeeks,
+      const claims = this.claims.existing(found.map((d) => ({ userId: d.userId, week: d.week.key })));
+      const batch = found.filter((d) => {
+        const c = claims.get(`${d.userId}:${d.week.key}`);
+        if (!c) return true;
+        return c.status === 'failed' && c.nextAttemptAt !== null && c.nextAttemptAt <= now && c.attempts < maxAttempts;
       });
+      if (batch.length > 0) yield batch;
     }
-    const claims = this.claims.existing(found.map((d) => ({ userId: d.userId, week: d.week.key })));
-    return found.filter((d) => {
-      const c = claims.get(`${d.userId}:${d.week.key}`);
-      if (!c) return true;
-      return c.status === 'failed' && c.nextAttemptAt !== null && c.nextAttemptAt <= now && c.attempts < maxAttempts;
-    });
   }
 
   /** Builds the digests of many due users with a handful of grouped queries. */

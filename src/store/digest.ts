@@ -35,8 +35,9 @@ export class DigestStore {
 
   constructor(db: Db) {
     const c = db.$client;
-    this.users = c.prepare<[], ScheduleRow>(
-      `SELECT id, provider, workspace, external_id AS externalId, timezone, prefs, created_at AS createdAt FROM users`,
+    this.users = c.prepare<[number, number], ScheduleRow>(
+      `SELECT id, provider, workspace, external_id AS externalId, timezone, prefs, created_at AS createdAt
+       FROM users WHERE id > ? ORDER BY id LIMIT ?`,
     );
     this.decisions = c.prepare<[string], { u: number; platform: string; outcome: string; cur: number; n: number }>(
       `SELECT w.u AS u, d.platform AS platform, d.outcome AS outcome, d.decided_at >= w.s AS cur, count(*) AS n
@@ -68,9 +69,12 @@ export class DigestStore {
     );
   }
 
-  /** Every user with what scheduling needs, streamed so 100,000 users do not sit in memory twice. */
-  schedule(): IterableIterator<ScheduleRow> {
-    return this.users.iterate();
+  /**
+   * One page of users, in id order, with what scheduling needs. Pages rather than one long iteration: an open
+   * better-sqlite3 iterator would keep the connection from writing the claims made between pages.
+   */
+  schedulePage(afterId: number, limit: number): ScheduleRow[] {
+    return this.users.all(afterId, limit);
   }
 
   /** Records for each requested user; every user gets an entry, empty when they did nothing. */

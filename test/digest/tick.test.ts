@@ -40,6 +40,27 @@ function berliners(service: Service, n = 3) {
   return users;
 }
 
+describe('due users, a page at a time', () => {
+  it('GIVEN more due users than a batch holds THEN each comes once, in batches, with claims written between them', () => {
+    const service = connect();
+    berliners(service, 5);
+    clock.set(MONDAY_0859_BERLIN + MINUTE);
+    const seen: string[] = [];
+    const sizes: number[] = [];
+    for (const batch of service.digest.dueBatches(clock.now(), 'UTC', MAX_ATTEMPTS, 2)) {
+      sizes.push(batch.length);
+      for (const d of batch) {
+        seen.push(d.user.userId);
+        // A write while the pages are still being read: the scheduler claims as it goes.
+        expect(service.digest.claims.claim(d.userId, d.week.key, 'test', clock.now(), MAX_ATTEMPTS)).toBe(1);
+      }
+    }
+    expect(sizes).toEqual([2, 2, 1]);
+    expect(seen.sort()).toEqual(['U0', 'U1', 'U2', 'U3', 'U4']);
+    expect(service.digest.due(clock.now(), 'UTC')).toEqual([]);
+  });
+});
+
 describe('the digest tick', () => {
   it('GIVEN Monday 08:59 in Berlin THEN nothing; at 09:00 THEN one digest each; a later tick sends nothing more', async () => {
     const service = connect();
