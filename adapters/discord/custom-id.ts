@@ -1,5 +1,5 @@
 /**
- * Custom ids carry opaque ids only (triage ids, our own criterion and choice ids, a Discord user id),
+ * Custom ids carry opaque ids only (triage ids, our own criterion, choice and platform ids, a Discord user id),
  * never user text, and stay within Discord's 100 characters.
  */
 export type CustomId =
@@ -8,6 +8,8 @@ export type CustomId =
   | { kind: 'name_modal'; triageId: number }
   | { kind: 'forget'; ownerId: string; confirm: boolean }
   | { kind: 'history'; offset: number }
+  | { kind: 'policy_edit'; platform: string }
+  | { kind: 'policy_modal'; platform: string }
   | { kind: 'start_modal' };
 
 export const MAX_CUSTOM_ID = 100;
@@ -39,6 +41,10 @@ function encode(id: CustomId): string {
       return `f:${id.ownerId}:${id.confirm ? 'y' : 'n'}`;
     case 'history':
       return `h:${Math.max(0, Math.trunc(id.offset))}`;
+    case 'policy_edit':
+    case 'policy_modal':
+      if (!ID.test(id.platform)) throw new Error('custom id parts must be opaque ids');
+      return `${id.kind === 'policy_edit' ? 'pe' : 'pm'}:${id.platform}`;
     case 'start_modal':
       return START_MODAL_ID;
     default:
@@ -64,6 +70,10 @@ export function decodeCustomId(raw: string): CustomId | null {
   if (tag === 'h') {
     const offset = toId(a);
     return offset === null || b !== undefined ? null : { kind: 'history', offset };
+  }
+  if (tag === 'pe' || tag === 'pm') {
+    if (!ID.test(a) || b !== undefined) return null;
+    return tag === 'pe' ? { kind: 'policy_edit', platform: a } : { kind: 'policy_modal', platform: a };
   }
   const kind = (Object.keys(SHORT) as (keyof typeof SHORT)[]).find((k) => SHORT[k] === tag);
   const triageId = toId(a);

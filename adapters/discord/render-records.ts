@@ -54,7 +54,13 @@ export function renderPolicies(policies: PolicyView[]) {
     const value = criteria.length === 0 ? 'No questions: everyone is accepted.' : criteria.join('\n');
     embed.addFields({ name: safe(`${p.platformName} (${p.source})`, 256), value: value.slice(0, 1024) });
   }
-  return { embeds: [embed], ...NO_PINGS };
+  const buttons = policies.slice(0, 25).map((p) =>
+    new ButtonBuilder()
+      .setCustomId(encodeCustomId({ kind: 'policy_edit', platform: p.platform }))
+      .setLabel(clip(`Edit ${p.platformName}`, 80))
+      .setStyle(ButtonStyle.Secondary),
+  );
+  return { embeds: [embed], components: rows(buttons), ...NO_PINGS };
 }
 
 export function renderSettings(s: UserSettings, changed: boolean) {

@@ -63,6 +63,13 @@ describe('custom ids', () => {
     });
   });
 
+  it('carry a policy editor by platform id, both ways', () => {
+    for (const kind of ['policy_edit', 'policy_modal'] as const) {
+      expect(decodeCustomId(encodeCustomId({ kind, platform: 'linkedin' }))).toEqual({ kind, platform: 'linkedin' });
+    }
+    expect(() => encodeCustomId({ kind: 'policy_edit', platform: '@everyone' })).toThrow();
+  });
+
   it('refuse user text, and read tampered or foreign ids as nothing', () => {
     expect(() => encodeCustomId({ kind: 'answer', triageId: 1, questionId: 'Dana <@1>', choiceId: 'yes' })).toThrow();
     for (const raw of [
@@ -72,6 +79,8 @@ describe('custom ids', () => {
       'answer:<opaque-id>:no',
       'f:abc:y',
       `t:1:${'a'.repeat(99)}:y`,
+      'pe:Linked In',
+      'pm:linkedin:x',
     ]) {
       expect(decodeCustomId(raw)).toBeNull();
     }

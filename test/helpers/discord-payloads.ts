@@ -99,3 +99,24 @@ export function dm(content: string, user: TestUser = DANA) {
   d.channel_id = `8${user.id.slice(1)}`;
   return d;
 }
+
+/**
+ * A modal submit built of labels (type 18), as Discord sends forms with selects: a string field is a text
+ * input's value, a list is a string select's chosen values.
+ */
+export function labelledModalSubmit(
+  customId: string,
+  fields: Record<string, string | string[]>,
+  user: TestUser = DANA,
+) {
+  const p = fixture('interaction_modal_submit.json');
+  p.data.custom_id = customId;
+  p.data.components = Object.entries(fields).map(([id, v], k) => ({
+    type: 18,
+    id: k + 1,
+    component: Array.isArray(v)
+      ? { type: 3, id: 100 + k, custom_id: id, values: v }
+      : { type: 4, id: 100 + k, custom_id: id, value: v },
+  }));
+  return place(p, user, 'dm');
+}

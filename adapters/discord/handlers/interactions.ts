@@ -5,6 +5,7 @@ import { SUBCOMMANDS, unknownSubcommand } from '../subcommands.js';
 import { teamOf, userRefOf } from '../to-core.js';
 import { type Ctx, guard, tell } from './boundary.js';
 import { onNameModal, onTriageButton } from './buttons.js';
+import { onPolicyEdit, onPolicyModal } from './policy.js';
 import { onForgetButton, onHistoryPage } from './records.js';
 import { onStartModal, onTriageMessage } from './start.js';
 
@@ -34,12 +35,15 @@ async function route(i: Interaction, ctx: Ctx): Promise<void> {
     if (!id || id.kind === 'start_modal' || id.kind === 'name_modal') return tell(i, ctx, STALE);
     if (id.kind === 'forget') return onForgetButton(i, id.ownerId, id.confirm, ctx);
     if (id.kind === 'history') return onHistoryPage(i, id.offset, ctx);
+    if (id.kind === 'policy_edit') return onPolicyEdit(i, id.platform, ctx);
+    if (id.kind === 'policy_modal') return tell(i, ctx, STALE);
     return onTriageButton(i, id, ctx);
   }
   if (i.isModalSubmit()) {
     const id = decodeCustomId(i.customId);
     if (id?.kind === 'start_modal') return onStartModal(i, ctx);
     if (id?.kind === 'name_modal') return onNameModal(i, id.triageId, ctx);
+    if (id?.kind === 'policy_modal') return onPolicyModal(i, id.platform, ctx);
     return tell(i, ctx, STALE);
   }
 }
