@@ -53,8 +53,14 @@ export function triageModal(): types.ModalView {
   };
 }
 
-/** The policy editor: built-in criteria to tick, custom yes/no questions one per line, or back to the default. */
-export function policyModal(policy: PolicyView): types.ModalView {
+/** Who a saved policy applies to; only workspace admins are offered the team. */
+export const POLICY_SCOPE = { me: 'me', team: 'team' } as const;
+
+/**
+ * The policy editor: built-in criteria to tick, custom yes/no questions one per line, or back to the default.
+ * With `team` (the opener is a workspace admin) it also asks whether to save it for everyone in the workspace.
+ */
+export function policyModal(policy: PolicyView, opts: { team?: boolean } = {}): types.ModalView {
   const builtIn = new Set(BUILT_IN_CRITERIA.map((c) => c.id));
   const chosen = policy.criteria.filter((c) => builtIn.has(c.id));
   const custom = policy.criteria.filter((c) => !builtIn.has(c.id)).map((c) => c.question);
@@ -91,7 +97,23 @@ export function policyModal(policy: PolicyView): types.ModalView {
         action_id: 'reset_select',
         options: [{ text: plain('Reset to the default policy', 75), value: 'reset' }],
       }),
+      ...(opts.team ? [scopeInput()] : []),
       context('Leave everything unticked and empty to keep the policy as it is.'),
     ],
   };
+}
+
+function scopeInput(): types.InputBlock {
+  const me = option('Just me', POLICY_SCOPE.me);
+  return input(
+    'scope',
+    'Save it for',
+    {
+      type: 'radio_buttons',
+      action_id: 'scope_select',
+      options: [me, option('Everyone in this workspace without a policy of their own', POLICY_SCOPE.team)],
+      initial_option: me,
+    },
+    false,
+  );
 }

@@ -55,14 +55,29 @@ export class PolicyService {
     return this.show(user, platform);
   }
 
-  setTeam(team: TeamRef, platformInput: string, spec: readonly CriterionSpec[]): void {
+  /** Throws the TriageError `set` would, without saving: lets a form show the mistake before it closes. */
+  check(platformInput: string, spec: readonly CriterionSpec[]): void {
+    platformOf(platformInput);
+    criteriaFromSpec(spec);
+  }
+
+  /** The team's policy for a platform, as members without their own see it: the team's, else the built-in one. */
+  showTeam(team: TeamRef, platformInput: string): PolicyView {
+    const platform = platformOf(platformInput);
+    const json = this.stores.policies.get('team', teamOwner(team), platform);
+    return toView(resolvePolicy(platform, { team: json ? (JSON.parse(json) as Criterion[]) : null }));
+  }
+
+  setTeam(team: TeamRef, platformInput: string, spec: readonly CriterionSpec[]): PolicyView {
     const platform = platformOf(platformInput);
     const criteria = criteriaFromSpec(spec);
     this.stores.policies.set('team', teamOwner(team), platform, JSON.stringify(criteria), this.clock.now());
+    return this.showTeam(team, platform);
   }
 
-  resetTeam(team: TeamRef, platformInput: string): void {
+  resetTeam(team: TeamRef, platformInput: string): PolicyView {
     this.stores.policies.clear('team', teamOwner(team), platformOf(platformInput));
+    return this.showTeam(team, platformInput);
   }
 }
 

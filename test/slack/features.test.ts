@@ -142,8 +142,8 @@ describe('policy', () => {
     const shown = await h.command('policy linkedin');
     expect(visibleText(shown)).toContain('in person or on the phone');
     const from = h.fake.calls.length;
-    const opened = await h.click(shown, 'Edit LinkedIn policy');
-    expect(opened.method).toBe('views.open');
+    await h.click(shown, 'Edit LinkedIn policy');
+    const opened = await h.fake.waitFor((c) => c.method === 'views.open', from);
     expect((opened.body.view as { private_metadata: string }).private_metadata).toBe('linkedin');
     const values = {
       builtin: { builtin_select: { type: 'checkboxes', selected_options: [{ value: 'knows_them' }] } },
@@ -156,6 +156,61 @@ describe('policy', () => {
     const policy = h.service.policies.show(h.userRef(), 'linkedin');
     expect(policy.source).toBe('user');
     expect(policy.criteria.map((c) => c.id)).toEqual(['knows_them', 'custom_did_we_work_together']);
+  });
+});
+
+describe('the workspace policy', () => {
+  const MAYA = { ...STEVE, userId: 'U0MAYA001' };
+  const form = (custom: string, scope: string) => ({
+    builtin: { builtin_select: { type: 'checkboxes', selected_options: [] } },
+    custom: { custom_input: { type: 'plain_text_input', value: custom } },
+    reset: { reset_select: { type: 'checkboxes', selected_options: [] } },
+    scope: { scope_select: { type: 'radio_buttons', selected_option: { value: scope } } },
+  });
+  const blockIds = (call: { body: Record<string, unknown> }) =>
+    ((call.body.view as { blocks: { block_id?: string }[] }).blocks ?? []).map((b) => b.block_id);
+
+  it('GIVEN an admin saves for everyone THEN members without their own policy get it, and their own still wins', async () => {
+    h.fake.setUser(STEVE.userId, { is_admin: true });
+    h.service.policies.set(h.userRef(MAYA), 'facebook', ['knows_them']);
+    const shown = await h.command('policy linkedin');
+    const opening = h.fake.calls.length;
+    await h.click(shown, 'Edit LinkedIn policy');
+    expect(blockIds(await h.fake.waitFor((c) => c.method === 'views.open', opening))).toContain('scope');
+    const from = h.fake.calls.length;
+    await h.send(viewSubmissionForm(form('Did we work together?', 'team'), 'policy_modal', 'linkedin'));
+    const saved = await h.fake.waitFor((c) => c.method === 'chat.postMessage', from);
+    expect(visibleText(saved)).toContain('Saved for everyone in this workspace');
+    expect(h.service.policies.show(h.userRef(MAYA), 'linkedin')).toMatchObject({ source: 'team' });
+    expect(h.service.policies.show(h.userRef(MAYA), 'linkedin').criteria.map((c) => c.question)).toEqual([
+      'Did we work together?',
+    ]);
+    expect(h.service.policies.show(h.userRef(MAYA), 'facebook').source).toBe('user');
+    const elsewhere = { ...h.userRef(MAYA), workspace: 'E0001:T0002' };
+    expect(h.service.policies.show(elsewhere, 'linkedin').source).toBe('built-in');
+  });
+
+  it('GIVEN a member who is not an admin THEN the form does not offer it, and a forged submission changes nothing', async () => {
+    h.fake.setUser(STEVE.userId, { is_admin: false, is_owner: false });
+    const shown = await h.command('policy linkedin');
+    const opening = h.fake.calls.length;
+    await h.click(shown, 'Edit LinkedIn policy');
+    expect(blockIds(await h.fake.waitFor((c) => c.method === 'views.open', opening))).not.toContain('scope');
+    const from = h.fake.calls.length;
+    await h.send(viewSubmissionForm(form('Did we work together?', 'team'), 'policy_modal', 'linkedin'));
+    const refused = await h.fake.waitFor((c) => c.method === 'chat.postMessage', from);
+    expect(visibleText(refused)).toContain('Only a workspace admin or owner');
+    expect(h.service.policies.show(h.userRef(MAYA), 'linkedin').source).toBe('built-in');
+    expect(h.service.policies.show(h.userRef(), 'linkedin').source).toBe('built-in');
+  });
+
+  it('GIVEN a question too long for everyone THEN the form says why before it closes, and nothing is saved', async () => {
+    h.fake.setUser(STEVE.userId, { is_admin: true });
+    const res = await h.send(
+      viewSubmissionForm(form(`Is it ${'very '.repeat(60)}?`, 'team'), 'policy_modal', 'linkedin'),
+    );
+    expect(await res.text()).toContain('under 200 characters');
+    expect(h.service.policies.show(h.userRef(MAYA), 'linkedin').source).toBe('built-in');
   });
 });
 

@@ -1,11 +1,14 @@
 import type { App, ViewStateValue } from '@slack/bolt';
 import type { CriterionSpec } from '../../../src/service/index.js';
+import { isWorkspaceAdmin } from '../admin.js';
 import type { SlackDeps } from '../deps.js';
-import { POLICY_MODAL, TRIAGE_MODAL } from '../render-modals.js';
+import { renderNotice } from '../render.js';
+import { POLICY_MODAL, POLICY_SCOPE, TRIAGE_MODAL } from '../render-modals.js';
 import { renderPolicy } from '../render-records.js';
 import { guarded, postToDm } from '../reply.js';
 import { startTriage } from '../start.js';
 import { userFrom } from '../to-core.js';
+import { teamOf } from './guidelines.js';
 
 type Values = Record<string, Record<string, ViewStateValue>>;
 const text = (v: Values, block: string, action: string) => v[block]?.[action]?.value?.trim() ?? '';
@@ -48,22 +51,45 @@ export function register(app: App, deps: SlackDeps): void {
       .filter(Boolean)
       .map((question): CriterionSpec => ({ question, onFail: 'decline' }));
     const spec: CriterionSpec[] = [...builtIn, ...custom];
+    const forTeam = v.scope?.scope_select?.selected_option?.value === POLICY_SCOPE.team;
     const user = userFrom(body);
     if (!reset && spec.length === 0) {
       await ack();
       return;
     }
-    let saved: ReturnType<typeof deps.service.policies.show>;
+    let saved: ReturnType<typeof deps.service.policies.show> | null = null;
     try {
-      saved = reset ? deps.service.policies.reset(user, platform) : deps.service.policies.set(user, platform, spec);
+      if (forTeam) {
+        if (!reset) deps.service.policies.check(platform, spec);
+      } else {
+        saved = reset ? deps.service.policies.reset(user, platform) : deps.service.policies.set(user, platform, spec);
+      }
     } catch (err) {
       const message = err instanceof Error ? err.message : 'That policy could not be saved.';
       await ack({ response_action: 'errors', errors: { custom: message.slice(0, 150) } });
       return;
     }
     await ack();
-    await guarded(deps.log, 'policy modal', async () => {
-      await postToDm(client, body.user.id, renderPolicy(saved, 'Saved.'));
-    });
+    const tell = (m: Parameters<typeof postToDm>[2]) => postToDm(client, body.user.id, m);
+    await guarded(
+      deps.log,
+      'policy modal',
+      async () => {
+        if (saved) return void (await tell(renderPolicy(saved, 'Saved.')));
+        // For the whole workspace: Slack says whether the user is still an admin.
+        if (!(await isWorkspaceAdmin(client, deps, user))) {
+          deps.log.info('team policy change refused', { reason: 'not_admin' });
+          await tell(
+            renderNotice('Only a workspace admin or owner can set the policy for everyone, so nothing was changed.'),
+          );
+          return;
+        }
+        const team = teamOf(user);
+        const policies = deps.service.policies;
+        const shown = reset ? policies.resetTeam(team, platform) : policies.setTeam(team, platform, spec);
+        await tell(renderPolicy(shown, 'Saved for everyone in this workspace who has no policy of their own.'));
+      },
+      tell,
+    );
   });
 }

@@ -1,5 +1,6 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { resolvePlatform } from '../../../src/core/platforms.js';
+import { isWorkspaceAdmin } from '../admin.js';
 import type { SlackDeps } from '../deps.js';
 import type { SlackMessage } from '../render.js';
 import { policyModal } from '../render-modals.js';
@@ -20,7 +21,10 @@ export const policyCommand: Subcommand = {
   },
 };
 
-/** The Edit button opens the policy editor; its trigger expires in 3 seconds, so the modal opens right after ack. */
+/**
+ * The Edit button opens the policy editor. Its trigger expires in 3 seconds: the modal opens right after the
+ * ack and one users.info call, which says whether to offer saving it for the whole workspace.
+ */
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction>(
     new RegExp(`^${RECORD_ACTION.editPolicy}`),
@@ -33,8 +37,11 @@ export function register(app: App, deps: SlackDeps): void {
         async () => {
           const platform = action.type === 'button' ? resolvePlatform(action.value ?? '') : null;
           if (!platform) return;
-          const policy = deps.service.policies.show(userFrom(body), platform);
-          await client.views.open({ trigger_id: body.trigger_id, view: policyModal(policy) });
+          const user = userFrom(body);
+          const policy = deps.service.policies.show(user, platform);
+          // Admins may also save it for the workspace; the submission checks again.
+          const team = await isWorkspaceAdmin(client, deps, user);
+          await client.views.open({ trigger_id: body.trigger_id, view: policyModal(policy, { team }) });
         },
         tell,
       );
