@@ -47,8 +47,11 @@ export function renderPending(items: HistoryItem[]) {
   return { embeds: [embed], components: rows(buttons), ...NO_PINGS };
 }
 
-export function renderPolicies(policies: PolicyView[]) {
-  const embed = new EmbedBuilder().setTitle(policies.length === 1 ? 'Your policy' : 'Your policies');
+export function renderPolicies(
+  policies: PolicyView[],
+  title = policies.length === 1 ? 'Your policy' : 'Your policies',
+) {
+  const embed = new EmbedBuilder().setTitle(title);
   for (const p of policies.slice(0, 25)) {
     const criteria = p.criteria.map((c, i) => `${i + 1}. ${safe(c.question.replaceAll('{name}', 'them'), 200)}`);
     const value = criteria.length === 0 ? 'No questions: everyone is accepted.' : criteria.join('\n');

@@ -14,6 +14,20 @@ export function teamOwner(team: TeamRef): string {
   return `${team.provider}:${team.workspace}`;
 }
 
+/**
+ * The team whose policy a user falls back on: the one they chose to follow (Discord users belong to no
+ * server, so the adapter remembers the server they last used the bot in), else their own workspace.
+ */
+export function teamOfUser(user: TeamRef, prefs: string): TeamRef {
+  try {
+    const team = (JSON.parse(prefs) as { guidanceTeam?: unknown }).guidanceTeam;
+    if (typeof team === 'string' && team !== '') return { provider: user.provider, workspace: team };
+  } catch {
+    // Unreadable preferences: the workspace it is.
+  }
+  return user;
+}
+
 /** The user's effective policy per platform: theirs, else their team's, else the built-in one. */
 export function policyLookup(store: PolicyStore, user: TeamRef, userId: number): PolicyLookup {
   return (platform) => {
@@ -34,8 +48,8 @@ export class PolicyService {
 
   show(user: UserRef, platformInput: string): PolicyView {
     const platform = platformOf(platformInput);
-    const userId = this.stores.users.ensure(toKey(user));
-    return toView(policyLookup(this.stores.policies, user, userId)(platform));
+    const { id, prefs } = this.stores.users.ensureWithPrefs(toKey(user));
+    return toView(policyLookup(this.stores.policies, teamOfUser(user, prefs), id)(platform));
   }
 
   /** Sets the user's own criteria for a platform, replacing the team's and the built-in ones. */

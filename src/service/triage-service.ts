@@ -7,7 +7,7 @@ import { getPlatform, isPlatformId, type PlatformId } from '../core/platforms.js
 import type { Clock } from '../core/ports.js';
 import type { TriageRow } from '../store/triages.js';
 import { cleanInvitationText } from './input.js';
-import { policyLookup } from './policies.js';
+import { policyLookup, teamOfUser } from './policies.js';
 import type { Stores } from './stores.js';
 import type { StartOptions, TriageView, UserRef } from './types.js';
 import { toKey } from './user-key.js';
@@ -29,8 +29,7 @@ export class TriageService {
     const inviter = opts.inviter === undefined ? null : cleanName(opts.inviter);
     if (inviter) invitation.inviter = inviter;
     if (opts.relation) invitation.context.relation = opts.relation.slice(0, 200);
-    const userId = this.stores.users.ensure(toKey(user));
-    const policies = policyLookup(this.stores.policies, user, userId);
+    const { userId, policies } = this.member(user);
     const started = flow.start(invitation, policies);
     const now = this.clock.now();
     return this.stores.triages.tx(() => {
@@ -56,8 +55,7 @@ export class TriageService {
   }
 
   answer(user: UserRef, triageId: number, input: AnswerInput): TriageView {
-    const userId = this.stores.users.ensure(toKey(user));
-    const policies = policyLookup(this.stores.policies, user, userId);
+    const { userId, policies } = this.member(user);
     return this.stores.triages.tx(() => {
       const row = this.load(userId, triageId);
       const state = JSON.parse(row.state) as FlowState;
@@ -132,8 +130,7 @@ export class TriageService {
     triageId: number,
     change: (state: FlowState, policies: PolicyLookup) => { state: FlowState; step: Step },
   ): TriageView {
-    const userId = this.stores.users.ensure(toKey(user));
-    const policies = policyLookup(this.stores.policies, user, userId);
+    const { userId, policies } = this.member(user);
     return this.stores.triages.tx(() => {
       const row = this.load(userId, triageId);
       const next = change(JSON.parse(row.state) as FlowState, policies);
@@ -144,6 +141,12 @@ export class TriageService {
       this.persist(row, next.state, next.step, now);
       return view(row.id, next.state, next.step, false, row.createdAt, now);
     });
+  }
+
+  /** The user's id, created on first sight, and the policies that apply to them. */
+  private member(user: UserRef): { userId: number; policies: PolicyLookup } {
+    const { id, prefs } = this.stores.users.ensureWithPrefs(toKey(user));
+    return { userId: id, policies: policyLookup(this.stores.policies, teamOfUser(user, prefs), id) };
   }
 
   private load(userId: number, triageId: number): TriageRow {

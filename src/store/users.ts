@@ -39,7 +39,7 @@ export class UserStore {
       .onConflictDoNothing()
       .prepare();
     this.byIdentity = db
-      .select({ id: users.id })
+      .select({ id: users.id, prefs: users.prefs })
       .from(users)
       .where(
         and(
@@ -53,13 +53,18 @@ export class UserStore {
 
   /** The user's id, creating the user on first sight. */
   ensure(key: UserKey): number {
+    return this.ensureWithPrefs(key).id;
+  }
+
+  /** The user's id and preferences (JSON), creating the user on first sight. */
+  ensureWithPrefs(key: UserKey): { id: number; prefs: string } {
     let row = this.byIdentity.get({ ...key });
     if (!row) {
       this.upsert.run({ ...key, createdAt: this.now() });
       row = this.byIdentity.get({ ...key });
     }
     if (!row) throw new Error('user insert failed');
-    return row.id;
+    return row;
   }
 
   find(key: UserKey): UserRow | undefined {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Json } from '../helpers/discord-fake-rest.js';
 import { type DiscordHarness, startDiscordHarness } from '../helpers/discord-harness.js';
-import { DANA, labelledModalSubmit, SAM, slash } from '../helpers/discord-payloads.js';
+import { asAdmin, button, DANA, labelledModalSubmit, SAM, slash } from '../helpers/discord-payloads.js';
 
 let h: DiscordHarness;
 beforeEach(async () => {
@@ -64,6 +64,49 @@ describe('editing a policy in Discord', () => {
     expect(nothing.body.data.content).toMatch(/stays as it was/);
     const tampered = await h.interact(labelledModalSubmit('pm:linkedin', { custom: '' }));
     expect(tampered.body.data.content).toMatch(/stays as it was/);
+    expect(policy('linkedin').source).toBe('built-in');
+  });
+});
+
+describe('a server policy', () => {
+  const sam = { ...dana, userId: SAM.id };
+  const inGuild = (fields: Record<string, string | string[]>, user = DANA) =>
+    labelledModalSubmit('pm:linkedin', { builtin: [], custom: '', reset: [], ...fields }, user, 'guild');
+
+  it('GIVEN a member with Manage Server saves for everyone THEN members who use the bot there get it, unless they have their own', async () => {
+    const shown = await h.interact(asAdmin(slash('policy', [], DANA, 'guild')));
+    const edit = shown.body.data.components[0].components[0];
+    const modal = await h.interact(asAdmin(button(edit.custom_id, h.shown(), DANA, 'guild')));
+    const scope = modal.body.data.components.at(-1).component;
+    expect(scope.options.map((o: Json) => o.value)).toEqual(['me', 'server']);
+
+    const saved = await h.interact(asAdmin(inGuild({ custom: 'Have we worked together?', scope: ['server'] })));
+    expect(saved.body.data.content).toMatch(/Saved for everyone in this server/);
+    expect(saved.body.data.flags).toBe(64);
+    expect(saved.body.data.embeds[0].fields[0].name).toBe('LinkedIn (team)');
+
+    expect(policy('linkedin', sam).source).toBe('built-in'); // Sam has not used the bot in that server yet
+    await h.interact(slash('history', [], SAM, 'guild'));
+    expect(policy('linkedin', sam).criteria.map((c) => c.question)).toEqual(['Have we worked together?']);
+    const started = await h.interact(
+      slash('start', [{ name: 'text', type: 3, value: 'LinkedIn request from Ann Lee' }], SAM),
+    );
+    expect(started.body.data.embeds[0].description).toMatch(/Have we worked together\?/);
+
+    h.service.policies.set(sam, 'linkedin', ['knows_them']);
+    expect(policy('linkedin', sam).source).toBe('user');
+  });
+
+  it('GIVEN a member without Manage Server THEN the form does not offer it, and a forged submission changes nothing', async () => {
+    await h.interact(slash('policy', [], DANA, 'guild'));
+    const edit = h.shown().components[0].components[0];
+    const modal = await h.interact(button(edit.custom_id, h.shown(), DANA, 'guild'));
+    expect(modal.body.data.components.map((l: Json) => l.component.custom_id)).toEqual(['builtin', 'custom', 'reset']);
+
+    const refused = await h.interact(inGuild({ custom: 'Have we worked together?', scope: ['server'] }));
+    expect(refused.body.data.content).toMatch(/Only members with the Manage Server permission/);
+    const inDm = await h.interact(labelledModalSubmit('pm:linkedin', { custom: 'x?', scope: ['server'] }));
+    expect(inDm.body.data.content).toMatch(/Only members with the Manage Server permission/);
     expect(policy('linkedin').source).toBe('built-in');
   });
 });

@@ -108,6 +108,7 @@ export function labelledModalSubmit(
   customId: string,
   fields: Record<string, string | string[]>,
   user: TestUser = DANA,
+  where: 'dm' | 'guild' = 'dm',
 ) {
   const p = fixture('interaction_modal_submit.json');
   p.data.custom_id = customId;
@@ -118,5 +119,5 @@ export function labelledModalSubmit(
       ? { type: 3, id: 100 + k, custom_id: id, values: v }
       : { type: 4, id: 100 + k, custom_id: id, value: v },
   }));
-  return place(p, user, 'dm');
+  return place(p, user, where);
 }

@@ -1,20 +1,14 @@
 import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
-  LabelBuilder,
-  ModalBuilder,
   type ModalSubmitInteraction,
-  StringSelectMenuBuilder,
-  TextInputBuilder,
-  TextInputStyle,
+  PermissionFlagsBits,
 } from 'discord.js';
-import { BUILT_IN_CRITERIA } from '../../../src/core/criteria.js';
 import { PLATFORM_IDS } from '../../../src/core/platforms.js';
-import type { CriterionSpec, PolicyView } from '../../../src/service/index.js';
-import { encodeCustomId } from '../custom-id.js';
-import { clip } from '../render.js';
+import type { CriterionSpec } from '../../../src/service/index.js';
+import { policyModal } from '../render-policy.js';
 import { renderPolicies } from '../render-records.js';
-import { privateFlags, userRefOf } from '../to-core.js';
+import { privateFlags, teamOf, userRefOf } from '../to-core.js';
 import { type Ctx, tell } from './boundary.js';
 
 /** Platforms shown when none is named: the ones whose defaults the product is about. */
@@ -32,9 +26,21 @@ export async function onPolicy(i: ChatInputCommandInteraction, ctx: Ctx): Promis
 /** The platform option's choices: Discord allows 25, and the catalog is smaller. */
 export const PLATFORM_CHOICES = PLATFORM_IDS.slice(0, 25);
 
-/** Edit: the clicker's own policy for that platform, in a form. Whose message it was does not matter. */
+const NOT_ADMIN =
+  'Only members with the Manage Server permission can set the policy for this server. Nothing was changed.';
+
+/** Server policies are for members who may manage the server, checked here: a DM has no such permission. */
+function canSetServerPolicy(i: ButtonInteraction | ModalSubmitInteraction): boolean {
+  return i.inGuild() && i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true;
+}
+
+/**
+ * Edit: the clicker's own policy for that platform, in a form, whose message it was does not matter. In a
+ * server, members with Manage Server may also save it for everyone there.
+ */
 export async function onPolicyEdit(i: ButtonInteraction, platform: string, ctx: Ctx): Promise<void> {
-  await i.showModal(policyModal(ctx.service.policies.show(userRefOf(i.user), platform)));
+  const view = ctx.service.policies.show(userRefOf(i.user), platform);
+  await i.showModal(policyModal(view, canSetServerPolicy(i)));
 }
 
 /** The form sent back: built-in questions ticked, the user's own typed one per line, or back to the default. */
@@ -51,51 +57,24 @@ export async function onPolicyModal(i: ModalSubmitInteraction, platform: string,
     await tell(i, ctx, 'Nothing was ticked or typed, so your policy stays as it was.');
     return;
   }
-  const user = userRefOf(i.user);
+  const policies = ctx.service.policies;
   // A bad policy (too many questions, one too long) throws a TriageError: the boundary shows it, nothing is saved.
-  const saved = reset ? ctx.service.policies.reset(user, platform) : ctx.service.policies.set(user, platform, spec);
+  if (selected(i, 'scope').includes('server')) {
+    if (!canSetServerPolicy(i)) {
+      ctx.log.info('discord: server policy change refused', { user: i.user.id, guild: i.guildId });
+      await tell(i, ctx, NOT_ADMIN);
+      return;
+    }
+    const team = teamOf(i);
+    const saved = reset ? policies.resetTeam(team, platform) : policies.setTeam(team, platform, spec);
+    ctx.log.info('discord: server policy set', { user: i.user.id, guild: i.guildId, platform });
+    const content = 'Saved for everyone in this server who has no policy of their own.';
+    await i.reply({ content, ...renderPolicies([saved], 'This server’s policy'), flags: privateFlags(i) });
+    return;
+  }
+  const user = userRefOf(i.user);
+  const saved = reset ? policies.reset(user, platform) : policies.set(user, platform, spec);
   await i.reply({ content: 'Saved.', ...renderPolicies([saved]), flags: privateFlags(i) });
-}
-
-function policyModal(view: PolicyView): ModalBuilder {
-  const builtIn = new Set(BUILT_IN_CRITERIA.map((c) => c.id));
-  const chosen = new Set(view.criteria.filter((c) => builtIn.has(c.id)).map((c) => c.id));
-  const custom = view.criteria.filter((c) => !builtIn.has(c.id)).map((c) => c.question);
-  const questions = new StringSelectMenuBuilder()
-    .setCustomId('builtin')
-    .setRequired(false)
-    .setMinValues(0)
-    .setMaxValues(BUILT_IN_CRITERIA.length)
-    .addOptions(
-      BUILT_IN_CRITERIA.map((c) => ({
-        label: clip(c.question.replaceAll('{name}', 'them'), 100),
-        value: c.id,
-        default: chosen.has(c.id),
-      })),
-    );
-  const own = new TextInputBuilder()
-    .setCustomId('custom')
-    .setStyle(TextInputStyle.Paragraph)
-    .setRequired(false)
-    .setMaxLength(2000);
-  if (custom.length > 0) own.setValue(custom.join('\n').slice(0, 2000));
-  const reset = new StringSelectMenuBuilder()
-    .setCustomId('reset')
-    .setRequired(false)
-    .setMinValues(0)
-    .setMaxValues(1)
-    .addOptions({ label: 'Reset to the default policy', value: 'reset' });
-  return new ModalBuilder()
-    .setCustomId(encodeCustomId({ kind: 'policy_modal', platform: view.platform }))
-    .setTitle(clip(`${view.platformName} policy (now: ${view.source})`, 45))
-    .addLabelComponents(
-      new LabelBuilder().setLabel('Built-in questions').setStringSelectMenuComponent(questions),
-      new LabelBuilder()
-        .setLabel('Your own yes/no questions')
-        .setDescription('One per line. A "no" declines the invitation.')
-        .setTextInputComponent(own),
-      new LabelBuilder().setLabel('Or').setStringSelectMenuComponent(reset),
-    );
 }
 
 /** A form field's values; a field missing from a tampered submission reads as empty. */
