@@ -6,7 +6,7 @@ import type { Clock } from '../core/ports.js';
 import type { Provider } from '../core/user.js';
 import { previousWeek, scheduledIn, type Week, weekOf } from '../core/week.js';
 import { DigestStore } from '../store/digest.js';
-import { DigestClaimStore } from '../store/digest-claims.js';
+import { blocksSending, DigestClaimStore } from '../store/digest-claims.js';
 import { DEFAULT_DIGEST, isTimeZone } from './settings-service.js';
 import type { Stores } from './stores.js';
 import { machineTimeZone } from './time-service.js';
@@ -77,7 +77,7 @@ export class DigestService {
 
   /**
    * Users whose chosen local day and hour have come this week and who have no claim that blocks sending
-   * (never claimed, or failed with its backoff over), in batches of at most `size`. Read a page of users at a
+   * (never claimed, failed with its backoff over, or claimed by a process that died), in batches of at most `size`. Read a page of users at a
    * time, so memory holds one batch, however many users there are.
    */
   *dueBatches(
@@ -129,8 +129,7 @@ export class DigestService {
       const claims = this.claims.existing(found.map((d) => ({ userId: d.userId, week: d.week.key })));
       const batch = found.filter((d) => {
         const c = claims.get(`${d.userId}:${d.week.key}`);
-        if (!c) return true;
-        return c.status === 'failed' && c.nextAttemptAt !== null && c.nextAttemptAt <= now && c.attempts < maxAttempts;
+        return !c || !blocksSending(c, now, maxAttempts);
       });
       if (batch.length > 0) yield batch;
     }

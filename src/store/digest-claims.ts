@@ -7,6 +7,22 @@ export interface ClaimRow {
   status: 'claimed' | 'sent' | 'failed' | 'skipped';
   attempts: number;
   nextAttemptAt: number | null;
+  claimedAt: number;
+}
+
+/**
+ * How long a claim may stay 'claimed' before another tick may take it over: the process that took it is
+ * presumed dead. Long enough for a slow send (Slack's client retries for about half an hour), so a digest
+ * is sent twice only if a send hangs for longer than this; without it, a crash mid-send lost the week's digest.
+ */
+export const CLAIM_STALE_MS = 2 * 60 * 60_000;
+
+/** Whether a claim stands in the way of sending now. */
+export function blocksSending(c: ClaimRow, now: number, maxAttempts: number): boolean {
+  if (c.attempts >= maxAttempts) return true;
+  if (c.status === 'failed') return c.nextAttemptAt === null || c.nextAttemptAt > now;
+  if (c.status === 'claimed') return c.claimedAt > now - CLAIM_STALE_MS;
+  return true;
 }
 
 /**
@@ -23,15 +39,17 @@ export class DigestClaimStore {
 
   constructor(private readonly db: Db) {
     const c = db.$client;
-    // A failed row whose backoff has passed is the only thing a second insert may take over.
+    // A second insert may take over only a failed row whose backoff has passed, or a stale claim.
     this.take = c.prepare(
       `INSERT INTO digest_claims (user_id, week, status, attempts, claimed_by, claimed_at)
        VALUES (@userId, @week, 'claimed', 1, @by, @now)
        ON CONFLICT (user_id, week) DO UPDATE SET
          status = 'claimed', attempts = digest_claims.attempts + 1,
          claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at, next_attempt_at = NULL
-       WHERE digest_claims.status = 'failed' AND digest_claims.next_attempt_at IS NOT NULL
-         AND digest_claims.next_attempt_at <= excluded.claimed_at AND digest_claims.attempts < @maxAttempts`,
+       WHERE digest_claims.attempts < @maxAttempts AND (
+         (digest_claims.status = 'failed' AND digest_claims.next_attempt_at IS NOT NULL
+           AND digest_claims.next_attempt_at <= excluded.claimed_at)
+         OR (digest_claims.status = 'claimed' AND digest_claims.claimed_at <= @staleBefore))`,
     );
     this.finish = c.prepare(
       `UPDATE digest_claims SET status = @status, sent_at = @now, error = NULL
@@ -43,12 +61,12 @@ export class DigestClaimStore {
     );
     this.lookup = c.prepare<[string], ClaimRow>(
       `SELECT c.user_id AS userId, c.week AS week, c.status AS status, c.attempts AS attempts,
-              c.next_attempt_at AS nextAttemptAt
+              c.next_attempt_at AS nextAttemptAt, c.claimed_at AS claimedAt
        FROM json_each(?) j CROSS JOIN digest_claims c
        WHERE c.user_id = j.value->>0 AND c.week = j.value->>1`,
     );
     this.one = c.prepare<[number, string], ClaimRow>(
-      `SELECT user_id AS userId, week, status, attempts, next_attempt_at AS nextAttemptAt
+      `SELECT user_id AS userId, week, status, attempts, next_attempt_at AS nextAttemptAt, claimed_at AS claimedAt
        FROM digest_claims WHERE user_id = ? AND week = ?`,
     );
   }
@@ -57,7 +75,7 @@ export class DigestClaimStore {
   claim(userId: number, week: string, by: string, now: number, maxAttempts: number): number | null {
     return this.db.$client
       .transaction(() => {
-        const r = this.take.run({ userId, week, by, now, maxAttempts });
+        const r = this.take.run({ userId, week, by, now, maxAttempts, staleBefore: now - CLAIM_STALE_MS });
         return r.changes === 1 ? (this.one.get(userId, week)?.attempts ?? 1) : null;
       })
       .immediate();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../src/store/db.js';
-import { DigestClaimStore } from '../../src/store/digest-claims.js';
+import { CLAIM_STALE_MS, DigestClaimStore } from '../../src/store/digest-claims.js';
 import { tempDbFile } from './world.js';
 
 const file = tempDbFile();
@@ -36,6 +36,16 @@ describe('digest claims', () => {
     expect(a.markSent(user, '2025-03-03', 'A', 2000)).toBe(true);
     expect(b.claim(user, '2025-03-03', 'B', 10 ** 13, 5)).toBeNull();
     expect(b.get(user, '2025-03-03')).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('GIVEN a claim whose process died mid-send THEN it is free again only once it is stale, and the dead claimant cannot finish it', () => {
+    const [a, b, user] = twoConnections();
+    expect(a.claim(user, 'w', 'A', 1000, 5)).toBe(1);
+    expect(b.claim(user, 'w', 'B', 1000 + CLAIM_STALE_MS - 1, 5)).toBeNull();
+    expect(b.claim(user, 'w', 'B', 1000 + CLAIM_STALE_MS, 5)).toBe(2);
+    expect(a.markSent(user, 'w', 'A', 1000 + CLAIM_STALE_MS)).toBe(false);
+    expect(b.markSent(user, 'w', 'B', 1000 + CLAIM_STALE_MS)).toBe(true);
+    expect(a.claim(user, 'w', 'A', 10 ** 13, 5)).toBeNull();
   });
 
   it('GIVEN a failure THEN the claim is free again only once its backoff has passed', () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIRST_RETRY_MS, MAX_ATTEMPTS, runDigestTick } from '../../src/scheduler/tick.js';
 import { createService, type Service } from '../../src/service/index.js';
 import { type Db, openDatabase } from '../../src/store/db.js';
+import { CLAIM_STALE_MS } from '../../src/store/digest-claims.js';
 import { type FakeClock, fakeClock } from '../helpers/builders.js';
 import { decide, recordingNotifier, slackUser, tempDbFile, tickDeps } from './world.js';
 
@@ -117,6 +118,23 @@ describe('the digest tick', () => {
     clock.advance(15 * MINUTE);
     expect(await runDigestTick(tickDeps(after, clock, [slack], 'second'), clock.now())).toMatchObject({ due: 0 });
     expect(slack.sent).toHaveLength(3);
+  });
+
+  it('GIVEN a process claimed a digest and died before sending THEN a later tick sends it once the claim is stale', async () => {
+    const service = connect();
+    const [u0] = berliners(service, 1);
+    clock.set(MONDAY_0859_BERLIN + MINUTE);
+    const [due] = service.digest.due(clock.now(), 'UTC');
+    if (!due || !u0) throw new Error('expected a due digest');
+    // The dead process: it took the claim and never marked it.
+    expect(service.digest.claims.claim(due.userId, due.week.key, 'dead', clock.now(), MAX_ATTEMPTS)).toBe(1);
+    const slack = recordingNotifier('slack', clock);
+    clock.advance(60 * MINUTE);
+    expect(await runDigestTick(tickDeps(service, clock, [slack]), clock.now())).toMatchObject({ due: 0, sent: 0 });
+    clock.advance(CLAIM_STALE_MS);
+    expect(await runDigestTick(tickDeps(service, clock, [slack]), clock.now())).toMatchObject({ due: 1, sent: 1 });
+    expect(slack.sent.map((d) => d.user.userId)).toEqual([u0.userId]);
+    expect(service.digest.claims.get(due.userId, due.week.key)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('GIVEN two schedulers on two connections to one database file ticking at once THEN each user gets one digest', async () => {
