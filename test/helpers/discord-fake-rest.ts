@@ -99,6 +99,16 @@ export class FakeDiscordRest extends EventEmitter {
       return send(res, 200, { url: this.gatewayUrl, shards: 1, session_start_limit: limit });
     }
     if (route.endsWith('/callback')) return send(res, 204, null);
+    if (method === 'GET' && route === '/applications/@me')
+      return send(res, 200, { id: this.appId, name: 'invite-triage' });
+    if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(route)) {
+      const commands = Array.isArray(body) ? body : [];
+      return send(
+        res,
+        200,
+        commands.map((c: Json) => ({ ...c, id: nextSnowflake(), application_id: this.appId })),
+      );
+    }
     if (method === 'POST' && route === '/users/@me/channels') {
       return send(res, 200, { id: dmChannelOf(body?.recipient_id ?? '0'), type: 1, recipients: [] });
     }
