@@ -8,6 +8,8 @@ export interface RecordedCall {
   path: string;
   body: Record<string, unknown>;
   raw: string;
+  /** The bearer token the call carried, if any. */
+  token?: string;
 }
 
 export type Failure = 'ratelimited' | 'channel_not_found' | 'server_error';
@@ -50,6 +52,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     switch (method) {
       case 'auth.test':
         return { user_id: 'U0BOT0001', bot_id: 'B0BOT0001', team_id: 'T0001', user: 'triage' };
+      case 'oauth.v2.access':
+        // What Slack answers when a workspace installs the app (enterprise E0001, workspace T0001).
+        return {
+          app_id: 'A0001',
+          authed_user: { id: 'U2147483697' },
+          scope: 'commands,chat:write,im:write,users:read',
+          token_type: 'bot',
+          access_token: 'xoxb-installed-token',
+          bot_user_id: 'U0BOT0001',
+          team: { id: 'T0001', name: 'Example' },
+          enterprise: { id: 'E0001', name: 'Example Org' },
+          is_enterprise_install: false,
+        };
       case 'conversations.open':
         return { channel: { id: `D${String(body.users ?? 'X').slice(1)}` } };
       case 'chat.postMessage':
@@ -93,7 +108,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify({ ok: false, error: 'channel_not_found' }));
     }
-    const call = { method, path, body, raw };
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const call = { method, path, body, raw, ...(bearer ? { token: bearer } : {}) };
     calls.push(call);
     events.emit('call', call);
     res.writeHead(200, { 'content-type': 'application/json' });
