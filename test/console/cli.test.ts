@@ -73,18 +73,21 @@ describe('the invite-triage CLI', () => {
   });
 
   it('refuses bad arguments with a clear message and a non-zero exit code', async () => {
-    const unknownPlatform = await cli('triage', '--json', 'hello', '--platform', 'friendster');
+    // Independent runs that store nothing: side by side, since each pays Node's and tsx's start-up.
+    const [unknownPlatform, badAnswer, empty, unknownCommand, badFormat] = await Promise.all([
+      cli('triage', '--json', 'hello', '--platform', 'friendster'),
+      cli('triage', 'hello', '--answer', 'nonsense'),
+      cli('parse', '--json', '   '),
+      cli('frobnicate'),
+      cli('export', '--format', 'xml'),
+    ]);
     expect(unknownPlatform.code).toBe(2);
     expect(unknownPlatform.stderr).toContain('"friendster" is not a platform I know');
-    const badAnswer = await cli('triage', 'hello', '--answer', 'nonsense');
     expect(badAnswer.code).toBe(2);
     expect(badAnswer.stderr).toContain('--answer takes <criterion>=<choice>');
-    const empty = await cli('parse', '--json', '   ');
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain('Paste an invitation');
-    const unknownCommand = await cli('frobnicate');
     expect(unknownCommand.code).toBe(2);
-    const badFormat = await cli('export', '--format', 'xml');
     expect(badFormat.code).toBe(2);
   });
 
