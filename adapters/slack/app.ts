@@ -65,7 +65,9 @@ export function buildApp(config: SlackAdapterConfig, log: Logger, installationSt
       : {};
   const authorize = oauth.clientId ? undefined : singleToken(client, config.botToken ?? '');
   if (config.appToken) {
-    const receiver = new SocketModeReceiver({ appToken: config.appToken, logger, ...oauth });
+    // The socket client opens its connection with apps.connections.open: SLACK_API_URL applies to it too.
+    const installerOptions = { ...(oauth.installerOptions ?? {}), clientOptions: options };
+    const receiver = new SocketModeReceiver({ appToken: config.appToken, logger, ...oauth, installerOptions });
     const app = new App({ receiver, logger, clientOptions: options, ...(authorize ? { authorize } : {}) });
     return {
       app,

@@ -25,6 +25,8 @@ export interface FakeSlack {
   fail(method: string, failure: Failure, times?: number): void;
   /** Adds fields (is_admin, is_owner, tz) to what users.info answers for one user. */
   setUser(userId: string, fields: Record<string, unknown>): void;
+  /** Where apps.connections.open sends a Socket Mode client. */
+  socketUrl: string;
   waitFor(match: (c: RecordedCall) => boolean, from?: number, timeoutMs?: number): Promise<RecordedCall>;
   close(): Promise<void>;
 }
@@ -50,6 +52,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   const answer = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
+      case 'apps.connections.open':
+        return { url: fakeSlack.socketUrl };
       case 'auth.test':
         return { user_id: 'U0BOT0001', bot_id: 'B0BOT0001', team_id: 'T0001', user: 'triage' };
       case 'oauth.v2.access':
@@ -128,9 +132,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const fakeSlack: FakeSlack = {
     url: base,
     apiUrl: `${base}/api/`,
+    socketUrl: '',
     calls,
     responseUrl: () => `${base}/respond/${++responses}`,
     fail(method, failure, times = 1) {
@@ -162,4 +167,5 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         server.close(() => resolve());
       }),
   };
+  return fakeSlack;
 }
