@@ -77,8 +77,8 @@ export class DigestService {
 
   /**
    * Users whose chosen local day and hour have come this week and who have no claim that blocks sending
-   * (never claimed, failed with its backoff over, or claimed by a process that died), in batches of at most `size`. Read a page of users at a
-   * time, so memory holds one batch, however many users there are.
+   * (never claimed, failed with its backoff over, or claimed by a process that died), in batches of at most
+   * `size`. Reads a page of users at a time, so memory holds one batch, however many users there are.
    */
   *dueBatches(
     now: number,
