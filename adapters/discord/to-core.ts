@@ -1,4 +1,10 @@
-import { type BaseInteraction, InteractionContextType, type Message, MessageFlags } from 'discord.js';
+import {
+  type BaseInteraction,
+  InteractionContextType,
+  type Message,
+  MessageFlags,
+  PermissionFlagsBits,
+} from 'discord.js';
 import type { TeamRef, UserRef } from '../../src/service/index.js';
 
 /** Discord user ids are global, so one person has one record in DMs and in every server. */
@@ -9,6 +15,14 @@ export function userRefOf(user: { id: string }): UserRef {
 /** A server is a team; DMs and group DMs share the empty workspace. */
 export function teamOf(interaction: Pick<BaseInteraction, 'guildId'>): TeamRef {
   return { provider: 'discord', workspace: interaction.guildId ?? '' };
+}
+
+/**
+ * Whether the member may change what belongs to the server (its guidance, its policy). Checked by the bot, not
+ * only by Discord's command permissions: a server can override those, and a DM has none.
+ */
+export function canManageServer(interaction: BaseInteraction): boolean {
+  return interaction.inGuild() && interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true;
 }
 
 /** In the bot's own DM a reply is private already; anywhere else it must be ephemeral. */

@@ -1,8 +1,8 @@
-import { type ChatInputCommandInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { TriageError } from '../../../src/core/errors.js';
 import { NO_PINGS } from '../render.js';
 import { renderGuidelines } from '../render-time.js';
-import { privateFlags, teamOf } from '../to-core.js';
+import { canManageServer, privateFlags, teamOf } from '../to-core.js';
 import type { Ctx } from './boundary.js';
 
 const NOT_IN_GUILD = 'Guidance belongs to a server: run this in the server, as a member with Manage Server.';
@@ -20,12 +20,7 @@ export async function onGuidelines(i: ChatInputCommandInteraction, ctx: Ctx): Pr
 
 /** `/triage guidelines-set work_hours_ok:… [note:…]`, for members with Manage Server only. */
 export async function onGuidelinesSet(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
-  // Checked here, not only by Discord's command permissions: a server can override those, and DMs have none.
-  const refusal = !i.inGuild()
-    ? NOT_IN_GUILD
-    : i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true
-      ? NOT_ADMIN
-      : null;
+  const refusal = !i.inGuild() ? NOT_IN_GUILD : canManageServer(i) ? null : NOT_ADMIN;
   if (refusal) {
     ctx.log.info('discord: guidance change refused', { user: i.user.id, guild: i.guildId });
     await i.reply({ content: refusal, flags: MessageFlags.Ephemeral, ...NO_PINGS });

@@ -1,14 +1,9 @@
-import {
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type ModalSubmitInteraction,
-  PermissionFlagsBits,
-} from 'discord.js';
+import type { ButtonInteraction, ChatInputCommandInteraction, ModalSubmitInteraction } from 'discord.js';
 import { PLATFORM_IDS } from '../../../src/core/platforms.js';
 import type { CriterionSpec } from '../../../src/service/index.js';
 import { policyModal } from '../render-policy.js';
 import { renderPolicies } from '../render-records.js';
-import { privateFlags, teamOf, userRefOf } from '../to-core.js';
+import { canManageServer, privateFlags, teamOf, userRefOf } from '../to-core.js';
 import { type Ctx, tell } from './boundary.js';
 
 /** Platforms shown when none is named: the ones whose defaults the product is about. */
@@ -29,18 +24,13 @@ export const PLATFORM_CHOICES = PLATFORM_IDS.slice(0, 25);
 const NOT_ADMIN =
   'Only members with the Manage Server permission can set the policy for this server. Nothing was changed.';
 
-/** Server policies are for members who may manage the server, checked here: a DM has no such permission. */
-function canSetServerPolicy(i: ButtonInteraction | ModalSubmitInteraction): boolean {
-  return i.inGuild() && i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true;
-}
-
 /**
  * Edit: the clicker's own policy for that platform, in a form, whose message it was does not matter. In a
  * server, members with Manage Server may also save it for everyone there.
  */
 export async function onPolicyEdit(i: ButtonInteraction, platform: string, ctx: Ctx): Promise<void> {
   const view = ctx.service.policies.show(userRefOf(i.user), platform);
-  await i.showModal(policyModal(view, canSetServerPolicy(i)));
+  await i.showModal(policyModal(view, canManageServer(i)));
 }
 
 /** The form sent back: built-in questions ticked, the user's own typed one per line, or back to the default. */
@@ -60,7 +50,7 @@ export async function onPolicyModal(i: ModalSubmitInteraction, platform: string,
   const policies = ctx.service.policies;
   // A bad policy (too many questions, one too long) throws a TriageError: the boundary shows it, nothing is saved.
   if (selected(i, 'scope').includes('server')) {
-    if (!canSetServerPolicy(i)) {
+    if (!canManageServer(i)) {
       ctx.log.info('discord: server policy change refused', { user: i.user.id, guild: i.guildId });
       await tell(i, ctx, NOT_ADMIN);
       return;

@@ -2,10 +2,10 @@ import { TriageError } from '../../../src/core/errors.js';
 import type { UserRef } from '../../../src/core/user.js';
 import type { TeamRef } from '../../../src/service/index.js';
 import type { GuidelinesView } from '../../../src/service/time-service.js';
+import { isWorkspaceAdmin } from '../admin.js';
 import { context, LIMITS, section } from '../blocks.js';
 import { escapeMrkdwn, safeMrkdwn, truncate } from '../escape.js';
 import { renderNotice, type SlackMessage } from '../render.js';
-import { rememberTimezone } from '../timezone.js';
 import type { Subcommand } from './subcommand.js';
 
 const SET_USAGE = '/triage guidelines set ok <what you may say> (or set not-ok …)';
@@ -58,9 +58,7 @@ export const guidelinesCommand: Subcommand = {
     }
     const input = parseSetGuidelines(arg);
     await ack();
-    const info = await client.users.info({ user: user.userId });
-    rememberTimezone(deps, user, info.user?.tz);
-    if (!(info.user?.is_admin || info.user?.is_owner)) {
+    if (!(await isWorkspaceAdmin(client, deps, user))) {
       deps.log.info('guidelines change refused', { reason: 'not_admin' });
       await ack(
         renderNotice(

@@ -39,8 +39,12 @@ export function register(app: App, deps: SlackDeps): void {
           if (!platform) return;
           const user = userFrom(body);
           const policy = deps.service.policies.show(user, platform);
-          // Admins may also save it for the workspace; the submission checks again.
-          const team = await isWorkspaceAdmin(client, deps, user);
+          // Admins may also save it for the workspace; the submission checks again. If Slack cannot say, the
+          // form still opens, for the user's own policy only.
+          const team = await isWorkspaceAdmin(client, deps, user).catch((err: unknown) => {
+            deps.log.warn('slack admin check failed', { error: err instanceof Error ? err.message : String(err) });
+            return false;
+          });
           await client.views.open({ trigger_id: body.trigger_id, view: policyModal(policy, { team }) });
         },
         tell,
