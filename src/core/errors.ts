@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'unknown_choice'
   | 'nothing_to_undo'
   | 'bad_argument'
-  | 'database_unavailable';
+  | 'database_unavailable'
+  | 'database_busy';
 
 /** A failure with a code for logs and a message fit to show the user. */
 export class TriageError extends Error {
