@@ -8,6 +8,9 @@ const optional = z
 
 const schema = z.object({
   DATABASE_PATH: z.string().trim().min(1).default('./data/invite-triage.db'),
+  DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must be a PostgreSQL URL, postgres://user@host:5432/database',
+  }),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
@@ -54,8 +57,12 @@ export interface DiscordConfig {
   apiUrl?: string;
 }
 
+/** Where the data lives: an embedded SQLite file, or a PostgreSQL server shared by several instances. */
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
 export interface Config {
   databasePath: string;
+  database: DatabaseConfig;
   logLevel: Env['LOG_LEVEL'];
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
@@ -74,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = parsed.data;
   return {
     databasePath: e.DATABASE_PATH,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', path: e.DATABASE_PATH },
     logLevel: e.LOG_LEVEL,
     slack: slackConfig(e),
     discord: e.DISCORD_TOKEN
@@ -95,6 +103,10 @@ function slackConfig(e: Env): SlackConfig | null {
   const oauth = e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET;
   if (oauth && !(e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET)) {
     throw new ConfigError('Slack OAuth needs both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET: set the missing one.');
+  }
+  if (oauth && !e.SLACK_STATE_SECRET) {
+    // Every instance must verify the state another one signed, so the secret cannot be made up at start.
+    throw new ConfigError('Slack OAuth needs SLACK_STATE_SECRET, the same long random string on every instance.');
   }
   if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
     throw new ConfigError('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode): set one.');

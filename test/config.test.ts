@@ -15,6 +15,7 @@ describe('loadConfig', () => {
   it('GIVEN an empty environment THEN the defaults apply and no chat platform is on', () => {
     expect(loadConfig({})).toEqual({
       databasePath: './data/invite-triage.db',
+      database: { kind: 'sqlite', path: './data/invite-triage.db' },
       logLevel: 'info',
       slack: null,
       discord: null,
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
     [{ SLACK_CLIENT_ID: 'id', SLACK_SIGNING_SECRET: 's' }, /SLACK_CLIENT_SECRET/],
     [{ SLACK_CLIENT_SECRET: 'secret', SLACK_SIGNING_SECRET: 's' }, /SLACK_CLIENT_ID/],
     [{ SLACK_CLIENT_SECRET: 'secret' }, /SLACK_CLIENT_ID/],
+    [{ SLACK_CLIENT_ID: 'id', SLACK_CLIENT_SECRET: 'secret', SLACK_SIGNING_SECRET: 's' }, /SLACK_STATE_SECRET/],
     [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-wrong' }, /SLACK_APP_TOKEN.*xapp-/],
   ])('GIVEN partial Slack credentials %o THEN it fails naming the variable to set', (env, message) => {
     expect(failure(env)).toMatch(message);
@@ -67,6 +69,15 @@ describe('loadConfig', () => {
     const c = loadConfig({ DISCORD_TOKEN: 'abc', DISCORD_APPLICATION_ID: '123' });
     expect(c.discord).toEqual({ token: 'abc', applicationId: '123', guildId: undefined, apiUrl: undefined });
     expect(c.slack).toBeNull();
+  });
+
+  it('GIVEN DATABASE_URL THEN PostgreSQL is the database, and anything else there is refused', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db.internal:5432/triage' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://app@db.internal:5432/triage',
+    });
+    expect(loadConfig({ DATABASE_PATH: '/tmp/x.db' }).database).toEqual({ kind: 'sqlite', path: '/tmp/x.db' });
+    expect(failure({ DATABASE_URL: 'mysql://root@localhost/x' })).toMatch(/DATABASE_URL.*PostgreSQL URL/);
   });
 
   it('GIVEN DIGEST_ENABLED=false THEN the digest is off', () => {
