@@ -26,6 +26,17 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * What a re-run of the migrations would change: the applied list (drizzle appends a row per run) and SQLite's
+ * schema cookie, which every CREATE, DROP or ALTER bumps.
+ */
+function migrationState(db: Db) {
+  return {
+    applied: db.$client.prepare('SELECT hash, created_at FROM __drizzle_migrations ORDER BY id').all(),
+    schemaVersion: db.$client.pragma('schema_version', { simple: true }),
+  };
+}
+
 describe('openDatabase', () => {
   it('creates every table of the schema through the real migrations', () => {
     const db = openDatabase(':memory:');
@@ -63,9 +74,18 @@ describe('openDatabase', () => {
 
   it('opening the same file again keeps the data and does not re-run migrations', () => {
     const first = openFile();
-    serviceOver(first, fakeClock()).triage.startFromText(aUser(), 'x', { platform: 'linkedin', inviter: 'A' });
+    const v = serviceOver(first, fakeClock()).triage.startFromText(aUser(), 'x', {
+      platform: 'linkedin',
+      inviter: 'A',
+    });
+    const before = migrationState(first);
     first.$client.close();
-    expect(rowCounts(openFile()).triages).toBe(1);
+
+    const again = openFile();
+    expect(migrationState(again)).toEqual(before);
+    expect(before.applied.length).toBeGreaterThan(0);
+    expect(rowCounts(again).triages).toBe(1);
+    expect(serviceOver(again, fakeClock()).triage.openTriage(aUser())).toMatchObject({ id: v.id, inviter: 'A' });
   });
 });
 
