@@ -1,5 +1,5 @@
+import { serviceOver } from '../src/compose.js';
 import { digestMessage } from '../src/core/digest/message.js';
-import { createService } from '../src/service/index.js';
 import { openDatabase } from '../src/store/db.js';
 import { NOW } from './digest-fill.js';
 
@@ -11,7 +11,7 @@ const BATCH = 1000;
 const MB = 1024 * 1024;
 
 const db = openDatabase(path);
-const service = createService(db, { now: () => NOW });
+const service = serviceOver(db, { now: () => NOW });
 const before = process.memoryUsage().rss;
 const peaks = { raw: before, digests: before };
 let phase: keyof typeof peaks = 'raw';

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Events } from 'discord.js';
 import { createClient } from '../adapters/discord/client.js';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
+import { serviceOver } from '../src/compose.js';
 import { silentLogger } from '../src/core/logger.js';
-import { createService } from '../src/service/index.js';
 import { openDatabase } from '../src/store/db.js';
 import { firstAnswerClicks } from '../test/helpers/discord-clicks.js';
 import type { Json } from '../test/helpers/discord-fake-rest.js';
@@ -56,7 +56,7 @@ function percentile(sorted: number[], p: number): number {
 /** Button clicks through a real discord.js client: the full triage handler against a bare one that only defers. */
 export const run: BenchRun = async ({ quick }) => {
   const n = quick ? 200 : 2000;
-  const service = createService(openDatabase(':memory:'), { now: () => Date.now() });
+  const service = serviceOver(openDatabase(':memory:'), { now: () => Date.now() });
   let users = 0;
   const clicks = (count: number) => {
     users += count;

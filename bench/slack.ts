@@ -2,9 +2,9 @@ import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { createSlackAdapter } from '../adapters/slack/index.js';
+import { serviceOver } from '../src/compose.js';
 import { silentLogger } from '../src/core/logger.js';
 import { systemClock } from '../src/core/ports.js';
-import { createService } from '../src/service/index.js';
 import { openDatabase } from '../src/store/db.js';
 import { startFakeSlack } from '../test/helpers/slack-fake-api.js';
 import { slashCommandForm } from '../test/helpers/slack-payloads.js';
@@ -19,7 +19,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection> 
   const fake = await startFakeSlack();
   const bare = await startBare();
   const db = openDatabase(':memory:');
-  const service = createService(db, systemClock);
+  const service = serviceOver(db, systemClock);
   const adapter = createSlackAdapter(
     { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1', apiUrl: fake.apiUrl },
     { service, log: silentLogger },

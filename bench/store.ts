@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serviceOver } from '../src/compose.js';
 import { MET_IN_PERSON_OR_PHONE } from '../src/core/criteria.js';
 import type { UserRef } from '../src/core/user.js';
-import { createService } from '../src/service/index.js';
 import { type Db, openDatabase } from '../src/store/db.js';
 import type { BenchSection } from './types.js';
 
@@ -15,7 +15,7 @@ const user = (i: number): UserRef => ({ provider: 'slack', workspace: 'E1:T1', u
 /** Through the service: startFromText then one answer, each its own transaction. */
 function viaService(db: Db): (from: number, n: number) => void {
   let t = 1_700_000_000_000;
-  const service = createService(db, { now: () => ++t });
+  const service = serviceOver(db, { now: () => ++t });
   return (from, n) => {
     for (let i = from; i < from + n; i++) {
       const u = user(i);

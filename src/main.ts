@@ -3,11 +3,11 @@ import { featureCommands } from '../adapters/console/features.js';
 import { createConsoleAdapter } from '../adapters/console/index.js';
 import type { ChatAdapter } from './adapter.js';
 import { chatAdapters } from './chat-adapters.js';
+import { serviceOver } from './compose.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './core/logger.js';
 import { systemClock } from './core/ports.js';
 import { startDigestScheduler } from './scheduler/digest-scheduler.js';
-import { createService } from './service/index.js';
 import { openDatabase } from './store/db.js';
 
 /** The composition root: config, database, service, the adapters that have credentials, the digest. */
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel, (line) => process.stderr.write(`${line}\n`));
   const db = openDatabase(config.databasePath);
-  const service = createService(db, systemClock);
+  const service = serviceOver(db, systemClock);
   const deps = { service, log };
   const adapters: ChatAdapter[] = await chatAdapters(config, deps);
   let terminal: ReturnType<typeof createConsoleAdapter> | null = null;

@@ -1,86 +1,113 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkTree, reachOf, sourceFiles } from './helpers/import-guard.js';
 
-const CORE = join(import.meta.dirname, '..', 'src', 'core');
+const ROOT = join(import.meta.dirname, '..');
 
-const FORBIDDEN: { what: string; test: (spec: string) => boolean }[] = [
-  { what: 'a Slack SDK', test: (s) => s.startsWith('@slack/') },
-  { what: 'discord.js', test: (s) => s === 'discord.js' || s.startsWith('discord.js/') || s.startsWith('@discordjs/') },
-  { what: 'a database driver', test: (s) => /^(better-sqlite3|drizzle-orm)(\/|$)/.test(s) },
-  { what: 'cron', test: (s) => /^node-cron(\/|$)/.test(s) },
-  { what: 'a Node built-in', test: (s) => s.startsWith('node:') || builtinModules.includes(s.split('/')[0] ?? s) },
-];
-
-/** Every module specifier a file imports, re-exports, dynamically imports or requires. */
-function importsOf(source: string): string[] {
-  const patterns = [
-    /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-    /\brequire\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-  ];
-  return patterns.flatMap((re) => [...source.matchAll(re)].map((m) => m[1] as string));
-}
-
-/** What is wrong with one core file, as readable lines; empty when it is clean. */
-function violations(file: string, source: string): string[] {
-  const found = importsOf(source).flatMap((spec) =>
-    FORBIDDEN.filter((f) => f.test(spec)).map((f) => `${file} imports ${f.what}: "${spec}"`),
-  );
-  if (/\bprocess\s*\.\s*env\b|\bprocess\s*\[\s*['"]env['"]\s*\]/.test(source)) found.push(`${file} reads process.env`);
-  return found;
-}
-
-function coreFiles(dir = CORE): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? coreFiles(join(dir, e.name)) : /\.[cm]?[jt]s$/.test(e.name) ? [join(dir, e.name)] : [],
-  );
-}
-
-describe('the pure core', () => {
-  it('has files to check', () => {
-    expect(coreFiles().map((f) => f.slice(CORE.length + 1))).toEqual(
-      expect.arrayContaining(['flow.ts', 'policy.ts', 'criteria.ts', 'platforms.ts']),
+describe('the layering of the real tree', () => {
+  it('checks every file under src/ and adapters/', () => {
+    const files = sourceFiles(ROOT);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'src/core/flow.ts',
+        'src/service/index.ts',
+        'src/store/index.ts',
+        'src/scheduler/tick.ts',
+        'adapters/slack/index.ts',
+        'adapters/discord/index.ts',
+      ]),
     );
+    expect(files.length).toBeGreaterThan(100);
   });
 
-  it('imports no SDK, database driver, cron or Node built-in, and never reads process.env', () => {
-    const problems = coreFiles().flatMap((f) => violations(f.slice(CORE.length + 1), readFileSync(f, 'utf8')));
-    expect(problems).toEqual([]);
-  });
-
-  it('imports only relative modules (the core stands alone)', () => {
-    const external = coreFiles().flatMap((f) => importsOf(readFileSync(f, 'utf8')).filter((s) => !s.startsWith('.')));
-    expect(external).toEqual([]);
+  it('breaks no rule', () => {
+    expect(checkTree(ROOT)).toEqual([]);
   });
 });
 
-describe('the checker itself', () => {
-  it('catches every kind of forbidden import and process.env', () => {
-    const bad = [
-      "import { App } from '@slack/bolt';",
-      "import type { Client } from 'discord.js';",
-      "export { REST } from '@discordjs/rest';",
-      "import Database from 'better-sqlite3';",
-      "import { eq } from 'drizzle-orm/sql';",
-      "import cron from 'node-cron';",
-      "import 'node:fs';",
-      "const path = await import('path');",
-      "const os = require('os');",
-      'const token = process.env.SLACK_BOT_TOKEN;',
-    ].join('\n');
-    const found = violations('bad.ts', bad);
-    expect(found).toHaveLength(10);
-    expect(found).toContain('bad.ts imports a Slack SDK: "@slack/bolt"');
-    expect(found).toContain('bad.ts reads process.env');
+describe('the guard on a copy of the tree with violations planted', () => {
+  const copy = mkdtempSync(join(tmpdir(), 'arch-guard-'));
+  cpSync(join(ROOT, 'src'), join(copy, 'src'), { recursive: true });
+  cpSync(join(ROOT, 'adapters'), join(copy, 'adapters'), { recursive: true });
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  const plant = (file: string, code: string) => appendFileSync(join(copy, file), `\n${code}\n`);
+  plant('src/core/flow.ts', "import '../store/db.js';");
+  plant('src/core/flow.ts', "export type { SlackAdapter } from '../../adapters/slack/index.js';");
+  plant('src/core/flow.ts', "export const later = () => import('../scheduler/digest-scheduler.js');");
+  plant('src/core/policy.ts', "import type { Database } from 'better-sqlite3';");
+  plant('src/core/policy.ts', "import { readFileSync as read } from 'fs';");
+  plant('src/core/criteria.ts', 'export const token = () => process.env.SLACK_BOT_TOKEN;');
+  plant('src/core/week.ts', 'export const { env: environment } = process;');
+  plant('adapters/slack/notifier.ts', "import type { Db } from '../../src/store/db.js';");
+  plant('adapters/slack/reply.ts', "import { Client } from 'discord.js';");
+  plant('adapters/discord/render.ts', "export { slackNotifier } from '../slack/notifier.js';");
+  plant('adapters/console/render.ts', "import { eq } from 'drizzle-orm';");
+  plant('src/scheduler/tick.ts', "import { DigestClaimStore } from '../store/digest-claims.js';");
+  plant('src/service/records-service.ts', "import type { RecordStore } from '../store/records.js';");
+  plant('src/service/triage-service.ts', "import type { App } from '@slack/bolt';");
+  plant('src/store/users.ts', "import type { Service } from '../service/index.js';");
+  const found = checkTree(copy);
+
+  it.each([
+    ['src/core/flow.ts', 'src/store/db.ts', 'the core imports nothing outside src/core'],
+    ['src/core/flow.ts', 'adapters/slack/index.ts', 'the core imports nothing outside src/core'],
+    ['src/core/flow.ts', 'src/scheduler/digest-scheduler.ts', 'the core imports nothing outside src/core'],
+    ['src/core/policy.ts', 'better-sqlite3', 'the core imports no package'],
+    ['src/core/policy.ts', 'the built-in fs', 'the core imports no Node built-in'],
+    ['src/core/criteria.ts', 'process.env', 'the core never reads process.env'],
+    ['src/core/week.ts', 'process.env', 'the core never reads process.env'],
+    ['adapters/slack/notifier.ts', 'src/store/db.ts', 'adapters import no store module'],
+    ['adapters/slack/reply.ts', 'discord.js', 'Slack never imports Discord'],
+    ['adapters/discord/render.ts', 'adapters/slack/notifier.ts', 'Discord never imports Slack'],
+    ['adapters/console/render.ts', 'drizzle-orm', 'adapters import no database driver'],
+    ['src/scheduler/tick.ts', 'src/store/digest-claims.ts', 'the scheduler reaches data only through the service'],
+    ['src/service/records-service.ts', 'src/store/records.ts', 'the service imports no adapter, SDK, store'],
+    ['src/service/triage-service.ts', '@slack/bolt', 'the service imports no adapter, SDK, store'],
+    ['src/store/users.ts', 'src/service/index.ts', 'the store imports only the core and the ports'],
+  ])('reports %s reaching %s', (file, what, rule) => {
+    const lines = found.filter((l) => l.startsWith(`${file}:`) && l.includes(what) && l.includes(rule));
+    expect(lines, found.join('\n')).toHaveLength(1);
   });
 
-  it('lets relative imports and the word "env" in prose through', () => {
-    const ok =
-      "import { start } from './flow.js';\nimport type { X } from '../core/x.js';\n// the environment is read elsewhere";
-    expect(violations('ok.ts', ok)).toEqual([]);
-    expect(importsOf(ok)).toEqual(['./flow.js', '../core/x.js']);
+  it('reports nothing but what was planted', () => {
+    expect(found).toHaveLength(15);
+  });
+});
+
+describe('reading imports', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'arch-read-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
+
+  it('resolves .js to .ts, folders to index.ts, and sees every kind of import', () => {
+    write('a.ts', '');
+    write('index.ts', '');
+    write(
+      'b.ts',
+      [
+        "import type { A } from './a.js';",
+        "export * from './a.js';",
+        "import x = require('node:path');",
+        "type T = import('zod').ZodType;",
+        "const m = await import('./');",
+        'const n = await import(name);',
+        "const e = process['env'];",
+        '// process.env in a comment is prose',
+        "const s = 'process.env in a string too';",
+      ].join('\n'),
+    );
+    const targets = reachOf(dir, 'b.ts').map((r) => r.target);
+    expect(targets).toEqual([
+      { kind: 'file', path: 'a.ts' },
+      { kind: 'file', path: 'a.ts' },
+      { kind: 'builtin', name: 'path' },
+      { kind: 'package', name: 'zod' },
+      { kind: 'file', path: 'index.ts' },
+      { kind: 'computed' },
+      { kind: 'env' },
+    ]);
   });
 });

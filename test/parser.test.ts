@@ -343,8 +343,99 @@ describe('parseInvitation on bad input', () => {
     }
   });
 
+  it('reads names in any script, not only ASCII', () => {
+    const cases = [
+      ['José Müller wants to connect', 'linkedin', 'José Müller'],
+      ['Zoë Ångström sent you a friend request on Facebook 🎉', 'facebook', 'Zoë Ångström'],
+      ['李小龙 wants to connect on LinkedIn', 'linkedin', '李小龙'],
+    ] as const;
+    for (const [text, platform, inviter] of cases) {
+      expect(parseInvitation(text)).toMatchObject({ platform, inviter });
+    }
+  });
+
+  it('never throws on thousands of random strings of any script, emoji, controls and lone surrogates', () => {
+    const pieces = [
+      ' ',
+      '\n',
+      '\t',
+      '\u0000',
+      '\u200b',
+      '\u202e',
+      '\ufeff',
+      '\ud800',
+      '\udfff',
+      'é',
+      'ß',
+      'İ',
+      'ﬁ',
+      '\u0301',
+      'Ω',
+      'Ж',
+      'ש',
+      'ع',
+      '中',
+      '한',
+      '🎉',
+      '👨‍👩‍👧',
+      '🏳️‍🌈',
+      '𝔘',
+      '@',
+      '.',
+      '<',
+      '>',
+      '(',
+      ')',
+      '*',
+      '_',
+      '|',
+      '"',
+      "'",
+      '-',
+      '—',
+      ':',
+      'wants to connect',
+      ' on LinkedIn',
+      'followed you',
+      'friend request',
+      '---------- Forwarded message ---------',
+      'From: ',
+      '<@U1>',
+      'Dana Kim',
+      'x.com',
+      'https://',
+    ];
+    let state = 7;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) >>> 0;
+      return (state >>> 8) % n;
+    };
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let k = next(40); k > 0; k--) {
+        text += next(3) === 0 ? String.fromCharCode(next(0x10000)) : (pieces[next(pieces.length)] ?? '');
+      }
+      let got: Invitation | undefined;
+      expect(() => {
+        got = parseInvitation(text);
+      }, JSON.stringify(text)).not.toThrow();
+      if (got) expectValid(got);
+    }
+  });
+
   it('never throws even when a caller passes something that is not a string', () => {
-    for (const value of [null, undefined, 42, {}, Symbol('x')]) {
+    for (const value of [
+      null,
+      undefined,
+      42,
+      {},
+      Symbol('x'),
+      {
+        toString: () => {
+          throw new Error('no');
+        },
+      },
+    ]) {
       expectValid(parseInvitation(value as unknown as string));
     }
   });

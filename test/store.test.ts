@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createService } from '../src/service/index.js';
+import { serviceOver } from '../src/compose.js';
 import { type Db, openDatabase } from '../src/store/db.js';
 import { UserStore } from '../src/store/users.js';
 import { aUser, fakeClock, rowCounts } from './helpers/builders.js';
@@ -25,6 +25,17 @@ afterEach(() => {
   for (const db of open.splice(0)) if (db.$client.open) db.$client.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/**
+ * What a re-run of the migrations would change: the applied list (drizzle appends a row per run) and SQLite's
+ * schema cookie, which every CREATE, DROP or ALTER bumps.
+ */
+function migrationState(db: Db) {
+  return {
+    applied: db.$client.prepare('SELECT hash, created_at FROM __drizzle_migrations ORDER BY id').all(),
+    schemaVersion: db.$client.pragma('schema_version', { simple: true }),
+  };
+}
 
 describe('openDatabase', () => {
   it('creates every table of the schema through the real migrations', () => {
@@ -63,21 +74,30 @@ describe('openDatabase', () => {
 
   it('opening the same file again keeps the data and does not re-run migrations', () => {
     const first = openFile();
-    createService(first, fakeClock()).triage.startFromText(aUser(), 'x', { platform: 'linkedin', inviter: 'A' });
+    const v = serviceOver(first, fakeClock()).triage.startFromText(aUser(), 'x', {
+      platform: 'linkedin',
+      inviter: 'A',
+    });
+    const before = migrationState(first);
     first.$client.close();
-    expect(rowCounts(openFile()).triages).toBe(1);
+
+    const again = openFile();
+    expect(migrationState(again)).toEqual(before);
+    expect(before.applied.length).toBeGreaterThan(0);
+    expect(rowCounts(again).triages).toBe(1);
+    expect(serviceOver(again, fakeClock()).triage.openTriage(aUser())).toMatchObject({ id: v.id, inviter: 'A' });
   });
 });
 
 describe('resuming after a restart', () => {
   it('a new service over the same file finds the open triage and can finish it', () => {
     const me = aUser({ provider: 'discord', workspace: '', userId: '42' });
-    const before = createService(openFile(), fakeClock());
+    const before = serviceOver(openFile(), fakeClock());
     const v = before.triage.startFromText(me, 'friend request', { platform: 'facebook', inviter: 'Ana' });
     before.triage.answer(me, v.id, { questionId: 'serves_professionally', choice: 'no' });
     before.stores.db.$client.close();
 
-    const after = createService(openFile(), fakeClock());
+    const after = serviceOver(openFile(), fakeClock());
     const resumed = after.triage.openTriage(me);
     expect(resumed).toMatchObject({ id: v.id, inviter: 'Ana', status: 'open' });
     expect(resumed?.step).toMatchObject({ kind: 'question', question: { id: 'would_invite_home', index: 2 } });
@@ -90,8 +110,8 @@ describe('resuming after a restart', () => {
 describe('two connections on one file', () => {
   it('the same answer sent through both is recorded once; the second is a duplicate', () => {
     const me = aUser();
-    const a = createService(openFile(), fakeClock());
-    const b = createService(openFile(), fakeClock());
+    const a = serviceOver(openFile(), fakeClock());
+    const b = serviceOver(openFile(), fakeClock());
     const v = a.triage.startFromText(me, 'x', { platform: 'linkedin', inviter: 'Dana' });
     const input = { questionId: 'met_in_person_or_phone', choice: 'yes' };
     // b read the open triage before a answered, as a second process would
@@ -112,8 +132,8 @@ describe('two connections on one file', () => {
   });
 
   it('after one process forgets a user, the other serves that user afresh instead of failing', () => {
-    const bot = createService(openFile(), fakeClock());
-    const cli = createService(openFile(), fakeClock());
+    const bot = serviceOver(openFile(), fakeClock());
+    const cli = serviceOver(openFile(), fakeClock());
     const me = aUser();
     bot.triage.startFromText(me, 'LinkedIn request from Dana Kim');
     expect(cli.records.forget(me)).toEqual({ triages: 1 });

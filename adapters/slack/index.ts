@@ -1,7 +1,5 @@
 import type { Server } from 'node:http';
 import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
-import { SeenEventStore } from '../../src/store/seen-events.js';
-import { SlackInstallationRows } from '../../src/store/slack-installations.js';
 import { buildApp, type SlackAdapterConfig } from './app.js';
 import type { SlackDeps } from './deps.js';
 import { sqliteInstallationStore } from './installation-store.js';
@@ -27,10 +25,8 @@ export interface SlackAdapter extends ChatAdapter {
 const DAY = 24 * 60 * 60 * 1000;
 
 export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps): SlackAdapter {
-  const db = deps.service.stores.db;
-  const rows = new SlackInstallationRows(db);
-  const installations = sqliteInstallationStore(rows, deps.service.clock);
-  const slack: SlackDeps = { ...deps, seen: new SeenEventStore(db) };
+  const installations = sqliteInstallationStore(deps.service.installations);
+  const slack: SlackDeps = deps;
   const built = buildApp(config, deps.log, installations);
   for (const feature of [dedupe, commands, answers, history, policy, forget, modals, shortcut, messages, home]) {
     feature.register(built.app, slack);
@@ -53,7 +49,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     name: 'slack',
     notifier: slackNotifier(built.client, tokenFor, deps.log),
     async start() {
-      slack.seen.prune(deps.service.clock.now() - DAY);
+      deps.service.events.forgetOlderThan(DAY);
       server = await built.start();
       deps.log.info('slack adapter started', { mode: config.appToken ? 'socket' : 'http' });
     },

@@ -1,6 +1,5 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import type { Clock } from '../../src/core/ports.js';
-import type { SlackInstallationRows } from '../../src/store/slack-installations.js';
+import type { Installations } from '../../src/service/index.js';
 
 /** Where an installation lives: an org-wide install by enterprise, otherwise by enterprise and team. */
 export function installationKey(q: { enterpriseId?: string; teamId?: string; isEnterpriseInstall?: boolean }): string {
@@ -8,7 +7,7 @@ export function installationKey(q: { enterpriseId?: string; teamId?: string; isE
 }
 
 /** Bolt's installation store over the app's own database, so OAuth installs survive restarts. */
-export function sqliteInstallationStore(rows: SlackInstallationRows, clock: Clock): InstallationStore {
+export function sqliteInstallationStore(rows: Installations): InstallationStore {
   return {
     async storeInstallation(installation) {
       const key = installationKey({
@@ -16,7 +15,7 @@ export function sqliteInstallationStore(rows: SlackInstallationRows, clock: Cloc
         teamId: installation.team?.id,
         isEnterpriseInstall: installation.isEnterpriseInstall,
       });
-      rows.put(key, JSON.stringify(installation), clock.now());
+      rows.put(key, JSON.stringify(installation));
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const data =

@@ -1,8 +1,8 @@
 import { userInfo } from 'node:os';
+import { serviceOver } from '../compose.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { isTriageError } from '../core/errors.js';
 import { systemClock } from '../core/ports.js';
-import { createService, type Service } from '../service/index.js';
 import { openDatabase } from '../store/db.js';
 import { UsageError } from './args.js';
 import { COMMANDS } from './commands.js';
@@ -31,9 +31,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`usage: invite-triage ${command.usage}\n`);
     return 0;
   }
-  let service: Service | null = null;
+  let service: ReturnType<typeof serviceOver> | null = null;
   const open = () => {
-    if (!service) service = createService(openDatabase(loadConfig(process.env).databasePath), systemClock);
+    if (!service) service = serviceOver(openDatabase(loadConfig(process.env).databasePath), systemClock);
     return service;
   };
   const user = { provider: 'console' as const, workspace: 'local', userId: userInfo().username || 'me' };
@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   } finally {
-    (service as Service | null)?.stores.db.$client.close();
+    (service as ReturnType<typeof serviceOver> | null)?.stores.db.$client.close();
   }
 }
 

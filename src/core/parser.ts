@@ -117,11 +117,17 @@ function parse(input: string): Invitation {
   };
 }
 
-/** Turns a pasted notification or a description into an invitation. Never throws. */
+/**
+ * Turns a pasted notification or a description into an invitation. Never throws: every step copes with any
+ * text (the tests fuzz it), so there is no catch-all here to hide a bug behind an empty answer.
+ */
 export function parseInvitation(text: string): Invitation {
-  try {
-    return parse(typeof text === 'string' ? text : String(text ?? ''));
-  } catch {
-    return { platform: null, inviter: null, context: {}, confidence: 0 };
-  }
+  return parse(asText(text));
+}
+
+/** Callers outside TypeScript may pass anything; only primitives have a text worth reading. */
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return '';
 }

@@ -64,23 +64,23 @@ async function deliver(
   message: () => ReturnType<typeof digestMessage>,
   quiet: boolean,
 ): Promise<'sent' | 'skipped' | 'failed' | 'lost'> {
-  const { claims } = deps.digest;
+  const { digest } = deps;
   const week = item.week.key;
   if (!quiet) await deps.pacer.wait(item.user.provider);
-  const attempt = claims.claim(item.userId, week, deps.instance, deps.clock.now(), MAX_ATTEMPTS);
+  const attempt = digest.claim(item, deps.instance, deps.clock.now(), MAX_ATTEMPTS);
   if (attempt === null) return 'lost';
   if (quiet) {
-    claims.markSkipped(item.userId, week, deps.instance, deps.clock.now());
+    digest.markSkipped(item, deps.instance, deps.clock.now());
     return 'skipped';
   }
   try {
     await notifier.send(item.user, message());
-    claims.markSent(item.userId, week, deps.instance, deps.clock.now());
+    digest.markSent(item, deps.instance, deps.clock.now());
     return 'sent';
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     const next = attempt >= MAX_ATTEMPTS ? null : deps.clock.now() + FIRST_RETRY_MS * 2 ** (attempt - 1);
-    claims.markFailed(item.userId, week, deps.instance, why, next);
+    digest.markFailed(item, deps.instance, why, next);
     deps.log.warn('digest delivery failed', { user: item.userId, week, attempt, retryAt: next, error: why });
     return 'failed';
   }

@@ -1,14 +1,13 @@
 import { buildDigest } from '../core/digest/build.js';
+import { blocksSending, type ClaimRow } from '../core/digest/claims.js';
 import { digestMessage } from '../core/digest/message.js';
 import type { Digest } from '../core/digest/types.js';
 import type { OutboundMessage } from '../core/message.js';
 import type { Clock } from '../core/ports.js';
 import type { Provider } from '../core/user.js';
 import { previousWeek, scheduledIn, type Week, weekOf } from '../core/week.js';
-import { DigestStore } from '../store/digest.js';
-import { blocksSending, DigestClaimStore } from '../store/digest-claims.js';
+import type { ClaimPort, DigestPort, Stores } from './ports.js';
 import { DEFAULT_DIGEST, isTimeZone } from './settings-service.js';
-import type { Stores } from './stores.js';
 import { machineTimeZone } from './time-service.js';
 import type { DigestSettings, UserRef } from './types.js';
 import { toKey } from './user-key.js';
@@ -39,16 +38,16 @@ const PROVIDERS = new Set<string>(['console', 'slack', 'discord']);
  * and the claims that make each send happen once.
  */
 export class DigestService {
-  readonly claims: DigestClaimStore;
-  private readonly store: DigestStore;
+  private readonly claims: ClaimPort;
+  private readonly store: DigestPort;
 
   constructor(
     private readonly stores: Stores,
     private readonly clock: Clock,
     private readonly defaultTimeZone: string = machineTimeZone(),
   ) {
-    this.store = new DigestStore(stores.db);
-    this.claims = new DigestClaimStore(stores.db);
+    this.store = stores.digest;
+    this.claims = stores.claims;
   }
 
   /** This week's digest, now, without claiming or marking anything. */
@@ -133,6 +132,33 @@ export class DigestService {
       });
       if (batch.length > 0) yield batch;
     }
+  }
+
+  /**
+   * Takes the claim on a due user's week before sending; the attempt number, or null when another tick or
+   * process has it or it is done. `by` names this process.
+   */
+  claim(d: DueDigest, by: string, now: number, maxAttempts: number): number | null {
+    return this.claims.claim(d.userId, d.week.key, by, now, maxAttempts);
+  }
+
+  markSent(d: DueDigest, by: string, now: number): boolean {
+    return this.claims.markSent(d.userId, d.week.key, by, now);
+  }
+
+  /** Quiet week: nothing to say, and nothing will be tried again this week. */
+  markSkipped(d: DueDigest, by: string, now: number): boolean {
+    return this.claims.markSkipped(d.userId, d.week.key, by, now);
+  }
+
+  /** Records a failed send; `next` null means give up for this week. */
+  markFailed(d: DueDigest, by: string, error: string, next: number | null): boolean {
+    return this.claims.markFailed(d.userId, d.week.key, by, error, next);
+  }
+
+  /** The claim on a user's week, if any. */
+  claimOf(userId: number, week: string): ClaimRow | undefined {
+    return this.claims.get(userId, week);
   }
 
   /** Builds the digests of many due users with a handful of grouped queries. */

@@ -1,6 +1,4 @@
-import type { RecordStore } from '../store/records.js';
-
-type Everything = ReturnType<RecordStore['everything']>;
+import type { Everything } from './ports.js';
 
 const iso = (ms: number | null | undefined) => (ms == null ? '' : new Date(ms).toISOString());
 

@@ -1,28 +1,44 @@
 import type { Clock } from '../core/ports.js';
-import type { Db } from '../store/db.js';
 import { DigestService } from './digest-service.js';
 import { PolicyService } from './policies.js';
+import type { Stores } from './ports.js';
 import { RecordsService } from './records-service.js';
 import { SettingsService } from './settings-service.js';
-import { createStores, type Stores } from './stores.js';
 import { TimeService } from './time-service.js';
 import { TriageService } from './triage-service.js';
 
+/** Keys of events already handled, so a platform's retry does nothing twice. */
+export interface SeenEvents {
+  /** Records the key; true the first time it is seen, false for a repeat. */
+  firstTime(key: string): boolean;
+  /** Forgets keys older than `ms`: platforms stop retrying within minutes. */
+  forgetOlderThan(ms: number): number;
+}
+
+/** Slack OAuth installations, as JSON by installation key. */
+export interface Installations {
+  get(key: string): string | undefined;
+  put(key: string, data: string): void;
+  delete(key: string): void;
+}
+
 /** The one application service every adapter calls, grouped by concern. Adapters never touch SQL. */
-export interface Service {
+export interface Service<S extends Stores = Stores> {
   triage: TriageService;
   records: RecordsService;
   policies: PolicyService;
   settings: SettingsService;
   time: TimeService;
   digest: DigestService;
-  /** The store's parts, for features that build their own (the digest, Slack's installation store). */
-  stores: Stores;
+  events: SeenEvents;
+  installations: Installations;
+  /** The ports the service was built over; the composition root's own type when it passes one. */
+  stores: S;
   clock: Clock;
 }
 
-export function createService(db: Db, clock: Clock): Service {
-  const stores = createStores(db, clock);
+/** The composition root builds the stores (src/store/index.ts) and hands them in. */
+export function createService<S extends Stores>(stores: S, clock: Clock): Service<S> {
   return {
     triage: new TriageService(stores, clock),
     records: new RecordsService(stores),
@@ -30,9 +46,19 @@ export function createService(db: Db, clock: Clock): Service {
     settings: new SettingsService(stores),
     time: new TimeService(stores, clock),
     digest: new DigestService(stores, clock),
+    events: {
+      firstTime: (key) => stores.seenEvents.firstTime(key, clock.now()),
+      forgetOlderThan: (ms) => stores.seenEvents.prune(clock.now() - ms),
+    },
+    installations: {
+      get: (key) => stores.installations.get(key),
+      put: (key, data) => stores.installations.put(key, data, clock.now()),
+      delete: (key) => stores.installations.delete(key),
+    },
     stores,
     clock,
   };
 }
 
+export type * from './ports.js';
 export type * from './types.js';

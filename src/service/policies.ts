@@ -4,9 +4,8 @@ import type { PolicyLookup } from '../core/flow.js';
 import { getPlatform, type PlatformId, resolvePlatform } from '../core/platforms.js';
 import { resolvePolicy } from '../core/policy.js';
 import type { Clock } from '../core/ports.js';
-import type { PolicyStore } from '../store/policies.js';
 import { criteriaFromSpec } from './policy-spec.js';
-import type { Stores } from './stores.js';
+import type { PolicyPort, Stores } from './ports.js';
 import type { CriterionSpec, PolicyView, TeamRef, UserRef } from './types.js';
 import { toKey } from './user-key.js';
 
@@ -29,7 +28,7 @@ export function teamOfUser(user: TeamRef, prefs: string): TeamRef {
 }
 
 /** The user's effective policy per platform: theirs, else their team's, else the built-in one. */
-export function policyLookup(store: PolicyStore, user: TeamRef, userId: number): PolicyLookup {
+export function policyLookup(store: PolicyPort, user: TeamRef, userId: number): PolicyLookup {
   return (platform) => {
     const read = (json: string | undefined) => (json ? (JSON.parse(json) as Criterion[]) : null);
     return resolvePolicy(platform, {

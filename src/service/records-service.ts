@@ -1,9 +1,8 @@
 import type { Outcome } from '../core/criteria.js';
 import { TriageError } from '../core/errors.js';
 import { getPlatform, isPlatformId } from '../core/platforms.js';
-import type { DecisionRecord } from '../store/records.js';
 import { toCsv, toJson } from './export.js';
-import type { Stores } from './stores.js';
+import type { DecisionRecord, Stores } from './ports.js';
 import type { ExportFile, HistoryItem, HistoryPage, UserRef } from './types.js';
 import { toKey } from './user-key.js';
 

@@ -1,5 +1,5 @@
 import { TriageError } from '../core/errors.js';
-import type { Stores } from './stores.js';
+import type { Stores } from './ports.js';
 import type { DigestSettings, UserRef, UserSettings } from './types.js';
 import { toKey } from './user-key.js';
 

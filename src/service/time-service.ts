@@ -11,9 +11,8 @@ import {
   parseTimeCommand,
 } from '../core/time-command.js';
 import { weekOf } from '../core/week.js';
-import { TimeStore } from '../store/time.js';
 import { teamOwner } from './policies.js';
-import type { Stores } from './stores.js';
+import type { Stores, TimePort } from './ports.js';
 import type { TeamRef, UserRef } from './types.js';
 import { toKey } from './user-key.js';
 
@@ -50,14 +49,14 @@ export interface GuidelinesView {
 
 /** Logging time, setting weekly budgets, and the team's guidance. Bad input throws a coded TriageError. */
 export class TimeService {
-  private readonly time: TimeStore;
+  private readonly time: TimePort;
 
   constructor(
     private readonly stores: Stores,
     private readonly clock: Clock,
     private readonly defaultTimeZone: string = machineTimeZone(),
   ) {
-    this.time = new TimeStore(stores.db);
+    this.time = stores.time;
   }
 
   /** `linkedin 25m at work`: records the time and says where the week stands. */

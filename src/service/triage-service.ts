@@ -5,10 +5,9 @@ import { cleanName } from '../core/invitation.js';
 import { parseInvitation } from '../core/parser.js';
 import { getPlatform, isPlatformId, type PlatformId } from '../core/platforms.js';
 import type { Clock } from '../core/ports.js';
-import type { TriageRow } from '../store/triages.js';
 import { cleanInvitationText } from './input.js';
 import { policyLookup, teamOfUser } from './policies.js';
-import type { Stores } from './stores.js';
+import type { Stores, TriageRow } from './ports.js';
 import type { StartOptions, TriageView, UserRef } from './types.js';
 import { toKey } from './user-key.js';
 

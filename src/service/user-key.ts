@@ -1,4 +1,4 @@
-import type { UserKey } from '../store/users.js';
+import type { UserKey } from './ports.js';
 import type { UserRef } from './types.js';
 
 export function toKey(user: UserRef): UserKey {

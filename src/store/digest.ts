@@ -1,20 +1,10 @@
 import type { Outcome } from '../core/criteria.js';
 import type { BudgetRecord, DigestRecords, Guidance, MinutesLogged } from '../core/digest/types.js';
 import type { Expectation, Place } from '../core/time-command.js';
+import type { DigestPort, RecordsRequest, ScheduleRow } from '../service/ports.js';
 import type { Db } from './db.js';
-import type { UserRow } from './users.js';
 
-/** Which user, which team, and the two weeks to read: [lastStart, start) is last week, [start, end) this week. */
-export interface RecordsRequest {
-  userId: number;
-  team: string;
-  lastStart: number;
-  start: number;
-  end: number;
-}
-
-/** A user as the scheduler sees them: the whole users row. */
-export type ScheduleRow = UserRow;
+export type { RecordsRequest, ScheduleRow } from '../service/ports.js';
 
 /** Deferred invitations listed per user; the rest are only counted. */
 export const PENDING_LISTED = 10;
@@ -25,7 +15,7 @@ const WINDOWS = `(SELECT value->>0 AS u, value->>1 AS p, value->>2 AS s, value->
  * Reads what digests need for many users at once: five grouped queries per batch, whatever its size,
  * so 100,000 users cost a few hundred queries, not half a million.
  */
-export class DigestStore {
+export class DigestStore implements DigestPort {
   private readonly decisions;
   private readonly time;
   private readonly pending;

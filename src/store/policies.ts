@@ -1,11 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { PolicyPort, PolicyScope } from '../service/ports.js';
 import type { Db } from './db.js';
 import { policyOverrides } from './schema.js';
 
-export type PolicyScope = 'team' | 'user';
+export type { PolicyScope } from '../service/ports.js';
 
 /** Policy overrides per scope, owner and platform, stored as JSON criteria. */
-export class PolicyStore {
+export class PolicyStore implements PolicyPort {
   /** Read on every triage start, so prepared once. */
   private readonly byKey;
 

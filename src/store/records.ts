@@ -1,17 +1,10 @@
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { DecisionRecord, Everything, OpenTriageRow, RecordPort } from '../service/ports.js';
 import type { Db } from './db.js';
 import { answers, budgets, decisions, invitations, policyOverrides, timeLogs, triages } from './schema.js';
 
-export interface DecisionRecord {
-  triageId: number;
-  platform: string | null;
-  inviter: string | null;
-  outcome: string;
-  decidedBy: string | null;
-  explanation: string;
-  decidedAt: number;
-}
+export type { DecisionRecord } from '../service/ports.js';
 
 const current = {
   triageId: decisions.triageId,
@@ -24,7 +17,7 @@ const current = {
 };
 
 /** Read-side queries over one user's records: history, pending, export. */
-export class RecordStore {
+export class RecordStore implements RecordPort {
   constructor(private readonly db: Db) {}
 
   /** Current (not superseded) decisions, newest first. */
@@ -57,7 +50,7 @@ export class RecordStore {
   }
 
   /** Triages still waiting for answers, oldest first. */
-  open(userId: number) {
+  open(userId: number): OpenTriageRow[] {
     return this.db
       .select({
         triageId: triages.id,
@@ -73,7 +66,7 @@ export class RecordStore {
   }
 
   /** Everything the user owns, for export. */
-  everything(userId: number) {
+  everything(userId: number): Everything {
     const where = (t: { userId: SQLiteColumn }) => eq(t.userId, userId);
     return {
       invitations: this.db.select().from(invitations).where(where(invitations)).orderBy(asc(invitations.id)).all(),

@@ -1,9 +1,10 @@
 import { lt } from 'drizzle-orm';
+import type { SeenEventPort } from '../service/ports.js';
 import type { Db } from './db.js';
 import { seenEvents } from './schema.js';
 
 /** Keys of events already handled, so a platform's retry does nothing twice. */
-export class SeenEventStore {
+export class SeenEventStore implements SeenEventPort {
   constructor(private readonly db: Db) {}
 
   /** Records the key; true the first time it is seen, false for a repeat. */

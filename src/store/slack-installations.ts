@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
+import type { InstallationPort } from '../service/ports.js';
 import type { Db } from './db.js';
 import { slackInstallations } from './schema.js';
 
 /** Slack OAuth installations as JSON, one row per enterprise or team key. */
-export class SlackInstallationRows {
+export class SlackInstallationRows implements InstallationPort {
   constructor(private readonly db: Db) {}
 
   get(key: string): string | undefined {

@@ -1,29 +1,12 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import type { BudgetRow, GuidanceRow, NewTimeLog, TimePort } from '../service/ports.js';
 import type { Db } from './db.js';
 import { budgets, teamGuidance, timeLogs } from './schema.js';
 
-export interface NewTimeLog {
-  userId: number;
-  platform: string;
-  minutes: number;
-  place: 'work' | 'home' | null;
-  loggedAt: number;
-}
-
-export interface BudgetRow {
-  platform: string;
-  weeklyMinutes: number;
-  expectation: string | null;
-}
-
-export interface GuidanceRow {
-  workHoursOk: boolean;
-  note: string;
-  updatedAt: number;
-}
+export type { BudgetRow, GuidanceRow, NewTimeLog } from '../service/ports.js';
 
 /** Time logs, weekly budgets per platform, and each team's guidance on networking at work. */
-export class TimeStore {
+export class TimeStore implements TimePort {
   constructor(private readonly db: Db) {}
 
   log(entry: NewTimeLog): number {

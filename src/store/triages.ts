@@ -1,44 +1,14 @@
 import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import type { NewDecision, NewInvitation, TriagePort, TriageRow } from '../service/ports.js';
 import type { Db } from './db.js';
 import { answers, decisions, invitations, triages } from './schema.js';
 
-export interface NewInvitation {
-  userId: number;
-  platform: string | null;
-  inviter: string | null;
-  context: string;
-  text: string;
-  source: string;
-  createdAt: number;
-}
-
-export interface TriageRow {
-  id: number;
-  userId: number;
-  invitationId: number;
-  status: string;
-  state: string;
-  outcome: string | null;
-  version: number;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface NewDecision {
-  triageId: number;
-  userId: number;
-  platform: string;
-  outcome: string;
-  decidedBy: string | null;
-  reasons: string;
-  explanation: string;
-  decidedAt: number;
-}
+export type { NewDecision, NewInvitation, TriageRow } from '../service/ports.js';
 
 const p = sql.placeholder;
 
 /** Invitations, triages, answers and decisions. The hot statements are prepared once. */
-export class TriageStore {
+export class TriageStore implements TriagePort {
   private readonly insertInvitation;
   private readonly insertTriage;
   private readonly selectTriage;

@@ -1,25 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { UserKey, UserPort, UserRow } from '../service/ports.js';
 import type { Db } from './db.js';
 import { users } from './schema.js';
 
-export interface UserKey {
-  provider: string;
-  workspace: string;
-  externalId: string;
-}
-
-export interface UserRow {
-  id: number;
-  provider: string;
-  workspace: string;
-  externalId: string;
-  timezone: string | null;
-  prefs: string;
-  createdAt: number;
-}
+export type { UserKey, UserRow } from '../service/ports.js';
 
 /** Users by identity. Ids are not cached: another process may forget a user at any time. */
-export class UserStore {
+export class UserStore implements UserPort {
   private readonly upsert;
   private readonly byIdentity;
 

@@ -1,9 +1,10 @@
 import { EventEmitter, once } from 'node:events';
 import { PassThrough, Writable } from 'node:stream';
 import { type ConsoleAdapter, createConsoleAdapter } from '../../adapters/console/index.js';
+import { serviceOver } from '../../src/compose.js';
 import { createLogger } from '../../src/core/logger.js';
 import type { UserRef } from '../../src/core/user.js';
-import { createService, type Service } from '../../src/service/index.js';
+import type { Service } from '../../src/service/index.js';
 import { type Db, openDatabase } from '../../src/store/db.js';
 import { tickingClock } from '../helpers/slack-harness.js';
 import { type ChatDriver, pendingOf } from './driver.js';
@@ -80,7 +81,7 @@ export function consoleDriver(): ChatDriver {
     name: 'console',
     async start() {
       db = openDatabase(':memory:');
-      service = createService(db, tickingClock());
+      service = serviceOver(db, tickingClock());
     },
     async stop() {
       for (const t of terminals.values()) await t.adapter.stop();

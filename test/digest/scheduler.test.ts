@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../src/core/logger.js';
 import { startDigestScheduler } from '../../src/scheduler/digest-scheduler.js';
 import { aService } from '../helpers/builders.js';
@@ -11,8 +11,11 @@ describe('the digest scheduler', () => {
     service.time.log(slackUser('U1'), 'linkedin 10m');
     clock.set(Date.parse('2025-01-14T12:00:00Z'));
     const slack = recordingNotifier('slack', clock);
-    const scheduler = startDigestScheduler({ service, notifiers: [slack], log: silentLogger, clock });
-    await scheduler.tick();
+    // A cron that fires once a year, so only the start-up tick can send within the test.
+    const cron = '0 0 1 1 *';
+    const scheduler = startDigestScheduler({ service, notifiers: [slack], log: silentLogger, clock, cron });
+    await vi.waitFor(() => expect(slack.sent.map((d) => d.user.userId)).toEqual(['U1']), { timeout: 15_000 });
+    // A later tick finds the week's digest claimed and sends nothing more.
     await scheduler.tick();
     await scheduler.stop();
     expect(slack.sent.map((d) => d.user.userId)).toEqual(['U1']);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serviceOver } from '../../src/compose.js';
 import { FIRST_RETRY_MS, MAX_ATTEMPTS, runDigestTick } from '../../src/scheduler/tick.js';
-import { createService, type Service } from '../../src/service/index.js';
+import type { Service } from '../../src/service/index.js';
 import { type Db, openDatabase } from '../../src/store/db.js';
 import { CLAIM_STALE_MS } from '../../src/store/digest-claims.js';
 import { type FakeClock, fakeClock } from '../helpers/builders.js';
@@ -18,7 +19,7 @@ const dbs: Db[] = [];
 function connect(): Service {
   const db = openDatabase(file.path);
   dbs.push(db);
-  return createService(db, clock);
+  return serviceOver(db, clock);
 }
 
 beforeEach(() => {
@@ -53,7 +54,7 @@ describe('due users, a page at a time', () => {
       for (const d of batch) {
         seen.push(d.user.userId);
         // A write while the pages are still being read: the scheduler claims as it goes.
-        expect(service.digest.claims.claim(d.userId, d.week.key, 'test', clock.now(), MAX_ATTEMPTS)).toBe(1);
+        expect(service.digest.claim(d, 'test', clock.now(), MAX_ATTEMPTS)).toBe(1);
       }
     }
     expect(sizes).toEqual([2, 2, 1]);
@@ -127,14 +128,14 @@ describe('the digest tick', () => {
     const [due] = service.digest.due(clock.now(), 'UTC');
     if (!due || !u0) throw new Error('expected a due digest');
     // The dead process: it took the claim and never marked it.
-    expect(service.digest.claims.claim(due.userId, due.week.key, 'dead', clock.now(), MAX_ATTEMPTS)).toBe(1);
+    expect(service.digest.claim(due, 'dead', clock.now(), MAX_ATTEMPTS)).toBe(1);
     const slack = recordingNotifier('slack', clock);
     clock.advance(60 * MINUTE);
     expect(await runDigestTick(tickDeps(service, clock, [slack]), clock.now())).toMatchObject({ due: 0, sent: 0 });
     clock.advance(CLAIM_STALE_MS);
     expect(await runDigestTick(tickDeps(service, clock, [slack]), clock.now())).toMatchObject({ due: 1, sent: 1 });
     expect(slack.sent.map((d) => d.user.userId)).toEqual([u0.userId]);
-    expect(service.digest.claims.get(due.userId, due.week.key)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(service.digest.claimOf(due.userId, due.week.key)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('GIVEN two schedulers on two connections to one database file ticking at once THEN each user gets one digest', async () => {

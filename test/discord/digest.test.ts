@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../adapters/discord/commands.js';
+import { serviceOver } from '../../src/compose.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createPacer, FIRST_RETRY_MS, runDigestTick } from '../../src/scheduler/tick.js';
-import { createService } from '../../src/service/index.js';
 import { openDatabase } from '../../src/store/db.js';
 import { dmChannelOf, type Json } from '../helpers/discord-fake-rest.js';
 import { answerAll, type DiscordHarness, startDiscordHarness } from '../helpers/discord-harness.js';
@@ -19,7 +19,7 @@ let h: DiscordHarness;
 const clock = { t: WEDNESDAY, now: () => clock.t };
 beforeEach(async () => {
   clock.t = WEDNESDAY;
-  h = await startDiscordHarness({ service: createService(openDatabase(':memory:'), clock) });
+  h = await startDiscordHarness({ service: serviceOver(openDatabase(':memory:'), clock) });
 });
 afterEach(async () => {
   await h.close();

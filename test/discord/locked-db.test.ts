@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createService } from '../../src/service/index.js';
+import { serviceOver } from '../../src/compose.js';
 import { openDatabase } from '../../src/store/db.js';
 import { firstAnswerClicks } from '../helpers/discord-clicks.js';
 import { type DiscordHarness, startDiscordHarness } from '../helpers/discord-harness.js';
@@ -40,7 +40,7 @@ afterEach(async () => {
 describe('a click while another process has the database locked', () => {
   it('GIVEN the lock outlasts the click THEN the click is acknowledged at once and recorded once the lock is gone', async () => {
     const file = join(folder.dir, 'locked.db');
-    h = await startDiscordHarness({ service: createService(openDatabase(file), { now: () => Date.now() }) });
+    h = await startDiscordHarness({ service: serviceOver(openDatabase(file), { now: () => Date.now() }) });
     const [click] = firstAnswerClicks(h.service, 1);
     if (!click) throw new Error('no click');
     const lock = await lockDatabase(file);

@@ -1,9 +1,10 @@
+import { serviceOver } from '../../src/compose.js';
 import type { Invitation } from '../../src/core/invitation.js';
 import type { PlatformId } from '../../src/core/platforms.js';
 import { builtInPolicy } from '../../src/core/policy.js';
 import type { Clock } from '../../src/core/ports.js';
 import type { UserRef } from '../../src/core/user.js';
-import { createService, type Service } from '../../src/service/index.js';
+import type { Service } from '../../src/service/index.js';
 import { type Db, openDatabase } from '../../src/store/db.js';
 
 /** A clock that only moves when told to, so stored timestamps are predictable. */
@@ -41,7 +42,7 @@ export const builtIns = (platform: PlatformId) => builtInPolicy(platform);
 /** A service over a fresh in-memory database with the real migrations. */
 export function aService(clock: FakeClock = fakeClock()): { db: Db; service: Service; clock: FakeClock } {
   const db = openDatabase(':memory:');
-  return { db, service: createService(db, clock), clock };
+  return { db, service: serviceOver(db, clock), clock };
 }
 
 const TABLES = ['users', 'invitations', 'triages', 'answers', 'decisions', 'policy_overrides'] as const;

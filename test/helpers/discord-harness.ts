@@ -1,15 +1,17 @@
 import { createDiscordAdapter } from '../../adapters/discord/index.js';
 import type { ChatAdapter } from '../../src/adapter.js';
+import { serviceOver } from '../../src/compose.js';
 import { createLogger } from '../../src/core/logger.js';
-import { createService, type Service } from '../../src/service/index.js';
+import type { Service } from '../../src/service/index.js';
 import { openDatabase } from '../../src/store/db.js';
+import type { StoreSet } from '../../src/store/index.js';
 import { FakeDiscordGateway } from './discord-fake-gateway.js';
 import { FakeDiscordRest, type Json, type RestCall } from './discord-fake-rest.js';
 import { APP_ID, button, DANA, dm, modalSubmit, type TestUser } from './discord-payloads.js';
 
 /** The real adapter on a real discord.js client, talking to loopback fakes, over a real in-memory database. */
 export interface DiscordHarness {
-  service: Service;
+  service: Service<StoreSet>;
   rest: FakeDiscordRest;
   gateway: FakeDiscordGateway;
   adapter: ChatAdapter;
@@ -26,9 +28,11 @@ export interface DiscordHarness {
 }
 
 /** `service` lets a test restart the bot over the same database; `now` fixes the clock. */
-export async function startDiscordHarness(opts: { service?: Service; now?: number } = {}): Promise<DiscordHarness> {
+export async function startDiscordHarness(
+  opts: { service?: Service<StoreSet>; now?: number } = {},
+): Promise<DiscordHarness> {
   const now = opts.now ?? Date.UTC(2026, 10, 23, 9);
-  const service = opts.service ?? createService(openDatabase(':memory:'), { now: () => now });
+  const service = opts.service ?? serviceOver(openDatabase(':memory:'), { now: () => now });
   const rest = new FakeDiscordRest(APP_ID);
   const gateway = new FakeDiscordGateway(APP_ID);
   await Promise.all([rest.listen(), gateway.listen()]);

@@ -1,7 +1,8 @@
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterConfig } from '../../adapters/slack/index.js';
+import { serviceOver } from '../../src/compose.js';
 import { createLogger } from '../../src/core/logger.js';
 import type { UserRef } from '../../src/core/user.js';
-import { createService, type Service } from '../../src/service/index.js';
+import type { Service } from '../../src/service/index.js';
 import { type Db, openDatabase } from '../../src/store/db.js';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from './slack-fake-api.js';
 import { allViolations } from './slack-limits.js';
@@ -54,7 +55,7 @@ export async function startSlackHarness(overrides: Partial<SlackAdapterConfig> =
   const fake = await startFakeSlack();
   const db = openDatabase(':memory:');
   const clock = tickingClock();
-  const service = createService(db, clock);
+  const service = serviceOver(db, clock);
   const logs: string[] = [];
   const log = createLogger('debug', (l) => logs.push(l));
   const adapter = createSlackAdapter(

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
+import { serviceOver } from '../../src/compose.js';
 import { createLogger } from '../../src/core/logger.js';
-import { createService, type Service } from '../../src/service/index.js';
+import type { Service } from '../../src/service/index.js';
 import { openDatabase } from '../../src/store/db.js';
 import { type FakeSlack, startFakeSlack } from '../helpers/slack-fake-api.js';
 import { FakeSlackSocket } from '../helpers/slack-fake-socket.js';
@@ -25,7 +26,7 @@ async function startInSocketMode(): Promise<void> {
   fake = await startFakeSlack();
   socket = new FakeSlackSocket();
   fake.socketUrl = await socket.listen();
-  service = createService(openDatabase(':memory:'), tickingClock());
+  service = serviceOver(openDatabase(':memory:'), tickingClock());
   const log = createLogger('warn', () => {});
   adapter = createSlackAdapter(
     { appToken: 'xapp-test-token', botToken: 'xoxb-test-token', apiUrl: fake.apiUrl, port: 0 },
