@@ -213,3 +213,15 @@ export interface Stores {
 }
 
 export type { ClaimRow };
+
+/** A lock held for as long as this process holds it; `lost` settles when it is gone (connection dropped). */
+export interface HeldLock {
+  lost: Promise<void>;
+  release(): Promise<void>;
+}
+
+/** Named locks that at most one process holds at a time: the store's port for choosing a leader. */
+export interface LockPort {
+  /** Takes the lock if nobody holds it; null when another process does. Never waits for it. */
+  tryHold(name: string): Promise<HeldLock | null>;
+}

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { HeldLock, LockPort } from '../../service/leadership.js';
+import type { HeldLock, LockPort } from '../../service/ports.js';
 
 const PING_MS = 10_000;
 
