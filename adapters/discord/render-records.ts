@@ -1,5 +1,6 @@
 import { ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
 import type { OutboundMessage } from '../../src/core/message.js';
+import { outcomeLabel } from '../../src/core/view.js';
 import type { HistoryItem, HistoryPage, PolicyView, UserSettings } from '../../src/service/index.js';
 import { encodeCustomId } from './custom-id.js';
 import { clip, NO_PINGS, rows, safe } from './render.js';
@@ -8,7 +9,7 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 
 function line(item: HistoryItem): string {
   const when = `<t:${Math.floor(item.at / 1000)}:d>`;
-  const outcome = item.outcome ?? 'open';
+  const outcome = outcomeLabel(item.outcome);
   return `#${item.triageId} ${when} **${outcome}** · ${safe(item.platformName, 40)} · ${safe(item.inviter ?? 'unknown', 80)}`;
 }
 

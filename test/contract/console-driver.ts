@@ -34,8 +34,8 @@ class Terminal {
 /** The last question on screen: its text and the choice labels in their numbered order; null after a decision. */
 function lastQuestion(screen: string): { text: string; labels: string[] } | null {
   const lines = screen.split('\n');
-  const at = lines.findLastIndex((l) => /^(Question \d+ of \d+|Decision): /.test(l));
-  const text = /^Question \d+ of \d+: (.*)$/.exec(lines[at] ?? '')?.[1];
+  const at = lines.findLastIndex((l) => /^(Question \d+ of up to \d+|Decision): /.test(l));
+  const text = /^Question \d+ of up to \d+: (.*)$/.exec(lines[at] ?? '')?.[1];
   if (text === undefined) return null;
   const labels: string[] = [];
   for (const line of lines.slice(at + 1)) {

@@ -114,8 +114,8 @@ describe('retries and double clicks', () => {
     card = await h.click(card, 'No');
     const decided = await h.click(card, 'No');
     expect(visibleText(decided)).toContain('Decline');
-    const once = await h.click(decided, 'Undo last answer');
-    const twice = await h.click(decided, 'Undo last answer');
+    const once = await h.click(decided, 'Undo');
+    const twice = await h.click(decided, 'Undo');
     expect(visibleText(once)).toContain('invite');
     expect(visibleText(twice)).toContain('invite');
     const open = h.service.triage.openTriage(h.userRef());

@@ -9,7 +9,7 @@ import type { WebClient } from '../web.js';
 
 type Act = (user: UserRef, action: BlockElementAction) => TriageView | null;
 
-/** Answer buttons, the typed inviter name, Revise and Undo: each updates the card in place. */
+/** Answer buttons, the typed inviter name, Back, Revise and Undo: each updates the card in place. */
 export function register(app: App, deps: SlackDeps): void {
   const { triage } = deps.service;
   const inPlace = (name: string, act: Act) => handle(app, deps, name, act, updateInPlace);
@@ -27,6 +27,14 @@ export function register(app: App, deps: SlackDeps): void {
       a,
       (id) => triage.get(user, id),
       (id) => triage.revise(user, id),
+    ),
+  );
+  // Back mid-question and Undo after a decision both take back the last answer.
+  inPlace(ACTION.back, (user, a) =>
+    once(
+      a,
+      (id) => triage.get(user, id),
+      (id) => triage.undo(user, id),
     ),
   );
   inPlace(ACTION.undo, (user, a) =>
