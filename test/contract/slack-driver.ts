@@ -16,7 +16,8 @@ interface Block {
   element?: Element;
 }
 
-const textOf = (b: Block | undefined) => b?.text?.text ?? b?.elements?.map((e) => (typeof e.text === 'string' ? e.text : '')).join(' ') ?? '';
+const textOf = (b: Block | undefined) =>
+  b?.text?.text ?? b?.elements?.map((e) => (typeof e.text === 'string' ? e.text : '')).join(' ') ?? '';
 
 /** The triage card as the user reads it: title section, context line, progress, decision and buttons. */
 function seenOn(card: RecordedCall): SeenTriage {

@@ -19,7 +19,9 @@ describe('a burst of clicks', () => {
     for (const p of clicks) h.gateway.dispatch('INTERACTION_CREATE', p);
     const done = await Promise.all(edits);
 
-    expect(new Set(done.map((c) => c.body.embeds[0].title))).toEqual(new Set(['Accept: LinkedIn invitation from Dana Kim']));
+    expect(new Set(done.map((c) => c.body.embeds[0].title))).toEqual(
+      new Set(['Accept: LinkedIn invitation from Dana Kim']),
+    );
     const acks = h.rest.calls.filter((c) => c.route.endsWith('/callback'));
     expect(acks.map((c) => c.body.type)).toEqual(clicks.map(() => 6));
     const count = h.service.stores.db.$client.prepare('select count(*) as n from answers').get();
