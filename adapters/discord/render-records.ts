@@ -115,3 +115,15 @@ export const HELP = [
   '• `/triage digest` shows your weekly digest now; `/triage guidelines` shows the server’s guidance (`guidelines-set` for Manage Server).',
   '• `/triage export` sends your records as CSV in a DM; `/triage forget` deletes them all.',
 ].join('\n');
+
+/** Asks before deleting everything; only `ownerId` may answer. */
+export function forgetConfirmation(ownerId: string) {
+  const button = (confirm: boolean) =>
+    new ButtonBuilder()
+      .setCustomId(encodeCustomId({ kind: 'forget', ownerId, confirm }))
+      .setLabel(confirm ? 'Delete everything' : 'Keep my records')
+      .setStyle(confirm ? ButtonStyle.Danger : ButtonStyle.Secondary);
+  const content =
+    'This deletes every invitation, answer, decision, policy and setting I keep for you. It cannot be undone.';
+  return { content, components: rows([button(true), button(false)]), ...NO_PINGS };
+}

@@ -3,7 +3,11 @@ import {
   ButtonBuilder,
   ButtonStyle,
   EmbedBuilder,
+  LabelBuilder,
   type MessageActionRowComponentBuilder,
+  ModalBuilder,
+  TextInputBuilder,
+  TextInputStyle,
 } from 'discord.js';
 import type { Outcome } from '../../src/core/criteria.js';
 import {
@@ -161,4 +165,34 @@ export function rows(buttons: ButtonBuilder[]): Row[] {
 /** A short plain message, for notices and errors. */
 export function notice(text: string) {
   return { content: text.slice(0, 2000), embeds: [], components: [], ...NO_PINGS };
+}
+
+/** The form that asks for the inviter's name when the parser found none. */
+export function nameModal(triageId: number): ModalBuilder {
+  const input = new TextInputBuilder()
+    .setCustomId('name')
+    .setStyle(TextInputStyle.Short)
+    .setMinLength(1)
+    .setMaxLength(80)
+    .setRequired(true);
+  return new ModalBuilder()
+    .setCustomId(encodeCustomId({ kind: 'name_modal', triageId }))
+    .setTitle('Who sent the invitation?')
+    .addLabelComponents(new LabelBuilder().setLabel('Their name').setTextInputComponent(input));
+}
+
+/** The form `/triage start` opens without text, to paste the invitation into. */
+export function startModal(): ModalBuilder {
+  const input = new TextInputBuilder()
+    .setCustomId('text')
+    .setStyle(TextInputStyle.Paragraph)
+    .setPlaceholder('LinkedIn request from Dana Kim, recruiter at Acme')
+    .setMaxLength(4000)
+    .setRequired(true);
+  return new ModalBuilder()
+    .setCustomId(encodeCustomId({ kind: 'start_modal' }))
+    .setTitle('Triage an invitation')
+    .addLabelComponents(
+      new LabelBuilder().setLabel('The invitation, pasted or described').setTextInputComponent(input),
+    );
 }

@@ -1,4 +1,5 @@
 import type { Outcome } from '../../src/core/criteria.js';
+import type { OutboundMessage } from '../../src/core/message.js';
 import {
   type ScreenDecision,
   type ScreenQuestion,
@@ -7,7 +8,17 @@ import {
   triageView,
 } from '../../src/core/view.js';
 import type { TriageView } from '../../src/service/index.js';
-import { type AnyBlock, actions, context, type KnownBlock, LIMITS, section, userSection } from './blocks.js';
+import {
+  type AnyBlock,
+  actions,
+  capBlocks,
+  context,
+  header,
+  type KnownBlock,
+  LIMITS,
+  section,
+  userSection,
+} from './blocks.js';
 import { escapeMrkdwn, safeMrkdwn, truncate } from './escape.js';
 import { encodeAnswer, encodeVersion } from './to-core.js';
 
@@ -103,4 +114,23 @@ function decisionBlocks(d: ScreenDecision): AnyBlock[] {
 /** A plain notice (errors, confirmations), escaped. */
 export function renderNotice(message: string): SlackMessage {
   return { text: truncate(escapeMrkdwn(message), LIMITS.fallbackText), blocks: [userSection(message)] };
+}
+
+/** Renders an outbound message (the digest) as Block Kit; each action becomes a button that reopens that triage. */
+export function renderOutbound(m: OutboundMessage): SlackMessage {
+  const blocks: AnyBlock[] = [header(m.title)];
+  for (const s of m.sections) {
+    const heading = s.heading ? `*${safeMrkdwn(s.heading, 150)}*\n` : '';
+    const body = s.lines.map((l) => safeMrkdwn(l, 500)).join('\n');
+    blocks.push(section(`${heading}${body}`));
+  }
+  for (let i = 0; i < m.actions.length; i += 5) {
+    const row = m.actions.slice(i, i + 5).map((a, j) => ({
+      text: a.label,
+      actionId: `${ACTION.reviseNew}_${i + j}`,
+      value: String(a.triageId),
+    }));
+    blocks.push(actions(row));
+  }
+  return { text: truncate(safeMrkdwn(m.summary, 3000), 3000), blocks: capBlocks(blocks) };
 }

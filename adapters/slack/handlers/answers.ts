@@ -3,9 +3,10 @@ import type { UserRef } from '../../../src/core/user.js';
 import type { TriageView } from '../../../src/service/index.js';
 import type { SlackDeps } from '../deps.js';
 import { ACTION, renderTriage } from '../render.js';
-import { guarded, type Origin, showNew, updateInPlace } from '../reply.js';
+import { type Origin, showNew, updateInPlace } from '../reply.js';
 import { decodeAnswer, decodeId, decodeVersion, userFrom } from '../to-core.js';
 import type { WebClient } from '../web.js';
+import { guard } from './boundary.js';
 
 type Act = (user: UserRef, action: BlockElementAction) => TriageView | null;
 
@@ -73,7 +74,7 @@ function handle(app: App, deps: SlackDeps, name: string, act: Act, show: Show): 
   app.action<BlockAction>(new RegExp(`^${name}$`), async ({ ack, body, action, client, respond }) => {
     await ack();
     const tell = (m: ReturnType<typeof renderTriage>) => showNew(client, body, respond, m);
-    await guarded(
+    await guard(
       deps.log,
       name,
       async () => {

@@ -5,10 +5,10 @@ import type { SlackDeps } from '../deps.js';
 import { renderNotice } from '../render.js';
 import { POLICY_MODAL, POLICY_SCOPE, TRIAGE_MODAL } from '../render-modals.js';
 import { renderPolicy } from '../render-records.js';
-import { guarded, postToDm } from '../reply.js';
+import { postToDm } from '../reply.js';
 import { startTriage } from '../start.js';
-import { userFrom } from '../to-core.js';
-import { teamOf } from './guidelines.js';
+import { teamOf, userFrom } from '../to-core.js';
+import { guard } from './boundary.js';
 
 type Values = Record<string, Record<string, ViewStateValue>>;
 const text = (v: Values, block: string, action: string) => v[block]?.[action]?.value?.trim() ?? '';
@@ -29,7 +29,7 @@ export function register(app: App, deps: SlackDeps): void {
     const user = userFrom(body);
     const described = pasted || `Invitation from ${inviter || 'someone'}${relation ? ` (${relation})` : ''}`;
     const tell = (m: Parameters<typeof postToDm>[2]) => postToDm(client, body.user.id, m);
-    await guarded(
+    await guard(
       deps.log,
       'triage modal',
       async () => {
@@ -71,7 +71,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
     await ack();
     const tell = (m: Parameters<typeof postToDm>[2]) => postToDm(client, body.user.id, m);
-    await guarded(
+    await guard(
       deps.log,
       'policy modal',
       async () => {
