@@ -1,6 +1,6 @@
-import type { Criterion } from '../../src/core/criteria.js';
-import type { Decision, Question } from '../../src/core/flow.js';
+import type { Criterion, FailOutcome } from '../../src/core/criteria.js';
 import type { OutboundMessage } from '../../src/core/message.js';
+import { OUTCOME_LABEL, outcomeLabel, type TriageAction, type TriageScreen, triageView } from '../../src/core/view.js';
 import type { HistoryItem, HistoryPage, PolicyView, TriageView } from '../../src/service/index.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal control characters are what this strips
@@ -14,25 +14,43 @@ export function plain(text: string | null | undefined): string {
 }
 
 export function renderTriage(view: TriageView): string {
-  const who = `${plain(view.platformName ?? 'Unknown network')} · ${plain(view.inviter ?? 'unknown inviter')}`;
-  const step = view.step;
-  const body = step.kind === 'question' ? renderQuestion(step.question) : renderDecision(step.decision, view.id);
-  return `[#${view.id} ${who}]\n${body}`;
+  const screen = triageView(view);
+  const about = screen.contextLines.length ? [`  ${plain(screen.contextLines.join(' · '))}`] : [];
+  const body = screen.question ? renderQuestion(screen) : renderDecision(screen);
+  return [`[#${screen.id}] ${plain(screen.title)}`, ...about, body].join('\n');
 }
 
-export function renderQuestion(q: Question): string {
-  const choices = q.choices.map((c, i) => `  ${i + 1}) ${c.label}`).join('\n');
-  const hint = q.freeText ? '\nType the name, or 1 to skip.' : '\nAnswer with a number or the word.';
-  return `Question ${q.index} of ${q.total}: ${plain(q.text)}\n${choices}${hint}`;
+function renderQuestion(screen: TriageScreen): string {
+  const q = screen.question;
+  if (!q) return '';
+  const choices = q.choices.map((c, i) => `  ${i + 1}) ${plain(c.label)}`).join('\n');
+  const hint = q.freeText ? 'Type the name, or 1 to skip.' : 'Answer with a number or the word.';
+  const more = actionHints(screen);
+  return `${screen.progress}: ${plain(q.text)}\n${choices}\n${hint}${more ? ` ${more}` : ''}`;
 }
 
-export function renderDecision(d: Decision, triageId: number): string {
-  const reasons = d.reasons.map((r) => `  - ${plain(r.question)} ${r.answerLabel}${r.passed ? '' : '  <- decided'}`);
+function renderDecision(screen: TriageScreen): string {
+  const d = screen.decision;
+  if (!d) return '';
+  const reasons = d.reasons.map(
+    (r) => `  - ${plain(r.question)} ${plain(r.answerLabel)}${r.passed ? '' : '  <- decided'}`,
+  );
   return [
-    `Decision: ${d.outcome.toUpperCase()}. ${plain(d.explanation)}`,
+    `Decision: ${d.heading}. ${plain(d.explanation)}`,
     ...(reasons.length ? ['Because:', ...reasons] : []),
-    `("undo" takes back the last answer, "revise ${triageId}" asks again.)`,
+    `(${actionHints(screen)}.)`,
   ].join('\n');
+}
+
+/** The actions the view model offers, as the commands that do them. */
+function actionHints(screen: TriageScreen): string {
+  const hints: Record<TriageAction, string> = {
+    back: '"back" takes back the last answer',
+    undo: '"undo" takes back the last answer',
+    revise: `"revise ${screen.id}" asks again`,
+    discard: `"discard ${screen.id}" drops it`,
+  };
+  return screen.actions.map((a) => hints[a.id]).join(', ');
 }
 
 export function renderHistory(page: HistoryPage): string {
@@ -50,7 +68,7 @@ export function renderPending(items: HistoryItem[]): string {
 
 function item(i: HistoryItem): string {
   const when = new Date(i.at).toISOString().slice(0, 10);
-  const what = i.outcome ? i.outcome.toUpperCase() : 'OPEN';
+  const what = outcomeLabel(i.outcome);
   return `  #${i.triageId} ${when} ${plain(i.platformName)} · ${plain(i.inviter ?? 'unknown')}: ${what}`;
 }
 
@@ -62,7 +80,9 @@ export function renderPolicy(p: PolicyView): string {
 }
 
 function failures(c: Criterion): string {
-  const fails = c.choices.filter((ch) => ch.result !== 'pass').map((ch) => `${ch.label} -> ${ch.result}`);
+  const fails = c.choices
+    .filter((ch) => ch.result !== 'pass')
+    .map((ch) => `${ch.label} -> ${OUTCOME_LABEL[ch.result as FailOutcome]}`);
   return fails.length ? `  (${fails.join('; ')})` : '';
 }
 
@@ -80,7 +100,7 @@ export const HELP = `Paste an invitation (a notification or email) or describe i
 For text over several lines, type "paste", then the text, then a line with a single ".".
 Commands:
   history [page]        your decisions            pending          deferred and unfinished
-  undo                  take back the last answer revise <#>       ask a triage's questions again
+  back, undo            take back the last answer revise <#>       ask a triage's questions again
   fix platform <name>   correct the network       fix inviter <n>  correct the name
   policy [platform]     show criteria             policy <platform> set <id>, <id>, "Your own question?"
   policy <platform> reset                         export csv|json [file]

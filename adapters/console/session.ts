@@ -1,14 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import type { AdapterDeps } from '../../src/adapter.js';
-import { isTriageError } from '../../src/core/errors.js';
-import type { Question } from '../../src/core/flow.js';
-import { parseInvitation } from '../../src/core/parser.js';
-import { resolvePlatform } from '../../src/core/platforms.js';
 import type { UserRef } from '../../src/core/user.js';
 import type { TriageView } from '../../src/service/index.js';
+import { guard, report } from './boundary.js';
 import { FEATURE_HELP } from './features.js';
 import { HELP, renderHistory, renderPending, renderPolicy, renderTriage } from './render.js';
-import { type ConsoleCommand, toCommand } from './to-core.js';
+import { type ConsoleCommand, looksLikeInvitation, pickAnswer, toCommand } from './to-core.js';
 
 /** A feature command's handler: takes the words after the command, returns the text to print. */
 export type ExtraHandler = (user: UserRef, args: string) => string | Promise<string>;
@@ -93,8 +90,9 @@ export class ConsoleSession {
       case 'paste':
         this.pasting = [];
         return this.print('Paste the text, then a line with a single "." to finish.');
-      case 'undo': {
-        if (!this.current) return this.print('There is nothing to undo.');
+      case 'undo':
+      case 'back': {
+        if (!this.current) return this.print('There is no answer to take back.');
         return this.show(triage.undo(this.user, this.current.id));
       }
       case 'revise':
@@ -146,7 +144,7 @@ export class ConsoleSession {
   private answer(view: TriageView, line: string) {
     if (view.step.kind !== 'question') return;
     const q = view.step.question;
-    const input = pick(q, line.trim());
+    const input = pickAnswer(q, line.trim());
     // A new invitation typed mid-triage starts a new one; the open one stays pending.
     if ((!input || q.freeText) && looksLikeInvitation(line)) return this.start(line);
     if (!input) {
@@ -164,49 +162,16 @@ export class ConsoleSession {
   }
 
   private show(view: TriageView) {
-    this.current = view.step.kind === 'question' ? view : null;
+    // Kept after a decision too, so "undo" can reopen it.
+    this.current = view;
     this.print(renderTriage(view));
   }
 
   private guard(fn: () => void): void {
-    try {
-      fn();
-    } catch (err) {
-      this.report(err);
-    }
+    guard({ log: this.deps.log, print: this.print }, fn);
   }
 
   private report(err: unknown): void {
-    if (isTriageError(err)) {
-      this.deps.log.debug('console: refused', { code: err.code });
-      this.print(err.message);
-      return;
-    }
-    this.deps.log.error('console: failed', { error: err instanceof Error ? err.stack : String(err) });
-    this.print('Something went wrong and was logged. Your recorded decisions are safe.');
+    report({ log: this.deps.log, print: this.print }, err);
   }
-}
-
-/** The parser sees a network, or a name inside a longer sentence: this is an invitation, not an answer. */
-function looksLikeInvitation(line: string): boolean {
-  const inv = parseInvitation(line);
-  const platform = inv.platform !== null && inv.platform !== 'other';
-  return platform || (inv.inviter !== null && inv.inviter !== line.trim()) || line.length > 80;
-}
-
-/** A typed answer: a number, a choice id or label, or free text for the inviter question. */
-function pick(q: Question, text: string): { choice: string; text?: string } | null {
-  const n = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
-  const byNumber = q.choices[n - 1];
-  if (byNumber) return { choice: byNumber.id };
-  const lower = text.toLowerCase();
-  if (q.id === 'platform') {
-    const platform = resolvePlatform(text);
-    if (platform) return { choice: platform };
-  }
-  const byWord = q.choices.find((c) => c.id === lower || c.label.toLowerCase() === lower);
-  if (byWord) return { choice: byWord.id };
-  if (q.freeText) return { choice: 'name', text };
-  const yn = lower === 'y' ? 'yes' : lower === 'n' ? 'no' : null;
-  return yn && q.choices.some((c) => c.id === yn) ? { choice: yn } : null;
 }

@@ -1,3 +1,6 @@
+import type { Question } from '../../src/core/flow.js';
+import { parseInvitation } from '../../src/core/parser.js';
+import { resolvePlatform } from '../../src/core/platforms.js';
 import type { CriterionSpec } from '../../src/service/index.js';
 
 /** A line typed in the terminal, understood as a command or as invitation text. */
@@ -7,6 +10,7 @@ export type ConsoleCommand =
   | { kind: 'history'; page: number }
   | { kind: 'pending' }
   | { kind: 'undo' }
+  | { kind: 'back' }
   | { kind: 'revise'; id: number }
   | { kind: 'fix'; field: 'platform' | 'inviter'; value: string }
   | { kind: 'policy'; platform?: string; action?: 'set' | 'reset'; spec?: CriterionSpec[] }
@@ -39,6 +43,7 @@ export function toCommand(line: string, extra: ExtraCommands = new Set()): Conso
       break;
     case 'pending':
     case 'undo':
+    case 'back':
     case 'forget':
     case 'paste':
       if (rest.length === 0) return { kind: word };
@@ -82,4 +87,28 @@ export function parseSpec(text: string): CriterionSpec[] {
     else if (m[2]) items.push(m[2]);
   }
   return items;
+}
+
+/** The parser sees a network, or a name inside a longer sentence: this is an invitation, not an answer. */
+export function looksLikeInvitation(line: string): boolean {
+  const inv = parseInvitation(line);
+  const platform = inv.platform !== null && inv.platform !== 'other';
+  return platform || (inv.inviter !== null && inv.inviter !== line.trim()) || line.length > 80;
+}
+
+/** A typed answer: a number, a choice id or label, or free text for the inviter question. */
+export function pickAnswer(q: Question, text: string): { choice: string; text?: string } | null {
+  const n = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  const byNumber = q.choices[n - 1];
+  if (byNumber) return { choice: byNumber.id };
+  const lower = text.toLowerCase();
+  if (q.id === 'platform') {
+    const platform = resolvePlatform(text);
+    if (platform) return { choice: platform };
+  }
+  const byWord = q.choices.find((c) => c.id === lower || c.label.toLowerCase() === lower);
+  if (byWord) return { choice: byWord.id };
+  if (q.freeText) return { choice: 'name', text };
+  const yn = lower === 'y' ? 'yes' : lower === 'n' ? 'no' : null;
+  return yn && q.choices.some((c) => c.id === yn) ? { choice: yn } : null;
 }

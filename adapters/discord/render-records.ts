@@ -1,5 +1,6 @@
 import { ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
 import type { OutboundMessage } from '../../src/core/message.js';
+import { outcomeLabel } from '../../src/core/view.js';
 import type { HistoryItem, HistoryPage, PolicyView, UserSettings } from '../../src/service/index.js';
 import { encodeCustomId } from './custom-id.js';
 import { clip, NO_PINGS, rows, safe } from './render.js';
@@ -8,7 +9,7 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 
 function line(item: HistoryItem): string {
   const when = `<t:${Math.floor(item.at / 1000)}:d>`;
-  const outcome = item.outcome ?? 'open';
+  const outcome = outcomeLabel(item.outcome);
   return `#${item.triageId} ${when} **${outcome}** · ${safe(item.platformName, 40)} · ${safe(item.inviter ?? 'unknown', 80)}`;
 }
 
@@ -114,3 +115,15 @@ export const HELP = [
   '• `/triage digest` shows your weekly digest now; `/triage guidelines` shows the server’s guidance (`guidelines-set` for Manage Server).',
   '• `/triage export` sends your records as CSV in a DM; `/triage forget` deletes them all.',
 ].join('\n');
+
+/** Asks before deleting everything; only `ownerId` may answer. */
+export function forgetConfirmation(ownerId: string) {
+  const button = (confirm: boolean) =>
+    new ButtonBuilder()
+      .setCustomId(encodeCustomId({ kind: 'forget', ownerId, confirm }))
+      .setLabel(confirm ? 'Delete everything' : 'Keep my records')
+      .setStyle(confirm ? ButtonStyle.Danger : ButtonStyle.Secondary);
+  const content =
+    'This deletes every invitation, answer, decision, policy and setting I keep for you. It cannot be undone.';
+  return { content, components: rows([button(true), button(false)]), ...NO_PINGS };
+}

@@ -3,10 +3,20 @@ import {
   ButtonBuilder,
   ButtonStyle,
   EmbedBuilder,
+  LabelBuilder,
   type MessageActionRowComponentBuilder,
+  ModalBuilder,
+  TextInputBuilder,
+  TextInputStyle,
 } from 'discord.js';
 import type { Outcome } from '../../src/core/criteria.js';
-import type { Decision, Question } from '../../src/core/flow.js';
+import {
+  type ScreenDecision,
+  type ScreenQuestion,
+  type TriageAction,
+  type TriageScreen,
+  triageView,
+} from '../../src/core/view.js';
 import type { TriageView } from '../../src/service/index.js';
 import { encodeCustomId } from './custom-id.js';
 
@@ -22,11 +32,11 @@ export interface TriageMessage {
   allowedMentions: { parse: [] };
 }
 
-const OUTCOME: Record<Outcome, { label: string; color: number }> = {
-  accept: { label: 'Accept', color: 0x2e7d32 },
-  decline: { label: 'Decline', color: 0xc62828 },
-  defer: { label: 'Defer', color: 0xf9a825 },
-  redirect: { label: 'Redirect', color: 0x1565c0 },
+const COLOR: Record<Outcome, number> = {
+  accept: 0x2e7d32,
+  decline: 0xc62828,
+  defer: 0xf9a825,
+  redirect: 0x1565c0,
 };
 
 /** What formats, links or mentions anywhere in a line of Discord markdown: `[` is enough to stop a masked link. */
@@ -61,9 +71,12 @@ export function safe(text: string, max: number): string {
 }
 
 export function renderTriage(view: TriageView): TriageMessage {
-  return withoutStacks(() =>
-    view.step.kind === 'question' ? renderQuestion(view, view.step.question) : renderDecision(view, view.step.decision),
-  );
+  return withoutStacks(() => {
+    const screen = triageView(view);
+    if (screen.decision) return renderDecision(screen, screen.decision);
+    if (screen.question) return renderQuestion(screen, screen.question);
+    throw new Error('a triage shows a question or a decision');
+  });
 }
 
 /**
@@ -81,64 +94,63 @@ function withoutStacks<T>(render: () => T): T {
   }
 }
 
-function heading(view: TriageView): string {
-  return safe(`${view.platformName ?? 'Invitation'} — ${view.inviter ?? 'sender unknown'}`, 256);
+/** The inviter's headline, company and the like, as a muted line above the question or decision. */
+function about(screen: TriageScreen): string {
+  return screen.contextLines.length ? `*${safe(screen.contextLines.join(' · '), 500)}*\n` : '';
 }
 
-function renderQuestion(view: TriageView, q: Question): TriageMessage {
+function renderQuestion(screen: TriageScreen, q: ScreenQuestion): TriageMessage {
   const embed = new EmbedBuilder()
-    .setTitle(heading(view))
-    .setDescription(`**Question ${q.index} of ${q.total}**\n${safe(q.text, 3000)}`)
-    .setFooter({ text: `Triage #${view.id}` });
+    .setTitle(safe(screen.title, 256))
+    .setDescription(`${about(screen)}**${screen.progress}**\n${safe(q.text, 3000)}`)
+    .setFooter({ text: `Triage #${screen.id}` });
   const buttons = q.choices.map((c) =>
     new ButtonBuilder()
-      .setCustomId(encodeCustomId({ kind: 'answer', triageId: view.id, questionId: q.id, choiceId: c.id }))
+      .setCustomId(encodeCustomId({ kind: 'answer', triageId: screen.id, questionId: q.id, choiceId: c.id }))
       .setLabel(clip(c.label, 80))
       .setStyle(q.freeText ? ButtonStyle.Secondary : ButtonStyle.Primary),
   );
   if (q.freeText) {
     const type = new ButtonBuilder()
-      .setCustomId(encodeCustomId({ kind: 'name', triageId: view.id }))
+      .setCustomId(encodeCustomId({ kind: 'name', triageId: screen.id }))
       .setLabel('Type the name')
       .setStyle(ButtonStyle.Primary);
     buttons.unshift(type);
   }
-  if (q.index > 1 && !q.freeText && q.id !== 'platform') {
-    buttons.push(
-      new ButtonBuilder()
-        .setCustomId(encodeCustomId({ kind: 'undo', triageId: view.id }))
-        .setLabel('Back')
-        .setStyle(ButtonStyle.Secondary),
-    );
-  }
+  buttons.push(...actionButtons(screen));
   return { embeds: [embed], components: rows(buttons), ...NO_PINGS };
 }
 
-function renderDecision(view: TriageView, d: Decision): TriageMessage {
-  const { label, color } = OUTCOME[d.outcome];
+function renderDecision(screen: TriageScreen, d: ScreenDecision): TriageMessage {
   const embed = new EmbedBuilder()
-    .setColor(color)
-    .setTitle(safe(`${label}: ${view.inviter ?? 'this person'} on ${view.platformName ?? 'an unknown network'}`, 256))
-    .setDescription(safe(d.explanation, 4000))
-    .setFooter({ text: `Triage #${view.id}` });
+    .setColor(COLOR[d.outcome])
+    .setTitle(safe(`${d.heading}: ${screen.title}`, 256))
+    .setDescription(`${about(screen)}${safe(d.explanation, 3500)}`)
+    .setFooter({ text: `Triage #${screen.id}` });
   for (const r of d.reasons.slice(0, 20)) {
     embed.addFields({ name: safe(`${r.passed ? '✅' : '❌'} ${r.question}`, 256), value: safe(r.answerLabel, 1024) });
   }
-  const buttons = [
-    new ButtonBuilder()
-      .setCustomId(encodeCustomId({ kind: 'revise', triageId: view.id }))
-      .setLabel('Revise')
-      .setStyle(ButtonStyle.Secondary),
-  ];
-  if (d.reasons.length > 0) {
-    buttons.push(
-      new ButtonBuilder()
-        .setCustomId(encodeCustomId({ kind: 'undo', triageId: view.id }))
-        .setLabel('Undo')
-        .setStyle(ButtonStyle.Secondary),
-    );
-  }
-  return { embeds: [embed], components: rows(buttons), ...NO_PINGS };
+  return { embeds: [embed], components: rows(actionButtons(screen)), ...NO_PINGS };
+}
+
+/** Back and Undo both take back the last answer; discard has no button until the service offers it. */
+const CUSTOM_KIND: Record<TriageAction, 'undo' | 'revise' | null> = {
+  back: 'undo',
+  undo: 'undo',
+  revise: 'revise',
+  discard: null,
+};
+
+function actionButtons(screen: TriageScreen): ButtonBuilder[] {
+  return screen.actions.flatMap((a) => {
+    const kind = CUSTOM_KIND[a.id];
+    if (!kind) return [];
+    const b = new ButtonBuilder()
+      .setCustomId(encodeCustomId({ kind, triageId: screen.id }))
+      .setLabel(a.label)
+      .setStyle(ButtonStyle.Secondary);
+    return [b];
+  });
 }
 
 /** Splits buttons into action rows of five, at most five rows, as Discord allows. */
@@ -153,4 +165,34 @@ export function rows(buttons: ButtonBuilder[]): Row[] {
 /** A short plain message, for notices and errors. */
 export function notice(text: string) {
   return { content: text.slice(0, 2000), embeds: [], components: [], ...NO_PINGS };
+}
+
+/** The form that asks for the inviter's name when the parser found none. */
+export function nameModal(triageId: number): ModalBuilder {
+  const input = new TextInputBuilder()
+    .setCustomId('name')
+    .setStyle(TextInputStyle.Short)
+    .setMinLength(1)
+    .setMaxLength(80)
+    .setRequired(true);
+  return new ModalBuilder()
+    .setCustomId(encodeCustomId({ kind: 'name_modal', triageId }))
+    .setTitle('Who sent the invitation?')
+    .addLabelComponents(new LabelBuilder().setLabel('Their name').setTextInputComponent(input));
+}
+
+/** The form `/triage start` opens without text, to paste the invitation into. */
+export function startModal(): ModalBuilder {
+  const input = new TextInputBuilder()
+    .setCustomId('text')
+    .setStyle(TextInputStyle.Paragraph)
+    .setPlaceholder('LinkedIn request from Dana Kim, recruiter at Acme')
+    .setMaxLength(4000)
+    .setRequired(true);
+  return new ModalBuilder()
+    .setCustomId(encodeCustomId({ kind: 'start_modal' }))
+    .setTitle('Triage an invitation')
+    .addLabelComponents(
+      new LabelBuilder().setLabel('The invitation, pasted or described').setTextInputComponent(input),
+    );
 }

@@ -3,9 +3,10 @@ import {
   InteractionContextType,
   type Message,
   MessageFlags,
+  type ModalSubmitInteraction,
   PermissionFlagsBits,
 } from 'discord.js';
-import type { TeamRef, UserRef } from '../../src/service/index.js';
+import type { CriterionSpec, TeamRef, UserRef } from '../../src/service/index.js';
 
 /** Discord user ids are global, so one person has one record in DMs and in every server. */
 export function userRefOf(user: { id: string }): UserRef {
@@ -43,4 +44,35 @@ export function messageText(message: Pick<Message, 'content' | 'embeds'>): strin
     .flatMap((e) => [e.author?.name, e.title, e.description, ...e.fields.map((f) => `${f.name}\n${f.value}`)])
     .filter((s): s is string => typeof s === 'string' && s !== '')
     .join('\n');
+}
+
+/** The policy form as submitted: built-in questions ticked, the user's own typed one per line, a reset, the scope. */
+export function policyForm(i: ModalSubmitInteraction): { reset: boolean; spec: CriterionSpec[]; server: boolean } {
+  const custom = typed(i, 'custom')
+    .split('\n')
+    .map((q) => q.trim())
+    .filter(Boolean)
+    .map((question): CriterionSpec => ({ question, onFail: 'decline' }));
+  return {
+    reset: selected(i, 'reset').includes('reset'),
+    spec: [...selected(i, 'builtin'), ...custom],
+    server: selected(i, 'scope').includes('server'),
+  };
+}
+
+/** A form field's values; a field missing from a tampered submission reads as empty. */
+function selected(i: ModalSubmitInteraction, id: string): readonly string[] {
+  try {
+    return i.fields.getStringSelectValues(id);
+  } catch {
+    return [];
+  }
+}
+
+function typed(i: ModalSubmitInteraction, id: string): string {
+  try {
+    return i.fields.getTextInputValue(id) ?? '';
+  } catch {
+    return '';
+  }
 }

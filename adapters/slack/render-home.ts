@@ -1,4 +1,6 @@
 import type { types } from '@slack/bolt';
+import type { Outcome } from '../../src/core/criteria.js';
+import { OUTCOME_LABEL, outcomeLabel } from '../../src/core/view.js';
 import type { HistoryItem, UserSettings } from '../../src/service/index.js';
 import { type AnyBlock, actions, capBlocks, context, divider, header, LIMITS, option, section } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
@@ -36,7 +38,7 @@ export function renderHome(data: HomeData): types.HomeView {
   for (const item of data.pending.slice(0, 10)) blocks.push(...pendingItem(item));
   blocks.push(divider(), section('*Latest decisions*'));
   blocks.push(data.recent.length ? section(data.recent.map(itemLine).join('\n\n')) : context('No decisions yet.'));
-  const counts = Object.entries(data.week).map(([k, n]) => `${escapeMrkdwn(k)}: ${n}`);
+  const counts = Object.entries(data.week).map(([k, n]) => `${escapeMrkdwn(labelOf(k))}: ${n}`);
   blocks.push(section(`*This week*\n${counts.join(' · ') || 'No decisions yet this week.'}`));
   blocks.push(divider(), header('Settings'));
   blocks.push(
@@ -86,4 +88,9 @@ function digestBlocks(s: UserSettings): AnyBlock[] {
       ],
     },
   ];
+}
+
+/** A week count's key is an outcome id or 'open'. */
+function labelOf(key: string): string {
+  return key in OUTCOME_LABEL ? OUTCOME_LABEL[key as Outcome] : outcomeLabel(null);
 }

@@ -1,3 +1,4 @@
+import { outcomeLabel } from '../../src/core/view.js';
 import type { HistoryItem, HistoryPage, PolicyView } from '../../src/service/index.js';
 import { type AnyBlock, actions, type ButtonSpec, capBlocks, context, header, section } from './blocks.js';
 import { escapeMrkdwn, safeMrkdwn } from './escape.js';
@@ -10,19 +11,12 @@ export const RECORD_ACTION = {
   forgetNo: 'forget_cancel',
 } as const;
 
-const LABEL: Record<string, string> = {
-  accept: 'Accepted',
-  decline: 'Declined',
-  defer: 'Deferred',
-  redirect: 'Redirected',
-};
-
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** One line per item: date, network, inviter, outcome and why. */
 export function itemLine(i: HistoryItem): string {
   const who = i.inviter ? safeMrkdwn(i.inviter, 80) : 'someone';
-  const outcome = i.outcome ? (LABEL[i.outcome] ?? i.outcome) : 'Still open';
+  const outcome = outcomeLabel(i.outcome);
   const why = i.explanation ? `\n${safeMrkdwn(i.explanation, 400)}` : '';
   return `*${outcome}* · ${escapeMrkdwn(i.platformName)} · ${who} · ${day(i.at)}${why}`;
 }

@@ -1,7 +1,24 @@
-import type { Decision, Question } from '../../src/core/flow.js';
-import { getPlatform } from '../../src/core/platforms.js';
+import type { Outcome } from '../../src/core/criteria.js';
+import type { OutboundMessage } from '../../src/core/message.js';
+import {
+  type ScreenDecision,
+  type ScreenQuestion,
+  type TriageAction,
+  type TriageScreen,
+  triageView,
+} from '../../src/core/view.js';
 import type { TriageView } from '../../src/service/index.js';
-import { type AnyBlock, actions, context, type KnownBlock, LIMITS, section, userSection } from './blocks.js';
+import {
+  type AnyBlock,
+  actions,
+  capBlocks,
+  context,
+  header,
+  type KnownBlock,
+  LIMITS,
+  section,
+  userSection,
+} from './blocks.js';
 import { escapeMrkdwn, safeMrkdwn, truncate } from './escape.js';
 import { encodeAnswer, encodeVersion } from './to-core.js';
 
@@ -16,33 +33,45 @@ export const ACTION = {
   inviter: 'triage_inviter',
   revise: 'triage_revise',
   undo: 'triage_undo',
+  back: 'triage_back',
   resume: 'triage_resume',
   reviseNew: 'triage_revise_new',
 } as const;
 
-const OUTCOME: Record<Decision['outcome'], string> = {
-  accept: ':white_check_mark: *Accept*',
-  decline: ':x: *Decline*',
-  defer: ':hourglass_flowing_sand: *Decide later*',
-  redirect: ':arrow_right: *Redirect*',
+const EMOJI: Record<Outcome, string> = {
+  accept: ':white_check_mark:',
+  decline: ':x:',
+  defer: ':hourglass_flowing_sand:',
+  redirect: ':arrow_right:',
+};
+
+/** The button each view-model action is; discard has no Slack handler until the service offers it. */
+const ACTION_ID: Record<TriageAction, string | null> = {
+  back: ACTION.back,
+  undo: ACTION.undo,
+  revise: ACTION.revise,
+  discard: null,
 };
 
 /** The triage card: who invited on which network, then the next question or the decision. */
 export function renderTriage(view: TriageView, notes: string[] = []): SlackMessage {
-  const who = view.inviter ? `*${safeMrkdwn(view.inviter, 200)}*` : 'someone';
-  const where = view.platformName ? `${escapeMrkdwn(view.platformName)} invitation` : 'Invitation';
-  const blocks: AnyBlock[] = [section(`${where} from ${who}`, `triage_${view.id}`)];
-  const about = describeContext(view);
-  if (about) blocks.push(context(about));
+  const screen = triageView(view);
+  const blocks: AnyBlock[] = [section(`*${safeMrkdwn(screen.title, 300)}*`, `triage_${view.id}`)];
+  if (screen.contextLines.length) blocks.push(context(safeMrkdwn(screen.contextLines.join(' · '), 500)));
   for (const note of notes) blocks.push(context(`_${escapeMrkdwn(note)}_`));
-  const step = view.step;
-  if (step.kind === 'question') blocks.push(...questionBlocks(view.id, step.question));
-  else blocks.push(...decisionBlocks(view.id, step.decision, encodeVersion(view)));
-  const summary = step.kind === 'question' ? step.question.text : step.decision.explanation;
+  if (screen.question) blocks.push(...questionBlocks(screen, screen.question));
+  if (screen.decision) blocks.push(...decisionBlocks(screen.decision));
+  const buttons = screen.actions.flatMap((a) => {
+    const actionId = ACTION_ID[a.id];
+    return actionId ? [{ text: a.label, actionId, value: encodeVersion(view) }] : [];
+  });
+  if (buttons.length) blocks.push(actions(buttons, `${screen.question ? 'nav' : 'decided'}_${view.id}`));
+  const summary = screen.question?.text ?? screen.decision?.explanation ?? screen.title;
   return { text: truncate(escapeMrkdwn(summary), LIMITS.fallbackText), blocks };
 }
 
-function questionBlocks(triageId: number, q: Question): AnyBlock[] {
+function questionBlocks(screen: TriageScreen, q: ScreenQuestion): AnyBlock[] {
+  const triageId = screen.id;
   const blocks: AnyBlock[] = [userSection(q.text, `q_${triageId}_${q.id}`.slice(0, 255))];
   if (q.freeText) {
     const input: KnownBlock = {
@@ -65,13 +94,13 @@ function questionBlocks(triageId: number, q: Question): AnyBlock[] {
     value: encodeAnswer({ triageId, questionId: q.id, choice: c.id }),
   }));
   blocks.push(actions(buttons, `answers_${triageId}`));
-  blocks.push(context(`Question ${q.index} of up to ${q.total}`));
+  if (screen.progress) blocks.push(context(screen.progress));
   return blocks;
 }
 
-function decisionBlocks(triageId: number, d: Decision, version: string): AnyBlock[] {
-  const target = d.redirectTo ? ` to ${escapeMrkdwn(getPlatform(d.redirectTo).name)}` : '';
-  const blocks: AnyBlock[] = [section(`${OUTCOME[d.outcome]}${target}\n${safeMrkdwn(d.explanation, 2000)}`)];
+function decisionBlocks(d: ScreenDecision): AnyBlock[] {
+  const head = `${EMOJI[d.outcome]} *${escapeMrkdwn(d.heading)}*`;
+  const blocks: AnyBlock[] = [section(`${head}\n${safeMrkdwn(d.explanation, 2000)}`)];
   if (d.reasons.length > 0) {
     const lines = d.reasons.map((r) => {
       const mark = r.passed ? ':heavy_check_mark:' : ':heavy_multiplication_x:';
@@ -79,30 +108,29 @@ function decisionBlocks(triageId: number, d: Decision, version: string): AnyBloc
     });
     blocks.push(section(`*Why*\n${lines.join('\n')}`));
   }
-  blocks.push(
-    actions(
-      [
-        { text: 'Revise', actionId: ACTION.revise, value: version },
-        { text: 'Undo last answer', actionId: ACTION.undo, value: version },
-      ],
-      `decided_${triageId}`,
-    ),
-  );
   return blocks;
-}
-
-function describeContext(view: TriageView): string | null {
-  const c = view.context;
-  const parts = [
-    c.headline,
-    c.company,
-    c.mutuals ? `${c.mutuals} mutual` : undefined,
-    c.relation ? `you know them as: ${c.relation}` : undefined,
-  ].filter((p): p is string => Boolean(p));
-  return parts.length ? safeMrkdwn(parts.join(' · '), 500) : null;
 }
 
 /** A plain notice (errors, confirmations), escaped. */
 export function renderNotice(message: string): SlackMessage {
   return { text: truncate(escapeMrkdwn(message), LIMITS.fallbackText), blocks: [userSection(message)] };
+}
+
+/** Renders an outbound message (the digest) as Block Kit; each action becomes a button that reopens that triage. */
+export function renderOutbound(m: OutboundMessage): SlackMessage {
+  const blocks: AnyBlock[] = [header(m.title)];
+  for (const s of m.sections) {
+    const heading = s.heading ? `*${safeMrkdwn(s.heading, 150)}*\n` : '';
+    const body = s.lines.map((l) => safeMrkdwn(l, 500)).join('\n');
+    blocks.push(section(`${heading}${body}`));
+  }
+  for (let i = 0; i < m.actions.length; i += 5) {
+    const row = m.actions.slice(i, i + 5).map((a, j) => ({
+      text: a.label,
+      actionId: `${ACTION.reviseNew}_${i + j}`,
+      value: String(a.triageId),
+    }));
+    blocks.push(actions(row));
+  }
+  return { text: truncate(safeMrkdwn(m.summary, 3000), 3000), blocks: capBlocks(blocks) };
 }

@@ -1,46 +1,6 @@
 import type { RespondFn } from '@slack/bolt';
-import { isTriageError } from '../../src/core/errors.js';
-import type { Logger } from '../../src/core/logger.js';
-import { renderNotice, type SlackMessage } from './render.js';
+import type { SlackMessage } from './render.js';
 import type { WebClient } from './web.js';
-
-const OOPS = 'Something went wrong on my side and nothing was changed. Try again in a moment.';
-
-/** The message to show for a failure: a TriageError's own words, else a generic apology (logged with detail). */
-export function messageFor(err: unknown, log: Logger, where: string): string {
-  if (isTriageError(err)) {
-    log.info('triage refused', { where, code: err.code });
-    return err.message;
-  }
-  const slack = (err as { code?: string; data?: { error?: string } }) ?? {};
-  log.error('slack handler failed', {
-    where,
-    code: slack.code,
-    slackError: slack.data?.error,
-    error: err instanceof Error ? err.message : String(err),
-  });
-  return OOPS;
-}
-
-/** Runs work after ack(): every failure is logged and, where possible, told to the user; none escapes. */
-export async function guarded(
-  log: Logger,
-  where: string,
-  work: () => Promise<void>,
-  tell?: (m: SlackMessage) => Promise<unknown>,
-) {
-  try {
-    await work();
-  } catch (err) {
-    const message = messageFor(err, log, where);
-    if (!tell) return;
-    try {
-      await tell(renderNotice(message));
-    } catch (again) {
-      log.error('could not tell the user about a failure', { where, error: String(again) });
-    }
-  }
-}
 
 /** Opens (or finds) the app's DM with a user and returns its channel id. */
 export async function openDm(client: WebClient, userId: string, token?: string): Promise<string> {

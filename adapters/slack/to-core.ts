@@ -1,4 +1,7 @@
+import type { ViewStateValue } from '@slack/bolt';
+import { TriageError } from '../../src/core/errors.js';
 import type { UserRef } from '../../src/core/user.js';
+import type { CriterionSpec, TeamRef } from '../../src/service/index.js';
 
 /** The fields of any Slack payload (command, action, view, shortcut, event envelope) that say who acts where. */
 interface AnyBody {
@@ -89,4 +92,69 @@ export function decodeVersion(value: string | undefined): { id: number; version:
   const id = Number(m[1]);
   const version = Number(m[2]);
   return Number.isSafeInteger(id) && Number.isSafeInteger(version) ? { id, version } : null;
+}
+
+export const SET_GUIDELINES_USAGE = '/triage guidelines set ok <what you may say> (or set not-ok …)';
+const STANCES: Record<string, boolean> = {
+  ok: true,
+  yes: true,
+  fine: true,
+  'not-ok': false,
+  no: false,
+  'not-fine': false,
+};
+
+/** The team the guidance belongs to: the user's workspace, keyed as the adapter keys users. */
+export function teamOf(user: UserRef): TeamRef {
+  return { provider: 'slack', workspace: user.workspace };
+}
+
+/** `set [work-hours] ok|not-ok <note…>`; anything else is refused with the usage. */
+export function parseSetGuidelines(arg: string): { workHoursOk: boolean; note: string } {
+  const m = /^set\b(?:\s+work[- ]?hours\b)?(?:\s+(\S+))?\s*([\s\S]*)$/i.exec(arg.trim());
+  if (!m)
+    throw new TriageError(
+      'bad_argument',
+      `To see the guidance: /triage guidelines. To set it: ${SET_GUIDELINES_USAGE}.`,
+    );
+  const word = (m[1] ?? '').toLowerCase();
+  const stance = Object.hasOwn(STANCES, word) ? STANCES[word] : undefined;
+  if (stance === undefined) {
+    throw new TriageError(
+      'bad_argument',
+      `Say whether social networking during work hours is fine: ${SET_GUIDELINES_USAGE}.`,
+    );
+  }
+  return { workHoursOk: stance, note: m[2] ?? '' };
+}
+
+type Values = Record<string, Record<string, ViewStateValue>>;
+const text = (v: Values, block: string, action: string) => v[block]?.[action]?.value?.trim() ?? '';
+
+/** The triage form as submitted: every field may be empty. */
+export function triageForm(v: Values) {
+  return {
+    platform: v.platform?.platform_select?.selected_option?.value ?? undefined,
+    inviter: text(v, 'inviter', 'inviter_input'),
+    relation: text(v, 'context', 'context_input'),
+    pasted: text(v, 'text', 'text_input'),
+  };
+}
+
+/** The policy editor as submitted: built-in questions ticked, the user's own typed one per line, or a reset. */
+export function policyForm(v: Values, teamScope: string): { reset: boolean; spec: CriterionSpec[]; forTeam: boolean } {
+  const reset = (v.reset?.reset_select?.selected_options ?? []).length > 0;
+  const builtIn = (v.builtin?.builtin_select?.selected_options ?? []).map((o) => o.value);
+  const custom = ownQuestions(text(v, 'custom', 'custom_input'));
+  const forTeam = v.scope?.scope_select?.selected_option?.value === teamScope;
+  return { reset, spec: [...builtIn, ...custom], forTeam };
+}
+
+/** One question per typed line; each declines when answered no. */
+function ownQuestions(typed: string): CriterionSpec[] {
+  return typed
+    .split('\n')
+    .map((q) => q.trim())
+    .filter(Boolean)
+    .map((question): CriterionSpec => ({ question, onFail: 'decline' }));
 }

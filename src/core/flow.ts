@@ -23,6 +23,8 @@ export interface Question {
   /** 1-based position among the questions this triage will ask at most. */
   index: number;
   total: number;
+  /** How many criterion answers precede this question: Back takes the last of them back. */
+  answered: number;
 }
 
 export interface Reason {
@@ -153,20 +155,21 @@ function nextQuestion(state: FlowState): Question | null {
   const identified = state.identified ?? 0;
   const total = identified + missing + Math.max(criteria.length, 1);
   const index = identified + state.answers.length + 1;
+  const answered = state.answers.length;
   if (!inv.platform) {
     const choices = PLATFORM_CHOICES.map((id) => ({ id, label: getPlatform(id).name, result: 'pass' as const }));
     const text = 'Which network is this invitation from?';
-    return { id: 'platform', text, choices, freeText: false, index, total };
+    return { id: 'platform', text, choices, freeText: false, index, total, answered };
   }
   if (!inv.inviter) {
     const choices = [{ id: 'skip', label: 'Skip', result: 'pass' as const }];
-    return { id: 'inviter', text: 'Who sent it? Type their name.', choices, freeText: true, index, total };
+    return { id: 'inviter', text: 'Who sent it? Type their name.', choices, freeText: true, index, total, answered };
   }
   for (const [i, criterion] of criteria.entries()) {
     const given = state.answers[i];
     if (!given) {
       const text = fill(criterion.question, inv.inviter);
-      return { id: criterion.id, text, choices: criterion.choices, freeText: false, index, total };
+      return { id: criterion.id, text, choices: criterion.choices, freeText: false, index, total, answered };
     }
     const choice = criterion.choices.find((c) => c.id === given.choice);
     if (choice && choice.result !== 'pass') return null;

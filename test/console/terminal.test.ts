@@ -33,9 +33,9 @@ describe('the terminal bot, as a child process fed on stdin', () => {
     const run = await start(script);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Have you connected with Dana Kim in person or on the phone at least once?');
-    expect(run.stdout).toMatch(/Decision: DECLINE\. You have never spoken with Dana Kim/);
+    expect(run.stdout).toMatch(/Decision: Decline\. You have never spoken with Dana Kim/);
     expect(run.stdout).toContain('Do you serve Sam Lee professionally, as a patient, client or student?');
-    expect(run.stdout).toMatch(/Decision: DECLINE\. You serve Sam Lee professionally/);
+    expect(run.stdout).toMatch(/Decision: Decline\. You serve Sam Lee professionally/);
     expect(run.stdout).toMatch(/Decisions 1-2 of 2/);
     const rows = new Database(db, { readonly: true })
       .prepare('select platform, outcome, decided_by from decisions order by id')
@@ -49,8 +49,8 @@ describe('the terminal bot, as a child process fed on stdin', () => {
   it('takes a multi-line forwarded email in paste mode', async () => {
     const run = await start(['paste', linkedinEmail.text, '.', '1'].join('\n'));
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('[#1 LinkedIn · Sarah Johnson]');
-    expect(run.stdout).toMatch(/Decision: ACCEPT\. Sarah Johnson meets every one of your LinkedIn criteria/);
+    expect(run.stdout).toContain('[#1] LinkedIn invitation from Sarah Johnson');
+    expect(run.stdout).toMatch(/Decision: Accept\. Sarah Johnson meets every one of your LinkedIn criteria/);
   });
 
   it('resumes an unfinished triage after a restart, losing nothing', async () => {
@@ -59,14 +59,14 @@ describe('the terminal bot, as a child process fed on stdin', () => {
     const second = await start('1\n');
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Picking up where you stopped:');
-    expect(second.stdout).toMatch(/Decision: ACCEPT\. Jenny Wu meets every one of your Facebook criteria/);
+    expect(second.stdout).toMatch(/Decision: Accept\. Jenny Wu meets every one of your Facebook criteria/);
   });
 
   it('answers nonsense with a hint and keeps the question open', async () => {
     const run = await start('LinkedIn request from Dana Kim\nmaybe\n\u0000\u0007\n1\n');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Answer with 1-3 or the word');
-    expect(run.stdout).toMatch(/Decision: ACCEPT/);
+    expect(run.stdout).toMatch(/Decision: Accept/);
   });
 
   it('asks to confirm before forgetting, then deletes everything', async () => {
@@ -104,6 +104,6 @@ describe('the terminal bot, as a child process fed on stdin', () => {
     expect(run.stdout).toContain('Who sent it? Type their name.');
     expect(run.stdout).toContain('Have you connected with Kim Park in person or on the phone at least once?');
     expect(run.stdout).not.toContain('Have you connected with Kim Park wants to connect');
-    expect(run.stdout).toMatch(/Pending:\n {2}#1 .* LinkedIn · unknown: OPEN/);
+    expect(run.stdout).toMatch(/Pending:\n {2}#1 .* LinkedIn · unknown: Open/);
   });
 });

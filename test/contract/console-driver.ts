@@ -7,7 +7,7 @@ import type { UserRef } from '../../src/core/user.js';
 import type { Service } from '../../src/service/index.js';
 import { type Db, openDatabase } from '../../src/store/db.js';
 import { tickingClock } from '../helpers/slack-harness.js';
-import { type ChatDriver, pendingOf } from './driver.js';
+import { type ChatDriver, pendingOf, type SeenTriage } from './driver.js';
 
 /** One person at a terminal: what they type goes into `input`, what they read collects in `screen`. */
 class Terminal {
@@ -35,8 +35,8 @@ class Terminal {
 /** The last question on screen: its text and the choice labels in their numbered order; null after a decision. */
 function lastQuestion(screen: string): { text: string; labels: string[] } | null {
   const lines = screen.split('\n');
-  const at = lines.findLastIndex((l) => /^(Question \d+ of \d+|Decision): /.test(l));
-  const text = /^Question \d+ of \d+: (.*)$/.exec(lines[at] ?? '')?.[1];
+  const at = lines.findLastIndex((l) => /^(Question \d+ of up to \d+|Decision): /.test(l));
+  const text = /^Question \d+ of up to \d+: (.*)$/.exec(lines[at] ?? '')?.[1];
   if (text === undefined) return null;
   const labels: string[] = [];
   for (const line of lines.slice(at + 1)) {
@@ -45,6 +45,22 @@ function lastQuestion(screen: string): { text: string; labels: string[] } | null
     labels.push(m[2] ?? '');
   }
   return { text, labels };
+}
+
+/** The last triage printed: its `[#id] title` line and what follows it. */
+function lastTriage(screen: string): SeenTriage {
+  const lines = screen.split('\n');
+  const at = lines.findLastIndex((l) => /^\[#\d+\] /.test(l));
+  if (at < 0) throw new Error('no triage is on screen');
+  const block = lines.slice(at);
+  const title = (block[0] ?? '').replace(/^\[#\d+\] /, '');
+  const next = block[1] ?? '';
+  const context = /^ {2}\S/.test(next) ? next.trim() : null;
+  const progress = block.map((l) => /^(Question \d+ of up to \d+): /.exec(l)?.[1]).find(Boolean) ?? null;
+  const outcome = block.map((l) => /^Decision: (.*?)\. /.exec(l)?.[1]).find(Boolean) ?? null;
+  const hints = block.find((l) => /"(back|undo|revise \d+)"/.test(l)) ?? '';
+  const actions = [...hints.matchAll(/"(back|undo|revise)\b[^"]*"/g)].map((m) => m[1] ?? '');
+  return { title, context, progress, outcome, actions };
 }
 
 /** The real console adapter, one per driver user, fed through streams, over one in-memory database. */
@@ -103,6 +119,10 @@ export function consoleDriver(): ChatDriver {
       const n = q.choices.indexOf(choiceId);
       if (n < 0) throw new Error(`choice ${choiceId} is not offered`);
       await t.type(String(n + 1));
+    },
+    seen: async (user) => lastTriage((await terminal(user)).screen),
+    async back(user) {
+      await (await terminal(user)).type('back');
     },
     decision(user) {
       const item = service.records.history(refOf(user), { limit: 1 }).items[0];

@@ -18,6 +18,19 @@ export const pendingOf = (i: PendingItem): PendingItem => ({
   outcome: i.outcome,
 });
 
+/** What a triage card shows the user, read back from that surface's own rendering. */
+export interface SeenTriage {
+  title: string;
+  /** The inviter's context lines as shown, or null when none is. */
+  context: string | null;
+  /** "Question 1 of up to 2", or null once decided. */
+  progress: string | null;
+  /** The decision's label as shown ("Redirect to LinkedIn"), or null while a question is open. */
+  outcome: string | null;
+  /** The actions offered besides answering, lower-cased: 'back', 'undo', 'revise'. */
+  actions: string[];
+}
+
 /**
  * Drives one chat adapter as a user would: send an invitation, answer what is offered, read what was stored.
  * Each adapter gets one driver; the contract suite runs the same conversations through all of them.
@@ -32,6 +45,10 @@ export interface ChatDriver {
   offered(user: string): Promise<{ questionId: string; choices: string[] } | null>;
   /** Picks choice `choiceId` (or types `text`, for the inviter's name) for the offered question. */
   answer(user: string, choiceId: string, text?: string): Promise<void>;
+  /** The triage card now shown to `user`, as that surface draws it. */
+  seen(user: string): Promise<SeenTriage>;
+  /** Takes back the last answer the way that surface offers it mid-question (a Back button, a `back` command). */
+  back(user: string): Promise<void>;
   /** The latest decision stored for `user`. */
   decision(user: string): StoredDecision | null;
   /** What the service lists as pending for `user`. */

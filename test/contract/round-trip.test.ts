@@ -64,5 +64,38 @@ for (const make of drivers) {
       expect(d.pending('u3')).toEqual([{ platform: 'linkedin', inviter: 'Kim Park', outcome: 'defer' }]);
       expect(d.pending('u4')).toEqual([]);
     });
+
+    it('GIVEN an invitation with a headline THEN the card shows the shared title, context line and progress, Back goes back a question, and the decision carries the shared label', async () => {
+      await d.sendInvitation('u5', 'Facebook friend request from Sam Lee, Teacher at Lincoln High');
+      expect(await d.seen('u5')).toEqual({
+        title: 'Facebook invitation from Sam Lee',
+        context: 'Teacher at Lincoln High · Lincoln High',
+        progress: 'Question 1 of up to 2',
+        outcome: null,
+        actions: [],
+      });
+      await d.answer('u5', 'no');
+      expect(await d.seen('u5')).toMatchObject({ progress: 'Question 2 of up to 2', actions: ['back'] });
+      expect((await d.offered('u5'))?.questionId).toBe('would_invite_home');
+
+      await d.back('u5');
+      expect(await d.seen('u5')).toMatchObject({ progress: 'Question 1 of up to 2', actions: [] });
+      expect((await d.offered('u5'))?.questionId).toBe('serves_professionally');
+
+      await d.answer('u5', 'no');
+      await d.answer('u5', 'work');
+      expect(await d.seen('u5')).toEqual({
+        title: 'Facebook invitation from Sam Lee',
+        context: 'Teacher at Lincoln High · Lincoln High',
+        progress: null,
+        outcome: 'Redirect to LinkedIn',
+        actions: ['revise', 'undo'],
+      });
+    });
+
+    it('GIVEN a call planned THEN the deferral is labelled Defer', async () => {
+      await converse(d, 'u6', 'LinkedIn invitation from Pat Doe', { met_in_person_or_phone: 'planned' });
+      expect(await d.seen('u6')).toMatchObject({ outcome: 'Defer', progress: null });
+    });
   });
 }

@@ -1,7 +1,7 @@
 import type { RecordedCall } from '../helpers/slack-fake-api.js';
 import { blocksOf, type SlackHarness, startSlackHarness } from '../helpers/slack-harness.js';
 import type { Actor } from '../helpers/slack-payloads.js';
-import { type ChatDriver, pendingOf } from './driver.js';
+import { type ChatDriver, pendingOf, type SeenTriage } from './driver.js';
 
 interface Element {
   type: string;
@@ -11,8 +11,26 @@ interface Element {
 interface Block {
   type: string;
   block_id?: string;
-  elements?: Element[];
+  text?: { text: string };
+  elements?: (Element & { text?: string | { text: string } })[];
   element?: Element;
+}
+
+const textOf = (b: Block | undefined) =>
+  b?.text?.text ?? b?.elements?.map((e) => (typeof e.text === 'string' ? e.text : '')).join(' ') ?? '';
+
+/** The triage card as the user reads it: title section, context line, progress, decision and buttons. */
+function seenOn(card: RecordedCall): SeenTriage {
+  const blocks = blocksOf(card) as unknown as Block[];
+  const titleAt = blocks.findIndex((b) => b.type === 'section' && b.block_id?.startsWith('triage_'));
+  const title = textOf(blocks[titleAt]).replace(/^\*(.*)\*$/, '$1');
+  const below = blocks[titleAt + 1];
+  const context = below?.type === 'context' && !/^_/.test(textOf(below)) ? textOf(below) : null;
+  const progress = blocks.map(textOf).find((t) => /^Question \d+ of up to \d+$/.test(t)) ?? null;
+  const outcome = blocks.map((b) => /^:[a-z_]+: \*(.*?)\*\n/.exec(textOf(b))?.[1]).find(Boolean) ?? null;
+  const row = blocks.find((b) => b.type === 'actions' && /^(nav|decided)_/.test(b.block_id ?? ''));
+  const actions = (row?.elements ?? []).map((e) => (typeof e.text === 'object' ? e.text.text : '').toLowerCase());
+  return { title, context, progress, outcome, actions };
 }
 
 const actorOf = (user: string): Actor => ({
@@ -79,6 +97,15 @@ export function slackDriver(): ChatDriver {
       if (!button) throw new Error(`choice ${choiceId} is not offered`);
       const { block_id, action_id, value } = button;
       shownTo.set(user, await h.act({ block_id, action_id, value }, ephemeral(), actorOf(user)));
+    },
+    seen: async (user) => seenOn(cardOf(user)),
+    async back(user) {
+      const blocks = blocksOf(cardOf(user)) as unknown as Block[];
+      const row = blocks.find((b) => b.type === 'actions' && b.block_id?.startsWith('nav_'));
+      const back = row?.elements?.find((e) => typeof e.text === 'object' && e.text.text === 'Back');
+      if (!row || !back) throw new Error('no Back button on the card');
+      const { action_id, value } = back;
+      shownTo.set(user, await h.act({ block_id: row.block_id, action_id, value }, ephemeral(), actorOf(user)));
     },
     decision(user) {
       const item = h.service.records.history(h.userRef(actorOf(user)), { limit: 1 }).items[0];

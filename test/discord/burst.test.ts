@@ -19,7 +19,9 @@ describe('a burst of clicks', () => {
     for (const p of clicks) h.gateway.dispatch('INTERACTION_CREATE', p);
     const done = await Promise.all(edits);
 
-    expect(new Set(done.map((c) => c.body.embeds[0].title))).toEqual(new Set(['Accept: Dana Kim on LinkedIn']));
+    expect(new Set(done.map((c) => c.body.embeds[0].title))).toEqual(
+      new Set(['Accept: LinkedIn invitation from Dana Kim']),
+    );
     const acks = h.rest.calls.filter((c) => c.route.endsWith('/callback'));
     expect(acks.map((c) => c.body.type)).toEqual(clicks.map(() => 6));
     const count = h.service.stores.db.$client.prepare('select count(*) as n from answers').get();
@@ -43,7 +45,7 @@ describe('a burst of clicks', () => {
     h.gateway.dispatch('INTERACTION_CREATE', click);
     const from = h.rest.calls.indexOf(await first) + 1;
     const retried = await h.rest.waitFor(isEdit, 5000, from);
-    expect(retried.body.embeds[0].title).toBe('Accept: Dana Kim on LinkedIn');
+    expect(retried.body.embeds[0].title).toBe('Accept: LinkedIn invitation from Dana Kim');
     expect(h.logs.join('\n')).toMatch(/rate limited \(429\)/);
   });
 });

@@ -73,7 +73,7 @@ describe('records', () => {
       met_in_person_or_phone: 'no',
     });
     const history = await h.interact(slash('history', []));
-    expect(history.body.data.embeds[0].description).toMatch(/decline.*LinkedIn.*Dana Kim/);
+    expect(history.body.data.embeds[0].description).toMatch(/\*\*Decline\*\*.*LinkedIn.*Dana Kim/);
     const pending = await h.interact(slash('pending', []));
     expect(pending.body.data.embeds[0].description).toBe('Nothing is waiting.');
   });

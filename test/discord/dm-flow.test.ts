@@ -72,13 +72,13 @@ describe('after the decision', () => {
     await h.click('Revise');
     expect(h.shown().embeds[0].description).toMatch(/Question 1 of/);
     await answerAll(h, { serves_professionally: 'no', would_invite_home: 'yes' });
-    expect(h.shown().embeds[0].title).toMatch(/^Accept: Sam Lee on Facebook/);
+    expect(h.shown().embeds[0].title).toMatch(/^Accept: Facebook invitation from Sam Lee/);
     expect(h.service.records.history(dana).items.map((i) => i.outcome)).toEqual(['accept']);
   });
 
   it('GIVEN the inviter is typed into the form THEN the embed names them (markdown escaped)', async () => {
     await h.sendDm('Facebook friend request');
     await answerAll(h, { platform: 'facebook', inviter: '**Sam** Lee', serves_professionally: 'yes' });
-    expect(h.shown().embeds[0].title).toBe('Decline: \\*\\*Sam\\*\\* Lee on Facebook');
+    expect(h.shown().embeds[0].title).toBe('Decline: Facebook invitation from \\*\\*Sam\\*\\* Lee');
   });
 });

@@ -51,7 +51,7 @@ describe('a click while another process has the database locked', () => {
 
     const [ackedAt, releasedAt, edit] = await Promise.all([acked, lock.released, edited]);
     expect(ackedAt).toBeLessThan(releasedAt);
-    expect(edit.body.embeds[0].title).toBe('Accept: Dana Kim on LinkedIn');
+    expect(edit.body.embeds[0].title).toBe('Accept: LinkedIn invitation from Dana Kim');
     const count = h.service.stores.db.$client.prepare('select count(*) as n from answers').get();
     expect(count).toEqual({ n: 1 });
   });

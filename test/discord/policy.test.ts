@@ -45,7 +45,7 @@ describe('editing a policy in Discord', () => {
     const started = await h.interact(
       slash('start', [{ name: 'text', type: 3, value: 'LinkedIn request from Ann Lee' }]),
     );
-    expect(started.body.data.embeds[0].description).toMatch(/Question 1 of 2/);
+    expect(started.body.data.embeds[0].description).toMatch(/Question 1 of up to 2/);
   });
 
   it('GIVEN Reset THEN the built-in policy applies again', async () => {

@@ -79,7 +79,7 @@ describe('App Home', () => {
     const text = visibleText(home);
     expect(text).toContain('Ana Open');
     expect(text).toContain('Bo Decided');
-    expect(text).toContain('accept: 1');
+    expect(text).toContain('Accept: 1');
     expect(text).toContain('Mondays at 09:00');
     expect(buttons(home)).toContain('Continue');
 
@@ -123,7 +123,7 @@ describe('the modal', () => {
     const res = await h.send(viewSubmissionForm(fixtureModalValues()));
     expect(res.status).toBe(200);
     const card = await h.fake.waitFor((c) => c.method === 'chat.postMessage', from);
-    expect(visibleText(card)).toContain('Facebook invitation from *Sam Lee*');
+    expect(visibleText(card)).toContain('*Facebook invitation from Sam Lee*');
     expect(visibleText(card)).toContain('My patient at the clinic');
     expect(visibleText(card)).toContain('Do you serve Sam Lee professionally');
   });

@@ -39,13 +39,13 @@ describe('/triage <text> in a channel', () => {
     expect(decided.body.replace_original).toBe(true);
     expect(visibleText(decided)).toContain('Accept');
     expect(visibleText(decided)).toContain('meets every one of your LinkedIn criteria');
-    expect(buttons(decided)).toEqual(['Revise', 'Undo last answer']);
+    expect(buttons(decided)).toEqual(['Revise', 'Undo']);
 
     const stored = h.service.records.history(h.userRef());
     expect(stored.items).toMatchObject([{ outcome: 'accept', inviter: 'Dana Kim', platform: 'linkedin' }]);
 
     const history = await h.command('history');
-    expect(visibleText(history)).toContain('Accepted');
+    expect(visibleText(history)).toContain('Accept');
     expect(visibleText(history)).toContain('Dana Kim');
   });
 
@@ -56,7 +56,7 @@ describe('/triage <text> in a channel', () => {
     const revised = await h.click(decided, 'Revise');
     expect(buttons(revised)).toEqual(['Yes', 'No', 'Not yet, a call is planned']);
     const again = await h.click(revised, 'Not yet, a call is planned');
-    expect(visibleText(again)).toContain('Decide later');
+    expect(visibleText(again)).toContain('Defer');
     expect(h.service.records.history(h.userRef()).items.map((i) => i.outcome)).toEqual(['defer']);
     expect(visibleText(await h.command('pending'))).toContain('Dana Kim');
   });
@@ -64,7 +64,7 @@ describe('/triage <text> in a channel', () => {
   it('GIVEN a decided card WHEN Undo is clicked THEN the last question is asked again', async () => {
     const question = await pastPreamble(await h.command('LinkedIn request from Dana Kim'), 'LinkedIn', 'Dana Kim');
     const decided = await h.click(question, 'No');
-    const undone = await h.click(decided, 'Undo last answer');
+    const undone = await h.click(decided, 'Undo');
     expect(buttons(undone)).toEqual(['Yes', 'No', 'Not yet, a call is planned']);
     expect(h.service.records.history(h.userRef()).total).toBe(0);
   });

@@ -114,12 +114,24 @@ describe('retries and double clicks', () => {
     card = await h.click(card, 'No');
     const decided = await h.click(card, 'No');
     expect(visibleText(decided)).toContain('Decline');
-    const once = await h.click(decided, 'Undo last answer');
-    const twice = await h.click(decided, 'Undo last answer');
+    const once = await h.click(decided, 'Undo');
+    const twice = await h.click(decided, 'Undo');
     expect(visibleText(once)).toContain('invite');
     expect(visibleText(twice)).toContain('invite');
     const open = h.service.triage.openTriage(h.userRef());
     expect(open?.step.kind === 'question' && open.step.question.id).toBe('would_invite_home');
+  });
+
+  it('a double-clicked Back mid-question goes back one question only', async () => {
+    let card = await h.command('Facebook friend request from Matt Brown');
+    card = await h.click(card, 'No');
+    expect(visibleText(card)).toContain('Question 2 of up to 2');
+    const once = await h.click(card, 'Back');
+    const twice = await h.click(card, 'Back');
+    expect(visibleText(once)).toContain('Question 1 of up to 2');
+    expect(visibleText(twice)).toContain('Question 1 of up to 2');
+    const open = h.service.triage.openTriage(h.userRef());
+    expect(open?.step.kind === 'question' && open.step.question.id).toBe('serves_professionally');
   });
 });
 

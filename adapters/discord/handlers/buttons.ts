@@ -1,17 +1,9 @@
-import {
-  type ButtonInteraction,
-  LabelBuilder,
-  MessageFlags,
-  ModalBuilder,
-  type ModalSubmitInteraction,
-  TextInputBuilder,
-  TextInputStyle,
-} from 'discord.js';
+import { type ButtonInteraction, MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import { isTriageError } from '../../../src/core/errors.js';
 import type { TriageView } from '../../../src/service/index.js';
-import { type CustomId, encodeCustomId } from '../custom-id.js';
+import type { CustomId } from '../custom-id.js';
 import { editOriginal } from '../edit-original.js';
-import { NO_PINGS, renderTriage } from '../render.js';
+import { NO_PINGS, nameModal, renderTriage } from '../render.js';
 import { userRefOf } from '../to-core.js';
 import type { Ctx } from './boundary.js';
 
@@ -86,19 +78,6 @@ async function show(
   else await i.update(renderTriage(view));
   const note = why ?? (view.duplicate ? REPEATED : null);
   if (note) await i.followUp({ content: note, flags: MessageFlags.Ephemeral, ...NO_PINGS });
-}
-
-function nameModal(triageId: number): ModalBuilder {
-  const input = new TextInputBuilder()
-    .setCustomId('name')
-    .setStyle(TextInputStyle.Short)
-    .setMinLength(1)
-    .setMaxLength(80)
-    .setRequired(true);
-  return new ModalBuilder()
-    .setCustomId(encodeCustomId({ kind: 'name_modal', triageId }))
-    .setTitle('Who sent the invitation?')
-    .addLabelComponents(new LabelBuilder().setLabel('Their name').setTextInputComponent(input));
 }
 
 /** The inviter's name typed into the modal answers the 'inviter' question. */

@@ -1,9 +1,8 @@
 import type { ButtonInteraction, ChatInputCommandInteraction, ModalSubmitInteraction } from 'discord.js';
 import { PLATFORM_IDS } from '../../../src/core/platforms.js';
-import type { CriterionSpec } from '../../../src/service/index.js';
 import { policyModal } from '../render-policy.js';
 import { renderPolicies } from '../render-records.js';
-import { canManageServer, privateFlags, teamOf, userRefOf } from '../to-core.js';
+import { canManageServer, policyForm, privateFlags, teamOf, userRefOf } from '../to-core.js';
 import { type Ctx, tell } from './boundary.js';
 
 /** Platforms shown when none is named: the ones whose defaults the product is about. */
@@ -35,21 +34,14 @@ export async function onPolicyEdit(i: ButtonInteraction, platform: string, ctx: 
 
 /** The form sent back: built-in questions ticked, the user's own typed one per line, or back to the default. */
 export async function onPolicyModal(i: ModalSubmitInteraction, platform: string, ctx: Ctx): Promise<void> {
-  const builtIn = selected(i, 'builtin');
-  const reset = selected(i, 'reset').includes('reset');
-  const custom = typed(i, 'custom')
-    .split('\n')
-    .map((q) => q.trim())
-    .filter(Boolean)
-    .map((question): CriterionSpec => ({ question, onFail: 'decline' }));
-  const spec: CriterionSpec[] = [...builtIn, ...custom];
+  const { reset, spec, server } = policyForm(i);
   if (!reset && spec.length === 0) {
     await tell(i, ctx, 'Nothing was ticked or typed, so your policy stays as it was.');
     return;
   }
   const policies = ctx.service.policies;
   // A bad policy (too many questions, one too long) throws a TriageError: the boundary shows it, nothing is saved.
-  if (selected(i, 'scope').includes('server')) {
+  if (server) {
     if (!canManageServer(i)) {
       ctx.log.info('discord: server policy change refused', { user: i.user.id, guild: i.guildId });
       await tell(i, ctx, NOT_ADMIN);
@@ -65,21 +57,4 @@ export async function onPolicyModal(i: ModalSubmitInteraction, platform: string,
   const user = userRefOf(i.user);
   const saved = reset ? policies.reset(user, platform) : policies.set(user, platform, spec);
   await i.reply({ content: 'Saved.', ...renderPolicies([saved]), flags: privateFlags(i) });
-}
-
-/** A form field's values; a field missing from a tampered submission reads as empty. */
-function selected(i: ModalSubmitInteraction, id: string): readonly string[] {
-  try {
-    return i.fields.getStringSelectValues(id);
-  } catch {
-    return [];
-  }
-}
-
-function typed(i: ModalSubmitInteraction, id: string): string {
-  try {
-    return i.fields.getTextInputValue(id) ?? '';
-  } catch {
-    return '';
-  }
 }

@@ -1,16 +1,8 @@
-import {
-  AttachmentBuilder,
-  ButtonBuilder,
-  type ButtonInteraction,
-  ButtonStyle,
-  type ChatInputCommandInteraction,
-  MessageFlags,
-} from 'discord.js';
+import { AttachmentBuilder, type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { TriageError } from '../../../src/core/errors.js';
-import { encodeCustomId } from '../custom-id.js';
 import { DiscordCode, discordCode } from '../errors.js';
-import { NO_PINGS, notice, rows } from '../render.js';
-import { renderHistory, renderPending } from '../render-records.js';
+import { NO_PINGS, notice } from '../render.js';
+import { forgetConfirmation, renderHistory, renderPending } from '../render-records.js';
 import { isBotDm, privateFlags, userRefOf } from '../to-core.js';
 import type { Ctx } from './boundary.js';
 
@@ -57,19 +49,7 @@ export async function onExport(i: ChatInputCommandInteraction, ctx: Ctx): Promis
 }
 
 export async function onForget(i: ChatInputCommandInteraction, _ctx: Ctx): Promise<void> {
-  const button = (confirm: boolean) =>
-    new ButtonBuilder()
-      .setCustomId(encodeCustomId({ kind: 'forget', ownerId: i.user.id, confirm }))
-      .setLabel(confirm ? 'Delete everything' : 'Keep my records')
-      .setStyle(confirm ? ButtonStyle.Danger : ButtonStyle.Secondary);
-  const text =
-    'This deletes every invitation, answer, decision, policy and setting I keep for you. It cannot be undone.';
-  await i.reply({
-    content: text,
-    components: rows([button(true), button(false)]),
-    flags: privateFlags(i),
-    ...NO_PINGS,
-  });
+  await i.reply({ ...forgetConfirmation(i.user.id), flags: privateFlags(i) });
 }
 
 export async function onForgetButton(i: ButtonInteraction, ownerId: string, confirm: boolean, ctx: Ctx) {

@@ -1,14 +1,9 @@
-import {
-  type ChatInputCommandInteraction,
-  LabelBuilder,
-  type MessageContextMenuCommandInteraction,
-  ModalBuilder,
-  type ModalSubmitInteraction,
-  TextInputBuilder,
-  TextInputStyle,
+import type {
+  ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
 } from 'discord.js';
-import { encodeCustomId } from '../custom-id.js';
-import { renderTriage } from '../render.js';
+import { renderTriage, startModal } from '../render.js';
 import { messageText, privateFlags, userRefOf } from '../to-core.js';
 import type { Ctx } from './boundary.js';
 
@@ -36,19 +31,4 @@ export async function onTriageMessage(i: MessageContextMenuCommandInteraction, c
 
 export async function onStartModal(i: ModalSubmitInteraction, ctx: Ctx): Promise<void> {
   await startFrom(i, i.fields.getTextInputValue('text'), 'modal', ctx);
-}
-
-function startModal(): ModalBuilder {
-  const input = new TextInputBuilder()
-    .setCustomId('text')
-    .setStyle(TextInputStyle.Paragraph)
-    .setPlaceholder('LinkedIn request from Dana Kim, recruiter at Acme')
-    .setMaxLength(4000)
-    .setRequired(true);
-  return new ModalBuilder()
-    .setCustomId(encodeCustomId({ kind: 'start_modal' }))
-    .setTitle('Triage an invitation')
-    .addLabelComponents(
-      new LabelBuilder().setLabel('The invitation, pasted or described').setTextInputComponent(input),
-    );
 }

@@ -5,8 +5,9 @@ import type { SlackDeps } from '../deps.js';
 import type { SlackMessage } from '../render.js';
 import { policyModal } from '../render-modals.js';
 import { RECORD_ACTION, renderPolicy } from '../render-records.js';
-import { guarded, showNew } from '../reply.js';
+import { showNew } from '../reply.js';
 import { userFrom } from '../to-core.js';
+import { guard } from './boundary.js';
 import type { Subcommand } from './subcommand.js';
 
 const SHOWN_BY_DEFAULT = ['linkedin', 'facebook'];
@@ -31,7 +32,7 @@ export function register(app: App, deps: SlackDeps): void {
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const tell = (m: SlackMessage) => showNew(client, body, respond, m);
-      await guarded(
+      await guard(
         deps.log,
         'policy edit',
         async () => {

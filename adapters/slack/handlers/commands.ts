@@ -2,11 +2,12 @@ import type { App } from '@slack/bolt';
 import { resolvePlatform } from '../../../src/core/platforms.js';
 import type { SlackDeps } from '../deps.js';
 import { renderNotice, type SlackMessage } from '../render.js';
+import { renderHelp } from '../render-help.js';
 import { triageModal } from '../render-modals.js';
-import { messageFor } from '../reply.js';
 import { startTriage } from '../start.js';
 import { parseCommand, userFrom } from '../to-core.js';
-import { renderHelp, usageLines } from './help.js';
+import { messageFor } from './boundary.js';
+import { usageLines } from './help.js';
 import type { SubcommandContext } from './subcommand.js';
 import { isSubcommand, SUBCOMMANDS } from './subcommands.js';
 

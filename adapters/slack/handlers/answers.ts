@@ -3,13 +3,14 @@ import type { UserRef } from '../../../src/core/user.js';
 import type { TriageView } from '../../../src/service/index.js';
 import type { SlackDeps } from '../deps.js';
 import { ACTION, renderTriage } from '../render.js';
-import { guarded, type Origin, showNew, updateInPlace } from '../reply.js';
+import { type Origin, showNew, updateInPlace } from '../reply.js';
 import { decodeAnswer, decodeId, decodeVersion, userFrom } from '../to-core.js';
 import type { WebClient } from '../web.js';
+import { guard } from './boundary.js';
 
 type Act = (user: UserRef, action: BlockElementAction) => TriageView | null;
 
-/** Answer buttons, the typed inviter name, Revise and Undo: each updates the card in place. */
+/** Answer buttons, the typed inviter name, Back, Revise and Undo: each updates the card in place. */
 export function register(app: App, deps: SlackDeps): void {
   const { triage } = deps.service;
   const inPlace = (name: string, act: Act) => handle(app, deps, name, act, updateInPlace);
@@ -27,6 +28,14 @@ export function register(app: App, deps: SlackDeps): void {
       a,
       (id) => triage.get(user, id),
       (id) => triage.revise(user, id),
+    ),
+  );
+  // Back mid-question and Undo after a decision both take back the last answer.
+  inPlace(ACTION.back, (user, a) =>
+    once(
+      a,
+      (id) => triage.get(user, id),
+      (id) => triage.undo(user, id),
     ),
   );
   inPlace(ACTION.undo, (user, a) =>
@@ -65,7 +74,7 @@ function handle(app: App, deps: SlackDeps, name: string, act: Act, show: Show): 
   app.action<BlockAction>(new RegExp(`^${name}$`), async ({ ack, body, action, client, respond }) => {
     await ack();
     const tell = (m: ReturnType<typeof renderTriage>) => showNew(client, body, respond, m);
-    await guarded(
+    await guard(
       deps.log,
       name,
       async () => {

@@ -1,8 +1,9 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
 import { RECORD_ACTION, renderHistory, renderPending } from '../render-records.js';
-import { guarded, updateInPlace } from '../reply.js';
+import { updateInPlace } from '../reply.js';
 import { userFrom } from '../to-core.js';
+import { guard } from './boundary.js';
 import type { Subcommand } from './subcommand.js';
 
 const PAGE = 10;
@@ -25,7 +26,7 @@ export const pendingCommand: Subcommand = {
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction>(new RegExp(`^${RECORD_ACTION.page}_`), async ({ ack, body, action, client, respond }) => {
     await ack();
-    await guarded(deps.log, 'history page', async () => {
+    await guard(deps.log, 'history page', async () => {
       const offset = action.type === 'button' ? Number(action.value) : 0;
       const page = deps.service.records.history(userFrom(body), {
         limit: PAGE,

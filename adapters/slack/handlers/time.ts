@@ -1,7 +1,6 @@
 import { TriageError } from '../../../src/core/errors.js';
 import { parseBudgetCommand, parseTimeCommand } from '../../../src/core/time-command.js';
-import { renderOutbound } from '../notifier.js';
-import { renderNotice } from '../render.js';
+import { renderNotice, renderOutbound } from '../render.js';
 import { needsTimezone, syncTimezone } from '../timezone.js';
 import type { Subcommand, SubcommandContext } from './subcommand.js';
 

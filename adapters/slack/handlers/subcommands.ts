@@ -1,7 +1,8 @@
+import { renderHelp } from '../render-help.js';
 import { exportCommand } from './export.js';
 import { forgetCommand } from './forget.js';
 import { guidelinesCommand } from './guidelines.js';
-import { renderHelp, usageLines } from './help.js';
+import { usageLines } from './help.js';
 import { historyCommand, pendingCommand } from './history.js';
 import { policyCommand } from './policy.js';
 import type { Subcommand } from './subcommand.js';

@@ -1,9 +1,10 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
 import { renderNotice, type SlackMessage } from '../render.js';
-import { ephemeral, guarded, postToDm } from '../reply.js';
+import { ephemeral, postToDm } from '../reply.js';
 import { startTriage } from '../start.js';
 import { userFrom } from '../to-core.js';
+import { guard } from './boundary.js';
 
 export const SHORTCUT = 'triage_message';
 
@@ -20,7 +21,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>(SHORTCUT, async ({ ack, shortcut, body, client, respond }) => {
     await ack();
     const tell = (m: SlackMessage) => postToDm(client, shortcut.user.id, m);
-    await guarded(
+    await guard(
       deps.log,
       'shortcut',
       async () => {

@@ -1,26 +1,18 @@
-import type { App, ViewStateValue } from '@slack/bolt';
-import type { CriterionSpec } from '../../../src/service/index.js';
+import type { App } from '@slack/bolt';
 import { isWorkspaceAdmin } from '../admin.js';
 import type { SlackDeps } from '../deps.js';
 import { renderNotice } from '../render.js';
 import { POLICY_MODAL, POLICY_SCOPE, TRIAGE_MODAL } from '../render-modals.js';
 import { renderPolicy } from '../render-records.js';
-import { guarded, postToDm } from '../reply.js';
+import { postToDm } from '../reply.js';
 import { startTriage } from '../start.js';
-import { userFrom } from '../to-core.js';
-import { teamOf } from './guidelines.js';
-
-type Values = Record<string, Record<string, ViewStateValue>>;
-const text = (v: Values, block: string, action: string) => v[block]?.[action]?.value?.trim() ?? '';
+import { policyForm, teamOf, triageForm, userFrom } from '../to-core.js';
+import { guard } from './boundary.js';
 
 /** The triage form and the policy editor: validated before ack so mistakes show in the form, then answered in the DM. */
 export function register(app: App, deps: SlackDeps): void {
   app.view(TRIAGE_MODAL, async ({ ack, body, view, client }) => {
-    const v = view.state.values;
-    const platform = v.platform?.platform_select?.selected_option?.value ?? undefined;
-    const inviter = text(v, 'inviter', 'inviter_input');
-    const relation = text(v, 'context', 'context_input');
-    const pasted = text(v, 'text', 'text_input');
+    const { platform, inviter, relation, pasted } = triageForm(view.state.values);
     if (!pasted && !inviter && !platform) {
       await ack({ response_action: 'errors', errors: { inviter: 'Say who invited you, or paste the invitation.' } });
       return;
@@ -29,7 +21,7 @@ export function register(app: App, deps: SlackDeps): void {
     const user = userFrom(body);
     const described = pasted || `Invitation from ${inviter || 'someone'}${relation ? ` (${relation})` : ''}`;
     const tell = (m: Parameters<typeof postToDm>[2]) => postToDm(client, body.user.id, m);
-    await guarded(
+    await guard(
       deps.log,
       'triage modal',
       async () => {
@@ -41,17 +33,8 @@ export function register(app: App, deps: SlackDeps): void {
   });
 
   app.view(POLICY_MODAL, async ({ ack, body, view, client }) => {
-    const v = view.state.values;
     const platform = view.private_metadata;
-    const reset = (v.reset?.reset_select?.selected_options ?? []).length > 0;
-    const builtIn = (v.builtin?.builtin_select?.selected_options ?? []).map((o) => o.value);
-    const custom = text(v, 'custom', 'custom_input')
-      .split('\n')
-      .map((q) => q.trim())
-      .filter(Boolean)
-      .map((question): CriterionSpec => ({ question, onFail: 'decline' }));
-    const spec: CriterionSpec[] = [...builtIn, ...custom];
-    const forTeam = v.scope?.scope_select?.selected_option?.value === POLICY_SCOPE.team;
+    const { reset, spec, forTeam } = policyForm(view.state.values, POLICY_SCOPE.team);
     const user = userFrom(body);
     if (!reset && spec.length === 0) {
       await ack();
@@ -71,7 +54,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
     await ack();
     const tell = (m: Parameters<typeof postToDm>[2]) => postToDm(client, body.user.id, m);
-    await guarded(
+    await guard(
       deps.log,
       'policy modal',
       async () => {

@@ -1,10 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
 import type { SlackMessage } from '../render.js';
-import { guarded } from '../reply.js';
+import { renderHelp } from '../render-help.js';
 import { startTriage } from '../start.js';
 import { userFrom } from '../to-core.js';
-import { renderHelp, usageLines } from './help.js';
+import { guard } from './boundary.js';
+import { usageLines } from './help.js';
 import { SUBCOMMANDS } from './subcommands.js';
 
 /** A message to the app in its DM is an invitation to triage; "help" gets the help. */
@@ -14,7 +15,7 @@ export function register(app: App, deps: SlackDeps): void {
     const text = event.text ?? '';
     const reply = (m: SlackMessage) =>
       client.chat.postMessage({ channel: event.channel, text: m.text, blocks: m.blocks });
-    await guarded(
+    await guard(
       deps.log,
       'dm',
       async () => {

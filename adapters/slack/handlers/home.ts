@@ -1,19 +1,19 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { UserRef } from '../../../src/core/user.js';
+import { weekOf } from '../../../src/core/week.js';
 import type { HistoryItem } from '../../../src/service/index.js';
 import type { SlackDeps } from '../deps.js';
 import { HOME_ACTION, type HomeData, renderHome } from '../render-home.js';
-import { guarded } from '../reply.js';
 import { syncTimezone } from '../timezone.js';
 import { userFrom } from '../to-core.js';
 import type { WebClient } from '../web.js';
-import { weekStart } from '../week.js';
+import { guard } from './boundary.js';
 
 /** Reads what the home tab shows; counts this week's decisions by paging back until the week began. */
 export function homeData(deps: SlackDeps, user: UserRef): HomeData {
   const { records, settings } = deps.service;
   const current = settings.get(user);
-  const since = weekStart(deps.service.clock.now(), current.timezone);
+  const since = weekOf(deps.service.clock.now(), current.timezone ?? 'UTC').start;
   const week: Record<string, number> = {};
   let recent: HistoryItem[] = [];
   for (let offset = 0; offset < 500; offset += 50) {
@@ -35,7 +35,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
     const user = userFrom(body);
-    await guarded(deps.log, 'home', async () => {
+    await guard(deps.log, 'home', async () => {
       await syncTimezone(client, deps, user);
       await publishHome(client, deps, user);
     });
@@ -47,7 +47,7 @@ export function register(app: App, deps: SlackDeps): void {
     app.action<BlockAction>(actionId, async ({ ack, body, action, client }) => {
       await ack();
       const user = userFrom(body);
-      await guarded(deps.log, actionId, async () => {
+      await guard(deps.log, actionId, async () => {
         await change(user, action, client);
         await publishHome(client, deps, user);
       });

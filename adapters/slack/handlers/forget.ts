@@ -2,8 +2,9 @@ import type { App, BlockAction } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
 import { renderNotice } from '../render.js';
 import { RECORD_ACTION, renderForgetConfirm } from '../render-records.js';
-import { guarded, updateInPlace } from '../reply.js';
+import { updateInPlace } from '../reply.js';
 import { userFrom } from '../to-core.js';
+import { guard } from './boundary.js';
 import type { Subcommand } from './subcommand.js';
 
 export const forgetCommand: Subcommand = {
@@ -17,7 +18,7 @@ export const forgetCommand: Subcommand = {
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction>(RECORD_ACTION.forgetYes, async ({ ack, body, client, respond }) => {
     await ack();
-    await guarded(deps.log, 'forget', async () => {
+    await guard(deps.log, 'forget', async () => {
       const { triages } = deps.service.records.forget(userFrom(body));
       const msg = renderNotice(`Done: I deleted everything I kept about you (${triages} triages).`);
       await updateInPlace(client, body, respond, msg);
@@ -25,7 +26,7 @@ export function register(app: App, deps: SlackDeps): void {
   });
   app.action<BlockAction>(RECORD_ACTION.forgetNo, async ({ ack, body, client, respond }) => {
     await ack();
-    await guarded(deps.log, 'forget cancel', async () => {
+    await guard(deps.log, 'forget cancel', async () => {
       await updateInPlace(client, body, respond, renderNotice('Cancelled: nothing was deleted.'));
     });
   });

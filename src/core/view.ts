@@ -1,0 +1,134 @@
+import type { Outcome } from './criteria.js';
+import type { Step } from './flow.js';
+import type { InviterContext } from './invitation.js';
+import { getPlatform } from './platforms.js';
+
+/** The one name of each outcome, on every surface. */
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  accept: 'Accept',
+  decline: 'Decline',
+  defer: 'Defer',
+  redirect: 'Redirect',
+};
+
+/** What the user can do to a triage besides answering; each maps to one service operation. */
+export type TriageAction = 'back' | 'undo' | 'revise' | 'discard';
+
+export const ACTION_LABEL: Record<TriageAction, string> = {
+  back: 'Back',
+  undo: 'Undo',
+  revise: 'Revise',
+  discard: 'Discard',
+};
+
+/** The parts of a triage a surface shows; the service's TriageView has them all. */
+export interface TriageViewInput {
+  id: number;
+  platformName: string | null;
+  inviter: string | null;
+  context: InviterContext;
+  step: Step;
+}
+
+/** Which optional operations the service offers; an action appears only when its operation exists. */
+export interface ViewSupport {
+  discard?: boolean;
+}
+
+export interface ScreenQuestion {
+  id: string;
+  text: string;
+  /** The inviter question takes a typed name; its one choice is Skip. */
+  freeText: boolean;
+  choices: { id: string; label: string }[];
+}
+
+export interface ScreenReason {
+  question: string;
+  answerLabel: string;
+  /** False for the answer that decided. */
+  passed: boolean;
+}
+
+export interface ScreenDecision {
+  outcome: Outcome;
+  label: string;
+  /** The label with where a redirect points: "Redirect to LinkedIn". */
+  heading: string;
+  explanation: string;
+  reasons: ScreenReason[];
+}
+
+/**
+ * A triage as every surface shows it. Text here is the user's own, unescaped: each renderer escapes it for
+ * its medium (mrkdwn, Discord markdown, a terminal) and only lays these parts out.
+ */
+export interface TriageScreen {
+  id: number;
+  title: string;
+  /** What is known of the inviter: headline, company, mutual connections, how the user knows them. */
+  contextLines: string[];
+  /** "Question 1 of up to 3", while a question is open. */
+  progress: string | null;
+  question: ScreenQuestion | null;
+  decision: ScreenDecision | null;
+  actions: { id: TriageAction; label: string }[];
+}
+
+export function triageView(view: TriageViewInput, support: ViewSupport = {}): TriageScreen {
+  const step = view.step;
+  const where = view.platformName ? `${view.platformName} invitation` : 'Invitation';
+  const screen: TriageScreen = {
+    id: view.id,
+    title: `${where} from ${view.inviter ?? 'someone'}`,
+    contextLines: contextLines(view.context),
+    progress: null,
+    question: null,
+    decision: null,
+    actions: [],
+  };
+  const actions: TriageAction[] = [];
+  if (step.kind === 'question') {
+    const q = step.question;
+    screen.progress = `Question ${q.index} of up to ${q.total}`;
+    screen.question = {
+      id: q.id,
+      text: q.text,
+      freeText: q.freeText,
+      choices: q.choices.map((c) => ({ id: c.id, label: c.label })),
+    };
+    // Back takes back a criterion answer; the network and name questions come before any.
+    if (q.answered > 0) actions.push('back');
+  } else {
+    const d = step.decision;
+    const label = OUTCOME_LABEL[d.outcome];
+    const target = d.redirectTo ? ` to ${getPlatform(d.redirectTo).name}` : '';
+    screen.decision = {
+      outcome: d.outcome,
+      label,
+      heading: `${label}${target}`,
+      explanation: d.explanation,
+      reasons: d.reasons.map((r) => ({ question: r.question, answerLabel: r.answerLabel, passed: r.passed })),
+    };
+    actions.push('revise');
+    if (d.reasons.length > 0) actions.push('undo');
+  }
+  if (support.discard) actions.push('discard');
+  screen.actions = actions.map((id) => ({ id, label: ACTION_LABEL[id] }));
+  return screen;
+}
+
+function contextLines(c: InviterContext): string[] {
+  const lines: (string | undefined)[] = [
+    c.headline,
+    c.company,
+    c.mutuals ? `${c.mutuals} mutual connection${c.mutuals === 1 ? '' : 's'}` : undefined,
+    c.relation ? `You know them as: ${c.relation}` : undefined,
+  ];
+  return lines.filter((l): l is string => typeof l === 'string' && l.trim() !== '');
+}
+
+/** An outcome's label, or "Open" for a triage still waiting on an answer: for lists and history. */
+export function outcomeLabel(outcome: Outcome | null): string {
+  return outcome ? OUTCOME_LABEL[outcome] : 'Open';
+}
