@@ -1,8 +1,9 @@
 import { PassThrough, Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../adapters/console/index.js';
+import { serviceOver } from '../../src/compose.js';
 import { createLogger } from '../../src/core/logger.js';
-import { createService, type Service } from '../../src/service/index.js';
+import type { Service } from '../../src/service/index.js';
 import { type Db, openDatabase } from '../../src/store/db.js';
 import { tickingClock } from '../helpers/slack-harness.js';
 
@@ -29,7 +30,7 @@ describe('the console triage screen', () => {
   let service: Service;
   beforeEach(() => {
     db = openDatabase(':memory:');
-    service = createService(db, tickingClock());
+    service = serviceOver(db, tickingClock());
   });
   afterEach(() => db.$client.close());
 
