@@ -21,11 +21,11 @@ export async function checkPostgres(url: string, require: boolean): Promise<Avai
     await client.query('SELECT 1');
     return { ok: true, url };
   } catch (err) {
-    const line =
-      `PostgreSQL tests skipped: no server at ${url} (${reason(err)}). ` +
+    const how =
+      `no server at ${url} (${reason(err)}). ` +
       'Start PostgreSQL 15 or set TEST_DATABASE_URL; REQUIRE_POSTGRES=1 makes this an error.';
-    if (require) throw new Error(line.replace('PostgreSQL tests skipped', 'PostgreSQL is required'));
-    return { ok: false, line };
+    if (require) throw new Error(`PostgreSQL is required: ${how}`);
+    return { ok: false, line: `PostgreSQL tests skipped: ${how}` };
   } finally {
     await client.end().catch(() => {});
   }
