@@ -15,6 +15,7 @@ export type Availability = { ok: true; url: string } | { ok: false; line: string
  */
 export async function checkPostgres(url: string, require: boolean): Promise<Availability> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  // A refused connection is reported through connect(); the same failure must not also crash the worker.
   client.on('error', () => {});
   try {
     await client.connect();
@@ -27,12 +28,13 @@ export async function checkPostgres(url: string, require: boolean): Promise<Avai
     if (require) throw new Error(`PostgreSQL is required: ${how}`);
     return { ok: false, line: `PostgreSQL tests skipped: ${how}` };
   } finally {
+    // Ending a client that never connected rejects; the answer is already known.
     await client.end().catch(() => {});
   }
 }
 
 /**
- * For a test file's top level: `const pgTest = await postgres(); describe.skipIf(!pgTest.ok)(…)`. Prints the
+ * For a test file's top level: `const server = await postgres(); describe.skipIf(!server.ok)(…)`. Prints the
  * skip line once per vitest run, however many Postgres files skip.
  */
 export async function postgres(): Promise<Availability> {
