@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<BenchRun>> = {
   discord: async () => (await import('./discord.js')).run,
   core: async () => (await import('./core.js')).run,
   store: async () => (await import('./store.js')).run,
+  forget: async () => (await import('./forget.js')).run,
   slack: async () => (await import('./slack.js')).run,
   digest: async () => (await import('./digest.js')).run,
 };

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { TriageError } from '../core/errors.js';
+import { codeSchema, refuseNewer } from './migration-version.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -22,6 +23,7 @@ export function openDatabase(path: string): Db {
     client.pragma('foreign_keys = ON');
     client.pragma('synchronous = NORMAL');
     const db = drizzle(client, { schema }) as Db;
+    refuseNewerDatabase(client, MIGRATIONS);
     migrate(db, { migrationsFolder: MIGRATIONS });
     return db;
   } catch (err) {
@@ -36,4 +38,15 @@ function makeParents(dir: string): void {
   const parent = dirname(dir);
   if (parent !== dir) makeParents(parent);
   mkdirSync(dir);
+}
+
+/** Refuses a database that a newer build migrated, before drizzle's migrator would silently skip everything. */
+function refuseNewerDatabase(client: Database.Database, migrationsFolder: string): void {
+  const table = client
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .pluck()
+    .get();
+  if (!table) return;
+  const applied = client.prepare('SELECT created_at FROM __drizzle_migrations').pluck().all() as number[];
+  refuseNewer(applied.map(Number), codeSchema(migrationsFolder));
 }

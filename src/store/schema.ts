@@ -56,7 +56,12 @@ export const triages = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('triages_user_status').on(t.userId, t.status), index('triages_user_updated').on(t.userId, t.updatedAt)],
+  (t) => [
+    index('triages_user_status').on(t.userId, t.status),
+    index('triages_user_updated').on(t.userId, t.updatedAt),
+    // Deleting an invitation (so forgetting a user) cascades through this key; unindexed, it scanned every triage.
+    index('triages_invitation').on(t.invitationId),
+  ],
 );
 
 /** Each answer given; the unique step makes a double click or a retried request record once. */
@@ -180,7 +185,12 @@ export const slackInstallations = sqliteTable('slack_installations', {
 });
 
 /** Keys of events already handled (Slack event ids, Discord interaction ids), so a retry does nothing twice. */
-export const seenEvents = sqliteTable('seen_events', {
-  key: text('key').primaryKey(),
-  seenAt: integer('seen_at').notNull(),
-});
+export const seenEvents = sqliteTable(
+  'seen_events',
+  {
+    key: text('key').primaryKey(),
+    seenAt: integer('seen_at').notNull(),
+  },
+  // prune deletes by age.
+  (t) => [index('seen_events_seen').on(t.seenAt)],
+);
