@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createService } from '../src/service/index.js';
+import { serviceOver } from '../src/compose.js';
 import { type Db, openDatabase } from '../src/store/db.js';
 import { fillTriages, heavyUser } from '../test/store/fill-triages.js';
 import type { BenchRun } from './types.js';
@@ -24,7 +24,7 @@ export const run: BenchRun = async ({ quick }) => {
     };
     const serviceDb = open('service.db');
     const rawDb = open('raw.db');
-    const service = createService(serviceDb, { now: Date.now });
+    const service = serviceOver(serviceDb, { now: Date.now });
     const rawDelete = rawDb.$client.prepare('DELETE FROM users WHERE id = ?');
     let svc = 0;
     let raw = 0;

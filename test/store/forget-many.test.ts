@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createService } from '../../src/service/index.js';
+import { serviceOver } from '../../src/compose.js';
 import { type Db, openDatabase } from '../../src/store/db.js';
 import { fakeClock } from '../helpers/builders.js';
 import { fillTriages, heavyUser } from './fill-triages.js';
@@ -59,7 +59,7 @@ describe('forget in a database of 100,000 triages', () => {
     expect(before.answers.mine).toBe(10_000);
     for (const counts of Object.values(before)) expect(counts.mine).toBeGreaterThan(0);
 
-    const service = createService(db, fakeClock());
+    const service = serviceOver(db, fakeClock());
     expect(await service.records.forget(heavyUser(0))).toEqual({ triages: 10_000 });
 
     const after = rowsOf(db, 1);
