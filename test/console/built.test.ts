@@ -23,12 +23,15 @@ describe('the built CLI and start-up, as real processes', () => {
   }, 180_000);
   afterAll(() => cleanup());
 
-  it('bin/invite-triage.js reads a forwarded email piped on stdin, and exits 2 on a usage error', async () => {
+  it('bin/invite-triage.js reads a forwarded email piped on stdin, migrates from dist/, and exits 2 on a usage error', async () => {
     const env = { DATABASE_PATH: join(dir, 'cli.db') };
     const parsed = await runJs('bin/invite-triage.js', ['parse', '--json'], FORWARDED, env);
     expect(parsed.stderr).toBe('');
     expect(parsed.code).toBe(0);
     expect(JSON.parse(parsed.stdout)).toMatchObject({ platform: 'linkedin', inviter: 'Priya Raman' });
+    const migrated = await runJs('bin/invite-triage.js', ['migrate'], '', env);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.stdout).toBe('Database is up to date.\n');
     const bad = await runJs('bin/invite-triage.js', ['time', 'linkedin', '25m', '--at', 'office'], '', env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^invite-triage time: --at is work or home[^\n]*\n$/);

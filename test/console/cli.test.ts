@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/run-process.js';
 import { type CliRun, runCli } from './cli-harness.js';
@@ -22,6 +23,15 @@ describe('the invite-triage CLI, run through its command table', () => {
   const cli = (args: string[], stdin?: string) =>
     runCli(args, { env: { DATABASE_PATH: join(dir, 'cli.db') }, cwd: dir, stdin });
   const json = (r: CliRun) => JSON.parse(r.stdout) as Record<string, unknown>;
+  /** Every triage stored, open or decided: a failed or dry run must leave none behind, not even half-made. */
+  const triages = () => {
+    const db = new Database(join(dir, 'cli.db'), { readonly: true });
+    try {
+      return (db.prepare('select count(*) as n from triages').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
   const refused = (r: CliRun, code: number, message: string | RegExp) => {
     expect(r.code, r.stderr).toBe(code);
     expect(r.stdout).toBe('');
@@ -98,7 +108,7 @@ describe('the invite-triage CLI, run through its command table', () => {
   });
 
   it('--dry-run records nothing', async () => {
-    const before = json(await cli(['history', '--json'])).total;
+    const before = triages();
     const r = await cli([
       'triage',
       '--json',
@@ -108,7 +118,7 @@ describe('the invite-triage CLI, run through its command table', () => {
       '--dry-run',
     ]);
     expect(json(r)).toMatchObject({ outcome: 'decline', recorded: false, triageId: null });
-    expect(json(await cli(['history', '--json'])).total).toBe(before);
+    expect(triages()).toBe(before);
   });
 
   it('export prints a CSV header and a row per decision, or JSON with --json', async () => {
@@ -121,7 +131,7 @@ describe('the invite-triage CLI, run through its command table', () => {
   });
 
   it('exits 2 on a usage error and 1 on refused input, each with one line, and records nothing', async () => {
-    const before = json(await cli(['history', '--json'])).total;
+    const before = triages();
     refused(
       await cli(['triage', '--json', 'hello', '--platform', 'friendster']),
       2,
@@ -147,7 +157,7 @@ describe('the invite-triage CLI, run through its command table', () => {
     refused(await cli(['parse', '--json', '   ']), 1, 'Paste an invitation');
     refused(await cli(['time', 'linkedin', '-5m']), 1, /negative/i);
     refused(await cli(['time', 'friendster', '25m']), 1, /friendster/);
-    expect(json(await cli(['history', '--json'])).total).toBe(before);
+    expect(triages()).toBe(before);
   });
 
   it('time and budget log against a weekly budget, and digest --preview shows the bar', async () => {
