@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<BenchRun>> = {
   store: async () => (await import('./store.js')).run,
   slack: async () => (await import('./slack.js')).run,
   digest: async () => (await import('./digest.js')).run,
+  cli: async () => (await import('./cli.js')).run,
 };
 
 const sections: BenchSection[] = [];
