@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const opened: { close(): void }[] = [];
   const service = lazyService(io, opened);
-  const user = { provider: 'console' as const, workspace: 'local', userId: userInfo().username || 'me' };
+  const user = { provider: 'console' as const, workspace: 'local', userId: localUser(io) };
   const fail = (message: string) => io.stderr.write(`invite-triage ${name}: ${oneLine(message)}\n`);
   try {
     await command.run(rest, { io, user, service, out: (s) => io.stdout.write(`${s}\n`) });
@@ -56,8 +56,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       fail(err.message);
       return 1;
     }
-    // A bug: still one line for the user, and a non-zero exit for scripts.
+    // A bug: still one line for the user and a non-zero exit for scripts; the stack with LOG_LEVEL=debug.
     fail(`unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+    if (io.env.LOG_LEVEL === 'debug' && err instanceof Error) io.stderr.write(`${err.stack}\n`);
     return 1;
   } finally {
     for (const c of opened) c.close();
@@ -90,6 +91,15 @@ function lazyService(io: CliIo, opened: { close(): void }[]): () => Promise<Serv
     })();
     return service;
   };
+}
+
+/** The terminal user, as the terminal bot names them; userInfo() throws where the uid has no passwd entry. */
+function localUser(io: CliIo): string {
+  try {
+    return userInfo().username || 'me';
+  } catch {
+    return io.env.USER || 'me';
+  }
 }
 
 function oneLine(text: string): string {
