@@ -12,6 +12,7 @@ const suites: Record<string, () => Promise<BenchRun>> = {
   forget: async () => (await import('./forget.js')).run,
   slack: async () => (await import('./slack.js')).run,
   digest: async () => (await import('./digest.js')).run,
+  cli: async () => (await import('./cli.js')).run,
 };
 
 const sections: BenchSection[] = [];

@@ -1,5 +1,4 @@
 import { userInfo } from 'node:os';
-import { featureCommands } from '../adapters/console/features.js';
 import { createConsoleAdapter } from '../adapters/console/index.js';
 import type { ChatAdapter } from './adapter.js';
 import { chatAdapters } from './chat-adapters.js';
@@ -21,8 +20,7 @@ async function main(): Promise<void> {
   let terminal: ReturnType<typeof createConsoleAdapter> | null = null;
   if (adapters.length === 0) {
     const user = { provider: 'console' as const, workspace: 'local', userId: userInfo().username || 'me' };
-    const extra = featureCommands(service);
-    terminal = createConsoleAdapter({ input: process.stdin, output: process.stdout, user, extra }, deps);
+    terminal = createConsoleAdapter({ input: process.stdin, output: process.stdout, user }, deps);
     adapters.push(terminal);
   }
   for (const adapter of adapters) {

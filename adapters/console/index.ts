@@ -2,15 +2,14 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
 import type { UserRef } from '../../src/core/user.js';
+import { featureCommands } from './features.js';
 import { renderMessage } from './render.js';
-import { ConsoleSession, type ExtraHandler } from './session.js';
+import { ConsoleSession } from './session.js';
 
 export interface ConsoleConfig {
   input: Readable;
   output: Writable;
   user: UserRef;
-  /** Feature commands beyond triage (time, budget, digest …), keyed by their first word. */
-  extra?: Record<string, ExtraHandler>;
 }
 
 /** The terminal bot: numbered choices, line by line, so it also runs from a script or a pipe. */
@@ -23,7 +22,7 @@ const PASTE_GAP_MS = 40;
 
 export function createConsoleAdapter(config: ConsoleConfig, deps: AdapterDeps): ConsoleAdapter {
   const print = (text: string) => config.output.write(`${text}\n`);
-  const session = new ConsoleSession(config.user, deps, print, config.extra ?? {});
+  const session = new ConsoleSession(config.user, deps, print, featureCommands(deps.service));
   const interactive = Boolean((config.input as Readable & { isTTY?: boolean }).isTTY);
   let rl: ReturnType<typeof createInterface> | null = null;
   let closed = false;

@@ -6,7 +6,7 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
   SlashCommandBuilder,
 } from 'discord.js';
-import { SUBCOMMANDS } from './subcommands.js';
+import { DECLARATIONS } from './declarations.js';
 
 export const TRIAGE_COMMAND = 'triage';
 export const TRIAGE_MESSAGE_COMMAND = 'Triage invitation';
@@ -22,8 +22,8 @@ export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
     .setDescription('Decide which social-network invitations to accept')
     .setIntegrationTypes(INSTALLS)
     .setContexts(CONTEXTS);
-  for (const [name, sub] of Object.entries(SUBCOMMANDS)) {
-    slash.addSubcommand((b) => sub.describe(b.setName(name)));
+  for (const [name, declare] of Object.entries(DECLARATIONS)) {
+    slash.addSubcommand((b) => declare(b.setName(name)));
   }
   const menu = new ContextMenuCommandBuilder()
     .setName(TRIAGE_MESSAGE_COMMAND)

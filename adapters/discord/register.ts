@@ -1,26 +1,10 @@
-import { REST, Routes } from 'discord.js';
-import { loadConfig } from '../../src/config.js';
-import { commandDefinitions } from './commands.js';
+import { registerCommands } from './register-commands.js';
 
-/**
- * `npm run discord:register`: puts /triage and "Triage invitation" on Discord, globally (can take a while to
- * show) or, with DISCORD_GUILD_ID set, in that one server at once, which suits development.
- */
-async function main(): Promise<void> {
-  const config = loadConfig(process.env).discord;
-  if (!config) throw new Error('Set DISCORD_TOKEN to the bot token from the developer portal.');
-  const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
-  const appId = config.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
-  const route = config.guildId
-    ? Routes.applicationGuildCommands(appId, config.guildId)
-    : Routes.applicationCommands(appId);
-  const body = commandDefinitions();
-  await rest.put(route, { body });
-  const where = config.guildId ? `guild ${config.guildId}` : 'globally';
-  process.stdout.write(`Registered ${body.length} commands ${where} for application ${appId}.\n`);
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 1;
-});
+// `npm run discord:register`: the process around registerCommands.
+registerCommands(process.env).then(
+  (line) => process.stdout.write(`${line}\n`),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

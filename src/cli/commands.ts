@@ -1,100 +1,108 @@
-import { renderMessage } from '../../adapters/console/render.js';
 import { parseInvitation } from '../core/parser.js';
-import type { Service, UserRef } from '../service/index.js';
 import { cleanInvitationText } from '../service/input.js';
-import { runBudgetCommand, runDigestPreview, runTimeCommand } from '../service/time-cli.js';
 import { parse, UsageError } from './args.js';
-import { runTriage } from './triage.js';
+import type { CliCommand } from './context.js';
+import { readText } from './text-input.js';
+import { runBudget, runTime } from './time.js';
 
-/** What a command needs: the service (opened lazily, so `parse` works without a database) and the user. */
-export interface CliContext {
-  service: () => Service;
-  user: UserRef;
-  out: (text: string) => void;
-}
+const JSON_OPTION = { json: { type: 'boolean' } } as const;
 
-export interface CliCommand {
-  usage: string;
-  run(argv: string[], ctx: CliContext): void | Promise<void>;
-}
-
+/** The command table. Heavier parts load when their command runs, so `parse` starts with the parser alone. */
 export const COMMANDS: Record<string, CliCommand> = {
   parse: {
-    usage: 'parse [--json] "<text>"\n  Shows the platform and inviter the parser finds in the text.',
-    run(argv, ctx) {
-      const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
-      const text = cleanInvitationText(positionals.join(' '));
+    usage: `parse [--json] ["<text>" | - | --file <path>]
+  Shows the platform and inviter the parser finds in the text (read from stdin when no text is given).`,
+    async run(argv, ctx) {
+      const { values, positionals } = parse(argv, { ...JSON_OPTION, file: { type: 'string' } });
+      const text = cleanInvitationText(await readText(positionals, values.file, ctx.io));
       const inv = parseInvitation(text);
       if (values.json) ctx.out(JSON.stringify(inv));
       else ctx.out(`platform: ${inv.platform ?? 'unknown'}\ninviter: ${inv.inviter ?? 'unknown'}`);
     },
   },
   triage: {
-    usage: `triage [--json] "<text>" [--platform <id>] [--inviter <name>] [--answer <criterion>=<choice> …] [--dry-run]
+    usage: `triage [--json] ["<text>" | - | --file <path>] [--platform <id>] [--inviter <name>] [--answer <criterion>=<choice> …] [--dry-run]
   Runs a triage without prompts: prints the decision, or the next question where answers are missing.
   Recorded in your history unless --dry-run.`,
-    run: runTriage,
+    run: async (argv, ctx) => (await import('./triage.js')).runTriage(argv, ctx),
   },
   history: {
     usage: 'history [--json] [--limit <n>] [--offset <n>]\n  Lists your decisions, newest first.',
-    run(argv, ctx) {
-      const { values } = parse(argv, {
-        json: { type: 'boolean' },
+    async run(argv, ctx) {
+      const { values, positionals } = parse(argv, {
+        ...JSON_OPTION,
         limit: { type: 'string' },
         offset: { type: 'string' },
       });
-      const page = ctx.service().records.history(ctx.user, {
-        limit: int(values.limit, 'limit', 50),
-        offset: int(values.offset, 'offset', 0),
-      });
+      noPositionals(positionals);
+      const opts = { limit: int(values.limit, 'limit', 50), offset: int(values.offset, 'offset', 0) };
+      const page = (await ctx.service()).records.history(ctx.user, opts);
       if (values.json) return ctx.out(JSON.stringify(page));
+      if (page.items.length === 0) return ctx.out('No decisions yet.');
       for (const i of page.items) {
         ctx.out(
-          `#${i.triageId}\t${new Date(i.at).toISOString()}\t${i.platform ?? ''}\t${i.inviter ?? ''}\t${i.outcome}`,
+          `#${i.triageId}\t${new Date(i.at).toISOString()}\t${i.platform ?? ''}\t${i.inviter ?? ''}\t${i.outcome ?? 'open'}`,
         );
       }
     },
   },
   export: {
-    usage: 'export --format csv|json\n  Prints everything the bot holds about you.',
-    run(argv, ctx) {
-      const { values } = parse(argv, { format: { type: 'string', default: 'csv' } });
-      const format = String(values.format);
+    usage: 'export [--format csv|json] [--json]\n  Prints everything the bot holds about you (--json: --format json).',
+    async run(argv, ctx) {
+      const { values, positionals } = parse(argv, { ...JSON_OPTION, format: { type: 'string' } });
+      noPositionals(positionals);
+      const format = values.format ?? (values.json ? 'json' : 'csv');
       if (format !== 'csv' && format !== 'json') throw new UsageError('--format is csv or json');
-      ctx.out(ctx.service().records.export(ctx.user, format).body.trimEnd());
+      if (values.json && format !== 'json') throw new UsageError('--json exports JSON; leave out --format csv');
+      ctx.out((await ctx.service()).records.export(ctx.user, format).body.trimEnd());
     },
   },
   time: {
-    usage: 'time <platform> <duration> [--at work|home]\n  Logs time spent on a network: 25m, 1h30m, 90m, 1.5h.',
-    // Raw argv: a generic option parser would take "-5m" for an option instead of a bad duration.
-    run: (argv, ctx) => ctx.out(runTimeCommand(ctx.service(), ctx.user, argv)),
+    usage:
+      'time [--json] <platform> <duration> [--at work|home]\n  Logs time spent on a network: 25m, 1h30m, 90m, 1.5h.',
+    run: runTime,
   },
   budget: {
-    usage:
-      'budget <platform> <duration> [leads|contacts|friends]\n  Sets a weekly time budget; "<platform> off" removes it.',
-    run: (argv, ctx) => ctx.out(runBudgetCommand(ctx.service(), ctx.user, argv)),
+    usage: `budget [--json] <platform> <duration> [leads|contacts|friends]
+  Sets a weekly time budget; "<platform> off" removes it.`,
+    run: runBudget,
   },
   digest: {
-    usage: "digest --preview [--current]\n  Prints this week's digest without sending it (--current: the week so far).",
-    run(argv, ctx) {
-      const { values } = parse(argv, { preview: { type: 'boolean' }, current: { type: 'boolean' } });
-      if (!values.preview) throw new UsageError('digest needs --preview: the scheduler sends digests.');
-      ctx.out(renderMessage(runDigestPreview(ctx.service(), ctx.user, { current: values.current })));
+    usage: `digest --preview [--current] [--json]
+  Prints this week's digest without sending it (--current: the week so far).`,
+    async run(argv, ctx) {
+      const { values, positionals } = parse(argv, {
+        ...JSON_OPTION,
+        preview: { type: 'boolean' },
+        current: { type: 'boolean' },
+      });
+      noPositionals(positionals);
+      if (!values.preview) throw new UsageError('digest needs --preview: the scheduler sends digests');
+      const message = (await ctx.service()).digest.preview(ctx.user, { week: values.current ? 'current' : 'last' });
+      if (values.json) return ctx.out(JSON.stringify(message));
+      const { renderMessage } = await import('../../adapters/console/render.js');
+      ctx.out(renderMessage(message));
     },
   },
   migrate: {
-    usage: 'migrate\n  Creates or upgrades the database at DATABASE_PATH.',
-    run(argv, ctx) {
-      parse(argv, {});
-      ctx.service();
-      ctx.out('Database is up to date.');
+    usage: 'migrate [--json]\n  Creates or upgrades the database at DATABASE_PATH.',
+    async run(argv, ctx) {
+      const { values, positionals } = parse(argv, JSON_OPTION);
+      noPositionals(positionals);
+      await ctx.service();
+      ctx.out(values.json ? JSON.stringify({ upToDate: true }) : 'Database is up to date.');
     },
   },
 };
 
-function int(value: unknown, name: string, fallback: number): number {
+function noPositionals(positionals: readonly string[]): void {
+  const first = positionals[0];
+  if (first !== undefined) throw new UsageError(`unexpected argument "${first.slice(0, 40)}"`);
+}
+
+function int(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} takes a whole number`);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`--${name} takes a whole number`);
   return n;
 }

@@ -1,72 +1,69 @@
 import { resolvePlatform } from '../core/platforms.js';
-import type { TriageView } from '../service/index.js';
+import type { Service, TriageView } from '../service/index.js';
 import { parse, UsageError } from './args.js';
-import type { CliContext } from './commands.js';
+import type { CliContext } from './context.js';
+import { readText } from './text-input.js';
 
-class DryRun {
-  constructor(readonly view: TriageView) {}
-}
+const OPTIONS = {
+  json: { type: 'boolean' },
+  file: { type: 'string' },
+  platform: { type: 'string' },
+  inviter: { type: 'string' },
+  answer: { type: 'string', multiple: true },
+  'dry-run': { type: 'boolean' },
+} as const;
 
 /** `triage`: start from text, apply the given answers in the order the questions come, print where it ends. */
-export function runTriage(argv: string[], ctx: CliContext): void {
-  const { values, positionals } = parse(argv, {
-    json: { type: 'boolean' },
-    platform: { type: 'string' },
-    inviter: { type: 'string' },
-    answer: { type: 'string', multiple: true },
-    'dry-run': { type: 'boolean' },
-  });
+export async function runTriage(argv: string[], ctx: CliContext): Promise<void> {
+  const { values, positionals } = parse(argv, OPTIONS);
   const answers = new Map<string, string>();
-  for (const a of (values.answer as string[] | undefined) ?? []) {
-    const m = /^([a-z0-9_-]+)=(.+)$/i.exec(a);
+  for (const a of values.answer ?? []) {
+    const m = /^([a-z0-9_-]+)=(.+)$/is.exec(a);
     if (!m?.[1] || !m[2])
       throw new UsageError(`--answer takes <criterion>=<choice>, like met_in_person_or_phone=yes (got "${a}")`);
     answers.set(m[1], m[2]);
   }
   let platform: ReturnType<typeof resolvePlatform> | undefined;
   if (values.platform !== undefined) {
-    platform = resolvePlatform(String(values.platform));
-    if (!platform) throw new UsageError(`--platform "${values.platform}" is not a platform I know`);
+    platform = resolvePlatform(values.platform);
+    if (!platform) throw new UsageError(`--platform "${values.platform.slice(0, 40)}" is not a platform I know`);
   }
-  const service = ctx.service();
-  const run = () => {
-    const opts = { source: 'cli', platform: platform ?? undefined, inviter: values.inviter as string | undefined };
-    let view = service.triage.startFromText(ctx.user, positionals.join(' '), opts);
-    while (view.step.kind === 'question') {
-      const q = view.step.question;
-      const choice = answers.get(q.id);
-      if (choice === undefined) break;
-      answers.delete(q.id);
-      const input = q.freeText ? { questionId: q.id, choice: 'name', text: choice } : { questionId: q.id, choice };
-      view = service.triage.answer(ctx.user, view.id, input);
-    }
-    if (view.platform) {
-      const known = new Set(service.policies.show(ctx.user, view.platform).criteria.map((c) => c.id));
-      const unknown = [...answers.keys()].filter((id) => !known.has(id));
-      if (unknown.length > 0) {
-        const list = [...known].join(', ') || 'none';
-        throw new UsageError(
-          `--answer names ${unknown.join(', ')}, not among your ${view.platformName} criteria: ${list}`,
-        );
-      }
-    }
-    return view;
-  };
-  const view = values['dry-run'] ? dryRun(service, run) : run();
-  print(view, !values['dry-run'], Boolean(values.json), ctx.out);
+  const text = await readText(positionals, values.file, ctx.io);
+  const service = await ctx.service();
+  const opts = { source: 'cli', platform: platform ?? undefined, inviter: values.inviter };
+  const run = () => answerAll(service, ctx, service.triage.startFromText(ctx.user, text, opts), new Map(answers));
+  // A rehearsal first, so an answer that turns out wrong halfway leaves no half-made triage behind.
+  const rehearsed = service.triage.dryRun(run);
+  const dryRun = Boolean(values['dry-run']);
+  print(dryRun ? rehearsed : run(), !dryRun, Boolean(values.json), ctx.out);
 }
 
-/** Runs inside a transaction that is rolled back, so nothing is recorded. */
-function dryRun(service: ReturnType<CliContext['service']>, run: () => TriageView): TriageView {
-  try {
-    service.stores.triages.tx(() => {
-      throw new DryRun(run());
-    });
-  } catch (err) {
-    if (err instanceof DryRun) return err.view;
-    throw err;
+/** Answers each question the answers cover; an answer the questions never ask for is a usage error. */
+function answerAll(service: Service, ctx: CliContext, start: TriageView, answers: Map<string, string>): TriageView {
+  let view = start;
+  while (view.step.kind === 'question') {
+    const q = view.step.question;
+    const choice = answers.get(q.id);
+    if (choice === undefined) break;
+    answers.delete(q.id);
+    if (!q.freeText && !q.choices.some((c) => c.id === choice)) {
+      const ids = q.choices.map((c) => c.id).join(', ');
+      throw new UsageError(`--answer ${q.id}=${choice.slice(0, 40)}: the choices are ${ids}`);
+    }
+    const input = q.freeText ? { questionId: q.id, choice: 'name', text: choice } : { questionId: q.id, choice };
+    view = service.triage.answer(ctx.user, view.id, input);
   }
-  throw new Error('unreachable');
+  if (view.platform && answers.size > 0) {
+    const known = new Set(service.policies.show(ctx.user, view.platform).criteria.map((c) => c.id));
+    const unknown = [...answers.keys()].filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      const list = [...known].join(', ') || 'none';
+      throw new UsageError(
+        `--answer names ${unknown.join(', ')}, not among your ${view.platformName} criteria: ${list}`,
+      );
+    }
+  }
+  return view;
 }
 
 function print(view: TriageView, recorded: boolean, json: boolean, out: (s: string) => void) {

@@ -2,6 +2,9 @@ import { TriageError } from '../core/errors.js';
 
 export const MAX_TEXT_LENGTH = 20_000;
 
+/** The longest note a team's guidance may carry; adapters declare it as their field's limit. */
+export const MAX_GUIDANCE_NOTE = 500;
+
 /** Cleans pasted text, or throws a coded error that says what to do instead. Nothing is stored before this passes. */
 export function cleanInvitationText(raw: unknown): string {
   if (typeof raw !== 'string' || raw.trim() === '') {

@@ -11,12 +11,13 @@ import {
   parseTimeCommand,
 } from '../core/time-command.js';
 import { weekOf } from '../core/week.js';
+import { MAX_GUIDANCE_NOTE } from './input.js';
 import { teamOwner } from './policies.js';
 import type { Stores, TimePort } from './ports.js';
 import type { TeamRef, UserRef } from './types.js';
 import { toKey } from './user-key.js';
 
-export const MAX_GUIDANCE_NOTE = 500;
+export { MAX_GUIDANCE_NOTE };
 
 /** What `/triage time …` recorded, with a one-line confirmation to show as is. */
 export interface TimeLogged {

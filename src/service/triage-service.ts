@@ -108,6 +108,20 @@ export class TriageService {
     );
   }
 
+  /** Runs `work` (calls on this service) in a transaction that is then rolled back, so nothing is recorded. */
+  dryRun<T>(work: () => T): T {
+    const done: { value?: T } = {};
+    try {
+      this.stores.triages.tx(() => {
+        done.value = work();
+        throw ROLL_BACK;
+      });
+    } catch (err) {
+      if (err !== ROLL_BACK) throw err;
+    }
+    return done.value as T;
+  }
+
   get(user: UserRef, triageId: number): TriageView {
     const userId = this.stores.users.ensure(toKey(user));
     const row = this.load(userId, triageId);
@@ -181,6 +195,9 @@ export class TriageService {
     });
   }
 }
+
+/** Thrown to end a dry run's transaction, so it rolls back. */
+const ROLL_BACK = Symbol('roll back');
 
 /** A repeated click or retried request: the same answer to a question already answered. */
 function alreadyGiven(state: FlowState, input: AnswerInput): boolean {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -12,10 +12,11 @@ export interface Finished {
   stderr: string;
 }
 
-/** Runs a TypeScript entry point of ours as a real child process, feeding stdin and closing it. */
-export function runTs(entry: string, args: string[], stdin: string, env: Record<string, string>): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry), ...args], {
+/** Runs a JavaScript entry point (the bin, or a built one in dist/) as a real child process, feeding stdin and closing it. */
+export function runJs(entry: string, args: string[], stdin: string, env: Record<string, string>): Promise<Finished> {
+  const path = resolve(ROOT, entry);
+  return new Promise((done, reject) => {
+    const child = spawn(process.execPath, [path, ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -29,7 +30,11 @@ export function runTs(entry: string, args: string[], stdin: string, env: Record<
       stderr += d;
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    // A child that exits without reading its input closes the pipe: that is its choice, not a failure here.
+    child.stdin.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') reject(err);
+    });
     child.stdin.end(stdin);
   });
 }

@@ -1,5 +1,6 @@
 import type { ButtonInteraction, ChatInputCommandInteraction, ModalSubmitInteraction } from 'discord.js';
 import { PLATFORM_IDS } from '../../../src/core/platforms.js';
+import type { CriterionSpec } from '../../../src/service/index.js';
 import { policyModal } from '../render-policy.js';
 import { renderPolicies } from '../render-records.js';
 import { canManageServer, policyForm, privateFlags, teamOf, userRefOf } from '../to-core.js';
@@ -16,9 +17,6 @@ export async function onPolicy(i: ChatInputCommandInteraction, ctx: Ctx): Promis
   const views = shown.map((p) => ctx.service.policies.show(user, p));
   await i.reply({ ...renderPolicies(views), flags: privateFlags(i) });
 }
-
-/** The platform option's choices: Discord allows 25, and the catalog is smaller. */
-export const PLATFORM_CHOICES = PLATFORM_IDS.slice(0, 25);
 
 const NOT_ADMIN =
   'Only members with the Manage Server permission can set the policy for this server. Nothing was changed.';

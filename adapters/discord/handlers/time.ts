@@ -1,14 +1,10 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { isTriageError, TriageError } from '../../../src/core/errors.js';
-import { PLATFORMS } from '../../../src/core/platforms.js';
 import { escapeText } from '../render.js';
 import { renderOutbound } from '../render-records.js';
 import { renderLine } from '../render-time.js';
 import { privateFlags, userRefOf } from '../to-core.js';
 import type { Ctx } from './boundary.js';
-
-/** The platform option's choices, by display name; Discord allows 25 and the catalog is smaller. */
-export const PLATFORM_OPTIONS = PLATFORMS.slice(0, 25).map((p) => ({ name: p.name, value: p.id }));
 
 /**
  * The options become the same words the other adapters pass (`linkedin 25m at work`), so one parser
