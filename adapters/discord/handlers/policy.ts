@@ -1,6 +1,4 @@
 import type { ButtonInteraction, ChatInputCommandInteraction, ModalSubmitInteraction } from 'discord.js';
-import { PLATFORM_IDS } from '../../../src/core/platforms.js';
-import type { CriterionSpec } from '../../../src/service/index.js';
 import { policyModal } from '../render-policy.js';
 import { renderPolicies } from '../render-records.js';
 import { canManageServer, policyForm, privateFlags, teamOf, userRefOf } from '../to-core.js';
