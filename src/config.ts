@@ -23,6 +23,7 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: optional,
   DISCORD_TOKEN: optional,
   DISCORD_APPLICATION_ID: optional,
   DISCORD_GUILD_ID: optional,
@@ -48,6 +49,8 @@ export interface SlackConfig {
   stateSecret?: string;
   apiUrl?: string;
   port: number;
+  /** Where Slack's HTTP receiver listens: every interface unless HOST says otherwise. */
+  host?: string;
 }
 
 export interface DiscordConfig {
@@ -128,5 +131,6 @@ function slackConfig(e: Env): SlackConfig | null {
     stateSecret: e.SLACK_STATE_SECRET,
     apiUrl: e.SLACK_API_URL,
     port: e.PORT,
+    host: e.HOST,
   };
 }

@@ -62,7 +62,11 @@ describe('loadConfig', () => {
       appToken: 'xapp-1',
       apiUrl: 'http://127.0.0.1:9/api/',
       port: 3000,
+      host: undefined,
     });
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', HOST: '127.0.0.1' }).slack?.host).toBe(
+      '127.0.0.1',
+    );
   });
 
   it('GIVEN DISCORD_TOKEN THEN Discord is on', () => {
