@@ -1,18 +1,41 @@
+import { createHash } from 'node:crypto';
 import type { Client } from 'discord.js';
-import type { Notifier, OutboundMessage } from '../../src/core/message.js';
+import type { DigestTag, Notifier, OutboundMessage } from '../../src/core/message.js';
 import type { UserRef } from '../../src/service/index.js';
 import { DiscordCode, DiscordDeliveryError, discordCode } from './errors.js';
 import { renderOutbound } from './render-records.js';
 
-/** Delivers unprompted messages (the digest) to a Discord user's DM; rejects with a coded error on failure. */
+/** How many of the DM's newest messages to look through for an earlier send (Discord's maximum per request). */
+const HISTORY_LIMIT = 100;
+
+/** The footer a scheduled digest carries, and the one looked for again: it names the week. */
+export function digestFooter(tag: DigestTag): string {
+  return `Weekly digest · week of ${tag.week}`;
+}
+
+/** One nonce per user and week (Discord allows 25 characters): a repeated send within minutes returns the first. */
+export function digestNonce(userId: string, tag: DigestTag): string {
+  return createHash('sha256').update(`${userId}:${tag.week}`).digest('base64url').slice(0, 25);
+}
+
+/**
+ * Delivers unprompted messages (the digest) to a Discord user's DM; rejects with a coded error on failure.
+ * Works through REST alone, so an instance without the gateway connection sends too.
+ */
 export function createDiscordNotifier(client: Client): Notifier {
   return {
     provider: 'discord',
-    async send(user: UserRef, message: OutboundMessage): Promise<void> {
+    async send(user: UserRef, message: OutboundMessage, tag?: DigestTag): Promise<void> {
       if (user.provider !== 'discord') throw new DiscordDeliveryError('discord_error', 'Not a Discord user.');
       try {
         const dm = await client.users.createDM(user.userId);
-        await dm.send(renderOutbound(message));
+        const payload = renderOutbound(message);
+        if (!tag) {
+          await dm.send(payload);
+          return;
+        }
+        payload.embeds[0]?.setFooter({ text: digestFooter(tag) });
+        await dm.send({ ...payload, nonce: digestNonce(user.userId, tag), enforceNonce: true });
       } catch (err) {
         if (discordCode(err) === DiscordCode.CannotDmUser) {
           throw new DiscordDeliveryError(
@@ -27,6 +50,14 @@ export function createDiscordNotifier(client: Client): Notifier {
           err,
         );
       }
+    },
+    async delivered(user: UserRef, tag: DigestTag): Promise<boolean> {
+      if (user.provider !== 'discord') throw new DiscordDeliveryError('discord_error', 'Not a Discord user.');
+      const dm = await client.users.createDM(user.userId);
+      const recent = await dm.messages.fetch({ limit: HISTORY_LIMIT, cache: false });
+      const footer = digestFooter(tag);
+      // Only the bot can post embeds in its DM with the user; the author check keeps that explicit.
+      return recent.some((m) => m.author.id !== user.userId && m.embeds.some((e) => e.footer?.text === footer));
     },
   };
 }
