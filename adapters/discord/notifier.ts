@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Client } from 'discord.js';
+import { type REST, Routes } from 'discord.js';
 import type { DigestTag, Notifier, OutboundMessage } from '../../src/core/message.js';
 import type { UserRef } from '../../src/service/index.js';
 import { DiscordCode, DiscordDeliveryError, discordCode } from './errors.js';
@@ -20,22 +20,30 @@ export function digestNonce(userId: string, tag: DigestTag): string {
 
 /**
  * Delivers unprompted messages (the digest) to a Discord user's DM; rejects with a coded error on failure.
- * Works through REST alone, so an instance without the gateway connection sends too.
+ * Works on REST alone, so an instance without the gateway connection sends too: it speaks to the routes
+ * directly, because discord.js's channel and message objects need the logged-in client user.
  */
-export function createDiscordNotifier(client: Client): Notifier {
+export function createDiscordNotifier(rest: REST): Notifier {
+  const openDm = async (userId: string): Promise<string> => {
+    const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
+    return channel.id;
+  };
   return {
     provider: 'discord',
     async send(user: UserRef, message: OutboundMessage, tag?: DigestTag): Promise<void> {
       if (user.provider !== 'discord') throw new DiscordDeliveryError('discord_error', 'Not a Discord user.');
       try {
-        const dm = await client.users.createDM(user.userId);
-        const payload = renderOutbound(message);
-        if (!tag) {
-          await dm.send(payload);
-          return;
-        }
-        payload.embeds[0]?.setFooter({ text: digestFooter(tag) });
-        await dm.send({ ...payload, nonce: digestNonce(user.userId, tag), enforceNonce: true });
+        const channel = await openDm(user.userId);
+        const rendered = renderOutbound(message);
+        if (tag) rendered.embeds[0]?.setFooter({ text: digestFooter(tag) });
+        const body = {
+          content: rendered.content,
+          embeds: rendered.embeds.map((e) => e.toJSON()),
+          components: rendered.components.map((c) => c.toJSON()),
+          allowed_mentions: rendered.allowedMentions,
+          ...(tag ? { nonce: digestNonce(user.userId, tag), enforce_nonce: true } : {}),
+        };
+        await rest.post(Routes.channelMessages(channel), { body });
       } catch (err) {
         if (discordCode(err) === DiscordCode.CannotDmUser) {
           throw new DiscordDeliveryError(
@@ -53,11 +61,20 @@ export function createDiscordNotifier(client: Client): Notifier {
     },
     async delivered(user: UserRef, tag: DigestTag): Promise<boolean> {
       if (user.provider !== 'discord') throw new DiscordDeliveryError('discord_error', 'Not a Discord user.');
-      const dm = await client.users.createDM(user.userId);
-      const recent = await dm.messages.fetch({ limit: HISTORY_LIMIT, cache: false });
+      const channel = await openDm(user.userId);
+      const query = new URLSearchParams({ limit: String(HISTORY_LIMIT) });
+      const recent = (await rest.get(Routes.channelMessages(channel), { query })) as RecentMessage[];
       const footer = digestFooter(tag);
       // Only the bot can post embeds in its DM with the user; the author check keeps that explicit.
-      return recent.some((m) => m.author.id !== user.userId && m.embeds.some((e) => e.footer?.text === footer));
+      return recent.some(
+        (m) => m.author?.id !== user.userId && (m.embeds ?? []).some((e) => e.footer?.text === footer),
+      );
     },
   };
+}
+
+/** The fields of a message, as GET /channels/:id/messages returns it, that the check reads. */
+interface RecentMessage {
+  author?: { id: string };
+  embeds?: { footer?: { text?: string } }[];
 }
