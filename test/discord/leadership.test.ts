@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { digestFooter } from '../../adapters/discord/notifier.js';
+import { serviceOver } from '../../src/compose.js';
+import { createLogger } from '../../src/core/logger.js';
 import type { OutboundMessage } from '../../src/core/message.js';
+import { createPacer, runDigestTick } from '../../src/scheduler/tick.js';
+import type { Service } from '../../src/service/index.js';
+import { openDatabase } from '../../src/store/db.js';
+import type { StoreSet } from '../../src/store/index.js';
 import { dmChannelOf } from '../helpers/discord-fake-rest.js';
 import { type DiscordHarness, startDiscordHarness } from '../helpers/discord-harness.js';
 import { DANA, dm } from '../helpers/discord-payloads.js';
@@ -17,8 +23,12 @@ afterEach(async () => {
   running = [];
 });
 
-async function instances(locks?: MemoryLocks): Promise<[DiscordHarness, DiscordHarness]> {
-  const a = await startDiscordHarness({ ...(locks ? { locks } : {}), leaderRetryMs: 20 });
+async function instances(locks?: MemoryLocks, service?: Service<StoreSet>): Promise<[DiscordHarness, DiscordHarness]> {
+  const a = await startDiscordHarness({
+    ...(locks ? { locks } : {}),
+    ...(service ? { service } : {}),
+    leaderRetryMs: 20,
+  });
   running.push(a);
   const b = await startDiscordHarness({
     sharing: a,
@@ -88,6 +98,28 @@ describe('one gateway connection among several instances', () => {
     // The same week sent twice within minutes (a retried request): Discord keeps the first, by its nonce.
     await b.adapter.notifier.send(dana, message, { week: '2026-11-16' });
     expect(a.rest.history(dmChannelOf(DANA.id))).toHaveLength(1);
+  });
+
+  it('GIVEN the scheduler runs on the instance without the gateway THEN the digest goes out through REST, once', async () => {
+    const clock = { t: Date.UTC(2026, 10, 18, 12), now: () => clock.t };
+    const [a, b] = await instances(new MemoryLocks(), serviceOver(openDatabase(':memory:'), clock));
+    b.service.settings.update(dana, { timezone: 'Europe/Berlin' });
+    b.service.time.log(dana, 'linkedin 50m');
+    clock.t = Date.UTC(2026, 10, 23, 8);
+    const deps = {
+      digest: b.service.digest,
+      notifiers: [b.adapter.notifier],
+      log: createLogger('error', () => {}),
+      clock,
+      instance: 'follower',
+      defaultTimeZone: 'UTC',
+      pacer: createPacer(clock, async () => {}),
+    };
+    expect(await runDigestTick(deps, clock.t)).toMatchObject({ due: 1, sent: 1 });
+    const [digest] = a.rest.history(dmChannelOf(DANA.id));
+    expect(digest?.embeds[0].title).toMatch(/^Your week, 16 Nov/);
+    expect(a.gateway.identified).toBe(1);
+    expect(said(b, 'discord: connected')).toBe(false);
   });
 
   it('GIVEN two instances briefly both connected (a handover) THEN a DM is answered once', async () => {
