@@ -7,6 +7,7 @@ import { loadConfig } from './config.js';
 import { createLogger } from './core/logger.js';
 import { systemClock } from './core/ports.js';
 import { startDigestScheduler } from './scheduler/digest-scheduler.js';
+import { soleLeader } from './service/leadership.js';
 import { openDatabase } from './store/db.js';
 
 /** The composition root: config, database, service, the adapters that have credentials, the digest. */
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel, (line) => process.stderr.write(`${line}\n`));
   const db = openDatabase(config.databasePath);
   const service = serviceOver(db, systemClock);
-  const deps = { service, log };
+  const deps = { service, log, locks: soleLeader };
   const adapters: ChatAdapter[] = await chatAdapters(config, deps);
   let terminal: ReturnType<typeof createConsoleAdapter> | null = null;
   if (adapters.length === 0) {

@@ -52,6 +52,8 @@ export function createConsoleAdapter(config: ConsoleConfig, deps: AdapterDeps): 
       send: async (_user, message) => {
         print(renderMessage(message));
       },
+      // The terminal keeps no history to look in: a digest taken over after a crash is shown again.
+      delivered: async () => false,
     },
     async start() {
       rl = createInterface({

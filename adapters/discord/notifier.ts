@@ -1,18 +1,49 @@
-import type { Client } from 'discord.js';
-import type { Notifier, OutboundMessage } from '../../src/core/message.js';
+import { createHash } from 'node:crypto';
+import { type REST, Routes } from 'discord.js';
+import type { DigestTag, Notifier, OutboundMessage } from '../../src/core/message.js';
 import type { UserRef } from '../../src/service/index.js';
 import { DiscordCode, DiscordDeliveryError, discordCode } from './errors.js';
 import { renderOutbound } from './render-records.js';
 
-/** Delivers unprompted messages (the digest) to a Discord user's DM; rejects with a coded error on failure. */
-export function createDiscordNotifier(client: Client): Notifier {
+/** How many of the DM's newest messages to look through for an earlier send (Discord's maximum per request). */
+const HISTORY_LIMIT = 100;
+
+/** The footer a scheduled digest carries, and the one looked for again: it names the week. */
+export function digestFooter(tag: DigestTag): string {
+  return `Weekly digest · week of ${tag.week}`;
+}
+
+/** One nonce per user and week (Discord allows 25 characters): a repeated send within minutes returns the first. */
+export function digestNonce(userId: string, tag: DigestTag): string {
+  return createHash('sha256').update(`${userId}:${tag.week}`).digest('base64url').slice(0, 25);
+}
+
+/**
+ * Delivers unprompted messages (the digest) to a Discord user's DM; rejects with a coded error on failure.
+ * Works on REST alone, so an instance without the gateway connection sends too: it speaks to the routes
+ * directly, because discord.js's channel and message objects need the logged-in client user.
+ */
+export function createDiscordNotifier(rest: REST): Notifier {
+  const openDm = async (userId: string): Promise<string> => {
+    const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
+    return channel.id;
+  };
   return {
     provider: 'discord',
-    async send(user: UserRef, message: OutboundMessage): Promise<void> {
+    async send(user: UserRef, message: OutboundMessage, tag?: DigestTag): Promise<void> {
       if (user.provider !== 'discord') throw new DiscordDeliveryError('discord_error', 'Not a Discord user.');
       try {
-        const dm = await client.users.createDM(user.userId);
-        await dm.send(renderOutbound(message));
+        const channel = await openDm(user.userId);
+        const rendered = renderOutbound(message);
+        if (tag) rendered.embeds[0]?.setFooter({ text: digestFooter(tag) });
+        const body = {
+          content: rendered.content,
+          embeds: rendered.embeds.map((e) => e.toJSON()),
+          components: rendered.components.map((c) => c.toJSON()),
+          allowed_mentions: rendered.allowedMentions,
+          ...(tag ? { nonce: digestNonce(user.userId, tag), enforce_nonce: true } : {}),
+        };
+        await rest.post(Routes.channelMessages(channel), { body });
       } catch (err) {
         if (discordCode(err) === DiscordCode.CannotDmUser) {
           throw new DiscordDeliveryError(
@@ -28,5 +59,22 @@ export function createDiscordNotifier(client: Client): Notifier {
         );
       }
     },
+    async delivered(user: UserRef, tag: DigestTag): Promise<boolean> {
+      if (user.provider !== 'discord') throw new DiscordDeliveryError('discord_error', 'Not a Discord user.');
+      const channel = await openDm(user.userId);
+      const query = new URLSearchParams({ limit: String(HISTORY_LIMIT) });
+      const recent = (await rest.get(Routes.channelMessages(channel), { query })) as RecentMessage[];
+      const footer = digestFooter(tag);
+      // Only the bot can post embeds in its DM with the user; the author check keeps that explicit.
+      return recent.some(
+        (m) => m.author?.id !== user.userId && (m.embeds ?? []).some((e) => e.footer?.text === footer),
+      );
+    },
   };
+}
+
+/** The fields of a message, as GET /channels/:id/messages returns it, that the check reads. */
+interface RecentMessage {
+  author?: { id: string };
+  embeds?: { footer?: { text?: string } }[];
 }

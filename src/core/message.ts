@@ -19,8 +19,23 @@ export interface OutboundMessage {
   actions: MessageAction[];
 }
 
+/**
+ * Marks a scheduled digest as that week's, in a way the platform keeps (Slack message metadata, a Discord
+ * nonce and footer), so that a process taking over a claim can find it in the user's DM and not send it again.
+ */
+export interface DigestTag {
+  /** The reported week's key (its Monday, YYYY-MM-DD). */
+  week: string;
+}
+
 /** Delivers outbound messages to one provider's users, in their DM. Rejects on failure so the caller can retry. */
 export interface Notifier {
   provider: UserRef['provider'];
-  send(user: UserRef, message: OutboundMessage): Promise<void>;
+  /** `tag` marks the message as a scheduled digest; previews go without one. */
+  send(user: UserRef, message: OutboundMessage, tag?: DigestTag): Promise<void>;
+  /**
+   * Whether the digest tagged so is already in the user's DM (sent by a process that died before recording it).
+   * Rejects when it cannot tell.
+   */
+  delivered(user: UserRef, tag: DigestTag): Promise<boolean>;
 }

@@ -142,6 +142,11 @@ export class DigestService {
     return this.claims.claim(d.userId, d.week.key, by, now, maxAttempts);
   }
 
+  /** Whether the user still exists: false once they ran `forget`, which deletes their row and claims. */
+  stillThere(d: DueDigest): boolean {
+    return this.stores.users.get(d.userId) !== undefined;
+  }
+
   markSent(d: DueDigest, by: string, now: number): boolean {
     return this.claims.markSent(d.userId, d.week.key, by, now);
   }

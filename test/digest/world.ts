@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Outcome } from '../../src/core/criteria.js';
 import { silentLogger } from '../../src/core/logger.js';
-import type { Notifier, OutboundMessage } from '../../src/core/message.js';
+import type { DigestTag, Notifier, OutboundMessage } from '../../src/core/message.js';
 import type { Provider, UserRef } from '../../src/core/user.js';
 import { createPacer } from '../../src/scheduler/pacer.js';
 import type { TickDeps } from '../../src/scheduler/tick.js';
@@ -46,29 +46,39 @@ export function decide(
 export interface Delivery {
   user: UserRef;
   message: OutboundMessage;
+  tag?: DigestTag;
   at: number;
 }
 
-/** A notifier that records what it delivers; `failures` says how many times to fail per user id first. */
+/**
+ * A notifier that records what it delivers, and answers `delivered` from that record as a platform's DM history
+ * would. `failures` says how many times to fail per user id first; `beforeSend` runs at the start of each send.
+ */
 export function recordingNotifier(
   provider: Provider,
   clock: FakeClock,
-  opts: { failures?: Record<string, number>; delayMs?: number } = {},
-): Notifier & { sent: Delivery[]; attempts: number } {
+  opts: { failures?: Record<string, number>; delayMs?: number; beforeSend?: (user: UserRef) => void } = {},
+): Notifier & { sent: Delivery[]; attempts: number; checks: number } {
   const left = { ...(opts.failures ?? {}) };
   const n = {
     provider,
     sent: [] as Delivery[],
     attempts: 0,
-    async send(user: UserRef, message: OutboundMessage) {
+    checks: 0,
+    async delivered(user: UserRef, tag: DigestTag) {
+      n.checks++;
+      return n.sent.some((d) => d.user.userId === user.userId && d.tag?.week === tag.week);
+    },
+    async send(user: UserRef, message: OutboundMessage, tag?: DigestTag) {
       n.attempts++;
+      opts.beforeSend?.(user);
       // A real wait lets two schedulers interleave, as two processes would.
       if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
       if ((left[user.userId] ?? 0) > 0) {
         left[user.userId] = (left[user.userId] ?? 0) - 1;
         throw new Error('platform said no');
       }
-      n.sent.push({ user, message, at: clock.now() });
+      n.sent.push({ user, message, ...(tag ? { tag } : {}), at: clock.now() });
     },
   };
   return n;

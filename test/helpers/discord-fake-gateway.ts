@@ -6,6 +6,9 @@ export class FakeDiscordGateway {
   private server: WebSocketServer | null = null;
   private readonly sockets = new Set<WebSocket>();
   private seq = 1;
+  private readonly identifyWaiters: { n: number; resolve: () => void }[] = [];
+  /** How many IDENTIFYs (logins) the gateway has seen. */
+  identified = 0;
   url = '';
 
   constructor(private readonly appId: string) {}
@@ -26,6 +29,8 @@ export class FakeDiscordGateway {
   private onFrame(socket: WebSocket, frame: { op: number }): void {
     if (frame.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
     if (frame.op === 2) {
+      this.identified++;
+      for (const w of this.identifyWaiters.filter((x) => x.n <= this.identified)) w.resolve();
       const user = { id: this.appId, username: 'invite-triage', discriminator: '0', avatar: null, bot: true };
       const ready = {
         v: 10,
@@ -38,6 +43,17 @@ export class FakeDiscordGateway {
       };
       socket.send(JSON.stringify({ op: 0, t: 'READY', s: this.seq++, d: ready }));
     }
+  }
+
+  /** Resolves once `n` clients in all have identified. */
+  whenIdentified(n: number): Promise<void> {
+    if (this.identified >= n) return Promise.resolve();
+    return new Promise((resolve) => this.identifyWaiters.push({ n, resolve }));
+  }
+
+  /** Clients connected right now. */
+  get connected(): number {
+    return this.sockets.size;
   }
 
   /** Sends a dispatch (op 0) to every connected client. */

@@ -34,6 +34,8 @@ export class FakeDiscordRest extends EventEmitter {
   readonly calls: RestCall[] = [];
   gatewayUrl = '';
   private readonly failures: Failure[] = [];
+  /** Messages the bot posted, per channel, oldest first: what GET /channels/:id/messages lists. */
+  private readonly posted = new Map<string, Json[]>();
   private server: Server | null = null;
   api = '';
 
@@ -112,9 +114,32 @@ export class FakeDiscordRest extends EventEmitter {
     if (method === 'POST' && route === '/users/@me/channels') {
       return send(res, 200, { id: dmChannelOf(body?.recipient_id ?? '0'), type: 1, recipients: [] });
     }
+    const listed = /^\/channels\/(\d+)\/messages$/.exec(route)?.[1];
+    if (listed && method === 'GET') {
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      return send(res, 200, [...(this.posted.get(listed) ?? [])].reverse().slice(0, limit));
+    }
+    if (listed && method === 'POST') return send(res, 200, this.post(listed, body));
     const channel = /^\/channels\/(\d+)\/messages/.exec(route)?.[1];
     if (channel || route.startsWith('/webhooks/')) return send(res, 200, this.message(channel ?? '1', body));
     send(res, 404, { message: 'Unknown route in fake', code: 0 });
+  }
+
+  /** The messages the bot posted in a channel, oldest first. */
+  history(channelId: string): Json[] {
+    return this.posted.get(channelId) ?? [];
+  }
+
+  /** Creates a message; with enforce_nonce, a nonce already used in the channel returns that message instead. */
+  private post(channelId: string, body: Json): Json {
+    const list = this.posted.get(channelId) ?? [];
+    this.posted.set(channelId, list);
+    const nonce = body?.nonce;
+    const earlier = body?.enforce_nonce && nonce !== undefined ? list.find((m) => m.nonce === nonce) : undefined;
+    if (earlier) return earlier;
+    const message: Json = { ...this.message(channelId, body), ...(nonce !== undefined ? { nonce } : {}) };
+    list.push(message);
+    return message;
   }
 
   /** A message object as Discord returns it for a message the bot sent. */

@@ -2,7 +2,7 @@ import { createDiscordAdapter } from '../../adapters/discord/index.js';
 import type { ChatAdapter } from '../../src/adapter.js';
 import { serviceOver } from '../../src/compose.js';
 import { createLogger } from '../../src/core/logger.js';
-import type { Service } from '../../src/service/index.js';
+import type { LockPort, Service } from '../../src/service/index.js';
 import { openDatabase } from '../../src/store/db.js';
 import type { StoreSet } from '../../src/store/index.js';
 import { FakeDiscordGateway } from './discord-fake-gateway.js';
@@ -27,19 +27,34 @@ export interface DiscordHarness {
   close(): Promise<void>;
 }
 
-/** `service` lets a test restart the bot over the same database; `now` fixes the clock. */
-export async function startDiscordHarness(
-  opts: { service?: Service<StoreSet>; now?: number } = {},
-): Promise<DiscordHarness> {
+export interface HarnessOptions {
+  /** Lets a test restart the bot over the same database, or run two instances on one. */
+  service?: Service<StoreSet>;
+  /** Fixes the clock. */
+  now?: number;
+  /** The leader locks the instances share; the sole leader by default. */
+  locks?: LockPort;
+  /** A second instance: the fakes of the first, which that one closes. */
+  sharing?: DiscordHarness;
+  leaderRetryMs?: number;
+}
+
+export async function startDiscordHarness(opts: HarnessOptions = {}): Promise<DiscordHarness> {
   const now = opts.now ?? Date.UTC(2026, 10, 23, 9);
   const service = opts.service ?? serviceOver(openDatabase(':memory:'), { now: () => now });
-  const rest = new FakeDiscordRest(APP_ID);
-  const gateway = new FakeDiscordGateway(APP_ID);
-  await Promise.all([rest.listen(), gateway.listen()]);
-  rest.gatewayUrl = gateway.url;
+  const rest = opts.sharing?.rest ?? new FakeDiscordRest(APP_ID);
+  const gateway = opts.sharing?.gateway ?? new FakeDiscordGateway(APP_ID);
+  if (!opts.sharing) {
+    await Promise.all([rest.listen(), gateway.listen()]);
+    rest.gatewayUrl = gateway.url;
+  }
   const logs: string[] = [];
   const log = createLogger('debug', (line) => logs.push(line));
-  const adapter = createDiscordAdapter({ token: 'fake.bot.token', apiUrl: rest.api }, { service, log });
+  const adapter = createDiscordAdapter(
+    { token: 'fake.bot.token', apiUrl: rest.api },
+    { service, log, ...(opts.locks ? { locks: opts.locks } : {}) },
+    opts.leaderRetryMs ? { leaderRetryMs: opts.leaderRetryMs } : {},
+  );
   await adapter.start();
 
   const shown = (): Json => {
@@ -89,7 +104,7 @@ export async function startDiscordHarness(
     },
     async close() {
       await adapter.stop();
-      await Promise.all([rest.close(), gateway.close()]);
+      if (!opts.sharing) await Promise.all([rest.close(), gateway.close()]);
     },
   };
 }

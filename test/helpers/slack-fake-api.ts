@@ -12,6 +12,15 @@ export interface RecordedCall {
   token?: string;
 }
 
+/** A message kept in a channel's history: what conversations.history returns. */
+export interface StoredMessage {
+  type: 'message';
+  ts: string;
+  text: unknown;
+  bot_id: string;
+  metadata?: unknown;
+}
+
 export type Failure = 'ratelimited' | 'channel_not_found' | 'server_error';
 
 /** A fake Slack Web API on loopback: answers like Slack, records every call, fails on request. */
@@ -25,13 +34,15 @@ export interface FakeSlack {
   fail(method: string, failure: Failure, times?: number): void;
   /** Adds fields (is_admin, is_owner, tz) to what users.info answers for one user. */
   setUser(userId: string, fields: Record<string, unknown>): void;
+  /** Messages the app posted in a channel, newest first, as conversations.history answers with metadata. */
+  history(channel: string): StoredMessage[];
   /** Where apps.connections.open sends a Socket Mode client. */
   socketUrl: string;
   waitFor(match: (c: RecordedCall) => boolean, from?: number, timeoutMs?: number): Promise<RecordedCall>;
   close(): Promise<void>;
 }
 
-const JSON_FIELDS = ['blocks', 'view', 'attachments', 'files'];
+const JSON_FIELDS = ['blocks', 'view', 'attachments', 'files', 'metadata'];
 
 function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
   if (type?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
@@ -46,6 +57,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const failures = new Map<string, Failure[]>();
   const profiles = new Map<string, Record<string, unknown>>();
   const events = new EventEmitter();
+  const channels = new Map<string, StoredMessage[]>();
   let ts = 1_700_000_000;
   let responses = 0;
   let base = '';
@@ -71,9 +83,24 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         };
       case 'conversations.open':
         return { channel: { id: `D${String(body.users ?? 'X').slice(1)}` } };
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
+        const message: StoredMessage = { type: 'message', ts: `${ts++}.000100`, text: body.text, bot_id: 'B0BOT0001' };
+        if (body.metadata) message.metadata = body.metadata;
+        const channel = String(body.channel);
+        channels.set(channel, [message, ...(channels.get(channel) ?? [])]);
+        return { channel: body.channel, ts: message.ts };
+      }
       case 'chat.update':
         return { channel: body.channel, ts: `${ts++}.000100` };
+      case 'conversations.history': {
+        // Slack returns metadata only when asked for it.
+        const withMeta = String(body.include_all_metadata) === 'true';
+        const limit = Number(body.limit ?? 100);
+        const messages = (channels.get(String(body.channel)) ?? [])
+          .slice(0, limit)
+          .map(({ metadata, ...m }) => (withMeta && metadata ? { ...m, metadata } : m));
+        return { messages, has_more: false };
+      }
       case 'views.open':
       case 'views.update':
       case 'views.publish':
@@ -137,6 +164,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     apiUrl: `${base}/api/`,
     socketUrl: '',
     calls,
+    history: (channel) => channels.get(channel) ?? [],
     responseUrl: () => `${base}/respond/${++responses}`,
     fail(method, failure, times = 1) {
       failures.set(method, [...(failures.get(method) ?? []), ...Array<Failure>(times).fill(failure)]);
