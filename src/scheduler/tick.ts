@@ -39,11 +39,11 @@ export interface TickResult {
 export async function runDigestTick(deps: TickDeps, now: number): Promise<TickResult> {
   const byProvider = new Map<Provider, Notifier>(deps.notifiers.map((n) => [n.provider, n]));
   const result: TickResult = { due: 0, sent: 0, skipped: 0, failed: 0, lost: 0 };
-  for (const due of deps.digest.dueBatches(now, deps.defaultTimeZone, MAX_ATTEMPTS, BATCH)) {
+  for await (const due of deps.digest.dueBatches(now, deps.defaultTimeZone, MAX_ATTEMPTS, BATCH)) {
     if (deps.stopped?.()) break;
     const batch = due.filter((d) => byProvider.has(d.user.provider));
     result.due += batch.length;
-    const digests = deps.digest.build(batch, now);
+    const digests = await deps.digest.build(batch, now);
     for (const item of batch) {
       if (deps.stopped?.()) break;
       const notifier = byProvider.get(item.user.provider);
@@ -67,20 +67,20 @@ async function deliver(
   const { digest } = deps;
   const week = item.week.key;
   if (!quiet) await deps.pacer.wait(item.user.provider);
-  const attempt = digest.claim(item, deps.instance, deps.clock.now(), MAX_ATTEMPTS);
+  const attempt = await digest.claim(item, deps.instance, deps.clock.now(), MAX_ATTEMPTS);
   if (attempt === null) return 'lost';
   if (quiet) {
-    digest.markSkipped(item, deps.instance, deps.clock.now());
+    await digest.markSkipped(item, deps.instance, deps.clock.now());
     return 'skipped';
   }
   try {
     await notifier.send(item.user, message());
-    digest.markSent(item, deps.instance, deps.clock.now());
+    await digest.markSent(item, deps.instance, deps.clock.now());
     return 'sent';
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     const next = attempt >= MAX_ATTEMPTS ? null : deps.clock.now() + FIRST_RETRY_MS * 2 ** (attempt - 1);
-    digest.markFailed(item, deps.instance, why, next);
+    await digest.markFailed(item, deps.instance, why, next);
     deps.log.warn('digest delivery failed', { user: item.userId, week, attempt, retryAt: next, error: why });
     return 'failed';
   }

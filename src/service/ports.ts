@@ -119,6 +119,8 @@ export interface RecordPort {
   deferred(userId: number): Promise<DecisionRecord[]>;
   open(userId: number): Promise<OpenTriageRow[]>;
   everything(userId: number): Promise<Everything>;
+  /** How many triages the user has, counted by the database. */
+  triageCount(userId: number): Promise<number>;
 }
 
 export type PolicyScope = 'team' | 'user';

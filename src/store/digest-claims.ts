@@ -1,6 +1,7 @@
 import { CLAIM_STALE_MS, type ClaimRow } from '../core/digest/claims.js';
 import type { ClaimPort } from '../service/ports.js';
 import type { Db } from './db.js';
+import type { Sync } from './sync.js';
 
 export { blocksSending, CLAIM_STALE_MS, type ClaimRow } from '../core/digest/claims.js';
 
@@ -9,7 +10,7 @@ export { blocksSending, CLAIM_STALE_MS, type ClaimRow } from '../core/digest/cla
  * transaction, by an insert that can succeed only once; so restarts, overlapping ticks and several
  * processes on one database file never send the same digest twice.
  */
-export class DigestClaimStore implements ClaimPort {
+export class DigestClaimStore implements Sync<ClaimPort> {
   private readonly take;
   private readonly finish;
   private readonly fail;
