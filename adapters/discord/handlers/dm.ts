@@ -11,7 +11,9 @@ export async function onDirectMessage(message: Message, ctx: Ctx): Promise<void>
   const channel = message.channel;
   if (!channel.isSendable()) return;
   try {
-    const view = ctx.service.triage.startFromText(userRefOf(message.author), messageText(message), { source: 'dm' });
+    const view = await ctx.service.triage.startFromText(userRefOf(message.author), messageText(message), {
+      source: 'dm',
+    });
     await channel.send(renderTriage(view));
   } catch (err) {
     if (isTriageError(err)) {
