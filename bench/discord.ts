@@ -82,11 +82,11 @@ export const run: BenchRun = async ({ quick }) => {
 
   try {
     // A long warm-up: the first batches after start are slow for both handlers alike, and they made p99 noisy.
-    const warm = clicks(quick ? 200 : 1000);
+    const warm = await clicks(quick ? 200 : 1000);
     await drive(peer, 'bare', sameAs(warm), { callbacks: [], edits: [] });
     await drive(peer, 'ours', warm, { callbacks: [], edits: [] });
     // Alternate batches, so JIT warm-up and GC fall on both handlers alike.
-    const ours = clicks(n);
+    const ours = await clicks(n);
     const bare: Times = { callbacks: [], edits: [] };
     const mine: Times = { callbacks: [], edits: [] };
     for (let i = 0; i < n; i += CONCURRENCY) {
