@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../core/ports.js';
-import { soleLeader } from '../service/leadership.js';
-import type { Stores, TxStores } from '../service/ports.js';
+import type { LockPort, Stores, TxStores } from '../service/ports.js';
 import type { Db } from './db.js';
 import { DigestStore } from './digest.js';
 import { DigestClaimStore } from './digest-claims.js';
@@ -67,7 +66,7 @@ export function createStores(db: Db, clock: Clock): StoreSet {
     ...(outside as unknown as TxStores),
     db,
     dialect: 'sqlite',
-    locks: soleLeader,
+    locks: soleProcess,
     tx<T>(fn: (s: TxStores) => Promise<T>): Promise<T> {
       return gate.tx(async () => {
         const lease: Lease = { ended: false };
@@ -85,6 +84,13 @@ export function createStores(db: Db, clock: Clock): StoreSet {
     },
   };
 }
+
+/** An embedded database serves one process, which is therefore always the leader. */
+const soleProcess: LockPort = {
+  async tryHold() {
+    return { lost: new Promise<void>(() => {}), release: async () => {} };
+  },
+};
 
 interface Lease {
   ended: boolean;
