@@ -140,7 +140,7 @@ async function seconds(fn: () => Promise<void>): Promise<number> {
 export const run: BenchRun = async ({ quick }) => {
   const n = quick ? 5_000 : 100_000;
   const warm = Math.min(2_000, n / 10);
-  const title = `Store on PostgreSQL (${quick ? 'quick' : 'full'}: ${n.toLocaleString('en')} triages, 2 transactions each)`;
+  const title = `Store on PostgreSQL (${quick ? 'quick' : 'full'}: ${n.toLocaleString('en')} triages, 2 transactions each, synchronous_commit off)`;
   const [serviceDbOf, rawDbOf] = [await scratchDatabase('store_service'), await scratchDatabase('store_raw')];
   if ('skipped' in serviceDbOf || 'skipped' in rawDbOf) {
     const why = 'skipped' in serviceDbOf ? serviceDbOf.skipped : (rawDbOf as { skipped: string }).skipped;

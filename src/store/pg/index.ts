@@ -4,7 +4,7 @@ import { advisoryLocks } from './advisory-lock.js';
 import { PgClaimStore } from './claims.js';
 import type { PgDb } from './db.js';
 import { PgDigestStore } from './digest.js';
-import { type Handle, outer, type PgQuery, TxHandle } from './handle.js';
+import { type Handle, outer, TxHandle } from './handle.js';
 import { PgInstallationStore } from './installations.js';
 import { PgPolicyStore } from './policies.js';
 import { PgRecordStore } from './records.js';
@@ -40,14 +40,27 @@ export function createPgStores(db: PgDb, clock: Clock, url: string): Stores {
     ...storesOver(outer(db), clock),
     dialect: 'postgres',
     async tx<T>(fn: (s: TxStores) => Promise<T>): Promise<T> {
-      return db.transaction(async (tx) => {
-        const handle = new TxHandle(tx as unknown as PgQuery);
-        try {
-          return await fn(storesOver(handle, clock));
-        } finally {
-          handle.end();
-        }
-      });
+      // One pooled connection for the whole transaction, as drizzle's db.transaction does; held here so the
+      // hot statements can run on it prepared.
+      const client = await db.$client.connect();
+      let broken: Error | undefined;
+      const handle = new TxHandle(client);
+      try {
+        await client.query('BEGIN');
+        const result = await fn(storesOver(handle, clock));
+        handle.end();
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        handle.end();
+        await client.query('ROLLBACK').catch((e: Error) => {
+          broken = e;
+        });
+        throw err;
+      } finally {
+        // A connection that could not even roll back is dropped rather than handed to the next caller.
+        client.release(broken);
+      }
     },
     locks: advisoryLocks(url),
     async close() {

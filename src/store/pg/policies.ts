@@ -1,4 +1,4 @@
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { PolicyPort, PolicyRow, PolicyScope } from '../../service/ports.js';
 import type { Handle } from './handle.js';
 import { policyOverrides as po } from './schema.js';
@@ -31,12 +31,16 @@ export class PgPolicyStore implements PolicyPort {
     await this.h.q.delete(po).where(and(eq(po.scope, scope), eq(po.owner, owner)));
   }
 
+  /** Read on every triage step: one prepared statement, the owners as two parallel arrays. */
   async forOwners(owners: readonly { scope: PolicyScope; owner: string }[]): Promise<PolicyRow[]> {
     if (owners.length === 0) return [];
-    const rows = await this.h.q
-      .select({ scope: po.scope, owner: po.owner, platform: po.platform, criteria: po.criteria })
-      .from(po)
-      .where(or(...owners.map((o) => and(eq(po.scope, o.scope), eq(po.owner, o.owner)))));
-    return rows.map((r) => ({ ...r, scope: r.scope as PolicyScope }));
+    const { rows } = await this.h.raw<PolicyRow>(
+      'policies_for_owners',
+      `SELECT p.scope, p.owner, p.platform, p.criteria
+       FROM unnest($1::text[], $2::text[]) AS o(scope, owner)
+       JOIN policy_overrides p ON p.scope = o.scope AND p.owner = o.owner`,
+      [owners.map((o) => o.scope), owners.map((o) => o.owner)],
+    );
+    return rows;
   }
 }

@@ -33,9 +33,14 @@ export class PgUserStore implements UserPort {
     return row;
   }
 
+  /** Read on every call into the service, so a prepared statement. */
   private async identity(key: UserKey): Promise<{ id: number; prefs: string } | undefined> {
-    const [row] = await this.h.q.select({ id: users.id, prefs: users.prefs }).from(users).where(byKey(key));
-    return row;
+    const { rows } = await this.h.raw<{ id: number; prefs: string }>(
+      'users_identity',
+      'SELECT id, prefs FROM users WHERE provider = $1 AND workspace = $2 AND external_id = $3',
+      [key.provider, key.workspace, key.externalId],
+    );
+    return rows[0];
   }
 
   async find(key: UserKey): Promise<UserRow | undefined> {
