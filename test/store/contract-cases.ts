@@ -419,6 +419,15 @@ export function storeContract(name: string, target: ContractTarget): void {
         expect(await s.claims.claim(uid, WEEK, 'd', T0 + CLAIM_STALE_MS * 10, 9)).toBeNull();
       });
 
+      it('gives no claim for a user forgotten since the run read them, and the next user is claimed', async () => {
+        const gone = await s.users.ensure(alice);
+        const next = await s.users.ensure(bob);
+        await s.users.delete(gone);
+        expect(await s.claims.claim(gone, WEEK, 'a', T0, 3)).toBeNull();
+        expect(await s.claims.claim(next, WEEK, 'a', T0, 3)).toBe(1);
+        expect(await s.claims.existing([{ userId: gone, week: WEEK }])).toEqual(new Map());
+      });
+
       it('takes over a claim left by a dead sender only once it is stale, and lists existing claims', async () => {
         const uid = await s.users.ensure(alice);
         const other = await s.users.ensure(bob);

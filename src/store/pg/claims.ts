@@ -3,6 +3,8 @@ import { CLAIM_STALE_MS, type ClaimRow } from '../../core/digest/claims.js';
 import type { ClaimPort } from '../../service/ports.js';
 import { type Handle, num, numOrNull } from './handle.js';
 
+const FOREIGN_KEY_VIOLATION = '23503';
+
 /**
  * The digest_claims table on PostgreSQL: one row per user and week, taken before sending by one conditional
  * upsert. Two instances claiming the same row at once queue on its key; the second then sees the first's claim
@@ -11,12 +13,26 @@ import { type Handle, num, numOrNull } from './handle.js';
 export class PgClaimStore implements ClaimPort {
   constructor(private readonly h: Handle) {}
 
-  /** Takes the (user, week) claim; returns the attempt number, or null when someone has it or it is done. */
+  /**
+   * Takes the (user, week) claim; returns the attempt number, or null when someone has it, it is done, or the
+   * user was forgotten since the run read them (so the run skips them and goes on).
+   */
   async claim(userId: number, week: string, by: string, now: number, maxAttempts: number): Promise<number | null> {
+    try {
+      return await this.take(userId, week, by, now, maxAttempts);
+    } catch (err) {
+      // Forgotten between the EXISTS check and the insert's own key check.
+      if ((err as { code?: string }).code === FOREIGN_KEY_VIOLATION) return null;
+      throw err;
+    }
+  }
+
+  private async take(userId: number, week: string, by: string, now: number, maxAttempts: number) {
     // A second insert may take over only a failed row whose backoff has passed, or a stale claim.
     const { rows } = await this.h.q.execute<{ attempts: number }>(sql`
       INSERT INTO digest_claims (user_id, week, status, attempts, claimed_by, claimed_at)
-      VALUES (${userId}, ${week}, 'claimed', 1, ${by}, ${now})
+      SELECT ${userId}::int, ${week}::text, 'claimed', 1, ${by}::text, ${now}::bigint
+      WHERE EXISTS (SELECT 1 FROM users WHERE id = ${userId}::int)
       ON CONFLICT (user_id, week) DO UPDATE SET
         status = 'claimed', attempts = digest_claims.attempts + 1,
         claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at, next_attempt_at = NULL
