@@ -7,7 +7,7 @@ import { holdWriteLock, type LockHolder } from '../helpers/lock-holder.js';
 import { tempDir } from '../helpers/run-process.js';
 import type { RecordedCall } from '../helpers/slack-fake-api.js';
 import { type SlackHarness, startSlackHarness, visibleText } from '../helpers/slack-harness.js';
-import { blockActionsForm, slashCommandForm, viewSubmissionForm } from '../helpers/slack-payloads.js';
+import { blockActionsForm, eventBody, slashCommandForm, viewSubmissionForm } from '../helpers/slack-payloads.js';
 
 let h: SlackHarness | undefined;
 let holder: LockHolder | undefined;
@@ -90,6 +90,20 @@ describe('Slack while another process holds the database write lock', () => {
     expect((await card).body.replace_original).toBe(true);
     expect(visibleText(await card)).toContain('Accept');
     expect(answers(h)).toEqual({ n: 1 });
+  });
+
+  it('GIVEN a DM to the app THEN the event is acked while the lock is held (its dedupe record waits too), and the card follows', async () => {
+    const { h, lock } = await lockedApp();
+    const held = await lock();
+    const from = h.fake.calls.length;
+
+    const res = await h.send(eventBody('message_im.json', {}, 'Ev0LOCKED1'), 'application/json');
+    expect(res.status).toBe(200);
+    expect(h.fake.calls.slice(from).filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+
+    const card = h.fake.waitFor((c) => c.method === 'chat.postMessage', from, 15_000);
+    await held.release();
+    expect((await card).body.channel).toBe('D0ABCDEF1');
   });
 
   it('GIVEN the policy form is saved THEN it closes while the lock is held, and the saved policy follows in the DM', async () => {
