@@ -176,6 +176,25 @@ describe('the digest tick', () => {
     expect(slack.sent.map((d) => d.user.userId)).toEqual(['U0', 'U2', 'U1']);
   });
 
+  it('GIVEN a user forgets themselves through another process mid-run THEN they are skipped and the run goes on', async () => {
+    const service = connect();
+    const other = connect();
+    await berliners(service);
+    const slack = recordingNotifier('slack', clock);
+    const forgetting = {
+      provider: 'slack' as const,
+      async send(user: Parameters<typeof slack.send>[0], message: Parameters<typeof slack.send>[1]) {
+        await slack.send(user, message);
+        // U1 was read as due with the others; by the time their turn comes, they are gone.
+        if (user.userId === 'U0') await other.records.forget(slackUser('U1'));
+      },
+    };
+    clock.set(MONDAY_0859_BERLIN + MINUTE);
+    const result = await runDigestTick(tickDeps(service, clock, [forgetting]), clock.now());
+    expect(result).toMatchObject({ due: 3, sent: 2, lost: 1, failed: 0 });
+    expect(slack.sent.map((d) => d.user.userId)).toEqual(['U0', 'U2']);
+  });
+
   it(`GIVEN delivery keeps failing THEN it stops after ${MAX_ATTEMPTS} attempts that week`, async () => {
     const service = connect();
     await berliners(service, 1);
