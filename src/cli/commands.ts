@@ -87,7 +87,7 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
   migrate: {
-    usage: 'migrate [--json]\n  Creates or upgrades the database at DATABASE_PATH.',
+    usage: 'migrate [--json]\n  Creates or upgrades the database: DATABASE_URL when set, else DATABASE_PATH.',
     async run(argv, ctx) {
       const { values, positionals } = parse(argv, JSON_OPTION);
       noPositionals(positionals);

@@ -16,7 +16,8 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(9)} ${c.usage.split('\n')[1]?.trim() ?? ''}`)
   .join('\n')}
 
-"invite-triage <command> --help" shows a command's options. The database is DATABASE_PATH (./data/invite-triage.db).
+"invite-triage <command> --help" shows a command's options. The database is DATABASE_URL (PostgreSQL) when set,
+else DATABASE_PATH (./data/invite-triage.db).
 Exit codes: 0 done, 1 input refused, 2 usage error.`;
 
 /** Runs one command and returns its exit code: 0 done, 1 input refused, 2 usage error. Never throws. */
