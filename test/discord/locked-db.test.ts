@@ -5,7 +5,7 @@ import { openDatabase } from '../../src/store/db.js';
 import { firstAnswerClicks } from '../helpers/discord-clicks.js';
 import type { Json, RestCall } from '../helpers/discord-fake-rest.js';
 import { type DiscordHarness, startDiscordHarness } from '../helpers/discord-harness.js';
-import { DANA, messageCommand, modalSubmit, slash } from '../helpers/discord-payloads.js';
+import { button, DANA, messageCommand, modalSubmit, slash } from '../helpers/discord-payloads.js';
 import { holdWriteLock, type LockHolder } from '../helpers/lock-holder.js';
 import { tempDir } from '../helpers/run-process.js';
 
@@ -100,6 +100,37 @@ describe('Discord while another process holds the database write lock', () => {
     const edit = edited(h, form);
     await held.release();
     expect((await edit).body.embeds[0].title).toBe('LinkedIn invitation from Dana Kim');
+  });
+
+  it('GIVEN the inviter’s name sent from the form on a message THEN it is acknowledged while the lock is held, and the message moves on', async () => {
+    const { h, lock } = await lockedBot();
+    await h.interact(slash('start', [{ name: 'text', type: 3, value: 'Someone wants to connect on LinkedIn' }]));
+    const message = h.shown();
+    const name = message.components.flatMap((r: Json) => r.components).find((b: Json) => b.custom_id.startsWith('n:'));
+    if (!name) throw new Error('no name button');
+    const held = await lock();
+    const form = modalSubmit(`nm:${name.custom_id.slice(2)}`, { name: 'Kim Park' }, DANA, message);
+
+    expect((await acknowledged(h, form)).body.type).toBe(6);
+
+    const edit = edited(h, form);
+    await held.release();
+    expect((await edit).body.embeds[0].title).toBe('LinkedIn invitation from Kim Park');
+  });
+
+  it('GIVEN Edit on a policy THEN, the form being unable to wait for the lock, the policy comes privately with its Edit button', async () => {
+    const { h, lock } = await lockedBot();
+    const held = await lock();
+    const click = button('pe:linkedin', undefined);
+
+    expect((await acknowledged(h, click)).body).toMatchObject({ type: 5, data: { flags: 64 } });
+
+    const edit = edited(h, click);
+    await held.release();
+    const reply = (await edit).body;
+    expect(reply.content).toMatch(/Press Edit again/);
+    expect(reply.embeds[0].fields[0].name).toContain('LinkedIn');
+    expect(reply.components[0].components[0].custom_id).toBe('pe:linkedin');
   });
 
   it('GIVEN /triage help THEN it answers in full while the lock is held: it needs no database', async () => {
