@@ -54,6 +54,6 @@ process.on('message', (m: { which: Which; payloads: Json[] } | 'stop') => {
     process.disconnect();
     return;
   }
-  void drive(fakes[m.which], m.payloads, m.which === 'ours').then((times) => process.send?.(times));
+  void drive(fakes[m.which], m.payloads, true).then((times) => process.send?.(times));
 });
 process.send?.({ bare: fakes.bare.rest.api, ours: fakes.ours.rest.api });

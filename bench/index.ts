@@ -9,9 +9,11 @@ const suites: Record<string, () => Promise<BenchRun>> = {
   discord: async () => (await import('./discord.js')).run,
   core: async () => (await import('./core.js')).run,
   store: async () => (await import('./store.js')).run,
+  'pg-store': async () => (await import('./pg-store.js')).run,
   forget: async () => (await import('./forget.js')).run,
   slack: async () => (await import('./slack.js')).run,
   digest: async () => (await import('./digest.js')).run,
+  'pg-digest': async () => (await import('./pg-digest.js')).run,
   cli: async () => (await import('./cli.js')).run,
 };
 

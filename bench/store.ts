@@ -12,15 +12,19 @@ const ROUNDS = 10;
 const TEXT = 'Dana Kim wants to connect on LinkedIn. Product Lead at Northwind. 12 mutual connections.';
 const user = (i: number): UserRef => ({ provider: 'slack', workspace: 'E1:T1', userId: `U${i % USERS}` });
 
-/** Through the service: startFromText then one answer, each its own transaction. */
-function viaService(db: Db): (from: number, n: number) => void {
+/** Through the service: startFromText then one answer, each its own transaction, awaited one after another. */
+function viaService(db: Db): (from: number, n: number) => Promise<void> {
   let t = 1_700_000_000_000;
   const service = serviceOver(db, { now: () => ++t });
-  return (from, n) => {
+  return async (from, n) => {
     for (let i = from; i < from + n; i++) {
       const u = user(i);
-      const v = service.triage.startFromText(u, TEXT, { platform: 'linkedin', inviter: 'Dana Kim', source: 'bench' });
-      const done = service.triage.answer(u, v.id, { questionId: 'met_in_person_or_phone', choice: 'yes' });
+      const v = await service.triage.startFromText(u, TEXT, {
+        platform: 'linkedin',
+        inviter: 'Dana Kim',
+        source: 'bench',
+      });
+      const done = await service.triage.answer(u, v.id, { questionId: 'met_in_person_or_phone', choice: 'yes' });
       if (done.status !== 'decided') throw new Error('service did not decide');
     }
   };
@@ -95,9 +99,9 @@ function viaRaw(db: Db): (from: number, n: number) => void {
   };
 }
 
-function seconds(fn: () => void): number {
+async function seconds(fn: () => unknown): Promise<number> {
   const t0 = process.hrtime.bigint();
-  fn();
+  await fn();
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
@@ -112,15 +116,15 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection> 
     const rawRun = viaRaw(rawDb);
     const serviceRun = viaService(serviceDb);
     rawRun(0, warm);
-    serviceRun(0, warm);
+    await serviceRun(0, warm);
     // alternate in rounds, so a burst of load on the machine hits both sides alike
     let raw = 0;
     let svc = 0;
     const round = n / ROUNDS;
     for (let r = 0; r < ROUNDS; r++) {
       const from = warm + r * round;
-      raw += seconds(() => rawRun(from, round));
-      svc += seconds(() => serviceRun(from, round));
+      raw += await seconds(() => rawRun(from, round));
+      svc += await seconds(() => serviceRun(from, round));
     }
     const count = (db: Db) => db.$client.prepare('SELECT count(*) FROM decisions').pluck().get() as number;
     if (count(serviceDb) !== count(rawDb)) throw new Error('the two runs wrote different numbers of decisions');

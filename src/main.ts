@@ -2,21 +2,19 @@ import { userInfo } from 'node:os';
 import { createConsoleAdapter } from '../adapters/console/index.js';
 import type { ChatAdapter } from './adapter.js';
 import { chatAdapters } from './chat-adapters.js';
-import { serviceOver } from './compose.js';
+import { openService } from './compose.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './core/logger.js';
 import { systemClock } from './core/ports.js';
 import { startDigestScheduler } from './scheduler/digest-scheduler.js';
-import { soleLeader } from './service/leadership.js';
-import { openDatabase } from './store/db.js';
 
 /** The composition root: config, database, service, the adapters that have credentials, the digest. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel, (line) => process.stderr.write(`${line}\n`));
-  const db = openDatabase(config.databasePath);
-  const service = serviceOver(db, systemClock);
-  const deps = { service, log, locks: soleLeader };
+  const service = await openService(config.database, systemClock);
+  // The lock that picks which instance holds Discord's gateway: PostgreSQL's advisory lock, or this process alone.
+  const deps = { service, log, locks: service.stores.locks };
   const adapters: ChatAdapter[] = await chatAdapters(config, deps);
   let terminal: ReturnType<typeof createConsoleAdapter> | null = null;
   if (adapters.length === 0) {
@@ -35,12 +33,14 @@ async function main(): Promise<void> {
   const digest = config.digest.enabled
     ? startDigestScheduler({ service, notifiers, log, cron: config.digest.cron })
     : null;
-  log.info('started', { adapters: adapters.map((a) => a.name), database: config.databasePath });
+  // The kind only for PostgreSQL: its URL may carry a password.
+  const database = config.database.kind === 'sqlite' ? config.database.path : 'postgres';
+  log.info('started', { adapters: adapters.map((a) => a.name), database });
 
   const shutdown = async () => {
     await digest?.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
-    db.$client.close();
+    await service.stores.close();
   };
   process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
   process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));

@@ -16,45 +16,47 @@ beforeEach(() => {
 });
 
 const ids = (v: { criteria: { id: string }[] }) => v.criteria.map((c) => c.id);
-const firstQuestion = (user = me) => {
-  const v = service.triage.startFromText(user, 'invite', { platform: 'linkedin', inviter: 'Dana' });
+const firstQuestion = async (user = me) => {
+  const v = await service.triage.startFromText(user, 'invite', { platform: 'linkedin', inviter: 'Dana' });
   return v.step.kind === 'question' ? v.step.question.id : v.step.kind;
 };
 
 describe('a user’s own policy', () => {
-  it('shows the built-in policy until the user sets one, by any platform alias', () => {
-    expect(service.policies.show(me, 'linked in')).toMatchObject({ platform: 'linkedin', source: 'built-in' });
-    const v = service.policies.set(me, 'LinkedIn', ['knows_them', { question: 'Same field?', onFail: 'defer' }]);
+  it('shows the built-in policy until the user sets one, by any platform alias', async () => {
+    expect(await service.policies.show(me, 'linked in')).toMatchObject({ platform: 'linkedin', source: 'built-in' });
+    const v = await service.policies.set(me, 'LinkedIn', ['knows_them', { question: 'Same field?', onFail: 'defer' }]);
     expect(v).toMatchObject({ platformName: 'LinkedIn', source: 'user' });
     expect(ids(v)).toEqual(['knows_them', 'custom_same_field']);
-    expect(firstQuestion()).toBe('knows_them');
+    expect(await firstQuestion()).toBe('knows_them');
   });
 
-  it('reset brings back the built-in policy', () => {
-    service.policies.set(me, 'linkedin', ['knows_them']);
-    expect(service.policies.reset(me, 'linkedin').source).toBe('built-in');
-    expect(firstQuestion()).toBe('met_in_person_or_phone');
+  it('reset brings back the built-in policy', async () => {
+    await service.policies.set(me, 'linkedin', ['knows_them']);
+    expect((await service.policies.reset(me, 'linkedin')).source).toBe('built-in');
+    expect(await firstQuestion()).toBe('met_in_person_or_phone');
   });
 
-  it('an open triage keeps the criteria it started with; revise asks the new ones', () => {
-    const v = service.triage.startFromText(me, 'invite', { platform: 'linkedin', inviter: 'Dana' });
-    service.policies.set(me, 'linkedin', [{ question: 'Met at a conference?' }]);
-    expect(service.triage.get(me, v.id).step).toMatchObject({ question: { id: 'met_in_person_or_phone' } });
-    expect(service.triage.revise(me, v.id).step).toMatchObject({ question: { id: 'custom_met_at_a_conference' } });
+  it('an open triage keeps the criteria it started with; revise asks the new ones', async () => {
+    const v = await service.triage.startFromText(me, 'invite', { platform: 'linkedin', inviter: 'Dana' });
+    await service.policies.set(me, 'linkedin', [{ question: 'Met at a conference?' }]);
+    expect((await service.triage.get(me, v.id)).step).toMatchObject({ question: { id: 'met_in_person_or_phone' } });
+    expect((await service.triage.revise(me, v.id)).step).toMatchObject({
+      question: { id: 'custom_met_at_a_conference' },
+    });
   });
 });
 
 describe('team policy', () => {
-  it('applies to everyone in the team, is beaten by a user’s own, and stays out of other teams', () => {
-    service.policies.setTeam(team, 'linkedin', ['serves_professionally', 'met_in_person_or_phone']);
-    expect(service.policies.show(teammate, 'linkedin').source).toBe('team');
-    expect(firstQuestion(teammate)).toBe('serves_professionally');
-    expect(service.policies.show(outsider, 'linkedin').source).toBe('built-in');
-    service.policies.set(me, 'linkedin', ['knows_them']);
-    expect(service.policies.show(me, 'linkedin').source).toBe('user');
-    expect(service.policies.reset(me, 'linkedin').source).toBe('team');
-    service.policies.resetTeam(team, 'linkedin');
-    expect(service.policies.show(teammate, 'linkedin').source).toBe('built-in');
+  it('applies to everyone in the team, is beaten by a user’s own, and stays out of other teams', async () => {
+    await service.policies.setTeam(team, 'linkedin', ['serves_professionally', 'met_in_person_or_phone']);
+    expect((await service.policies.show(teammate, 'linkedin')).source).toBe('team');
+    expect(await firstQuestion(teammate)).toBe('serves_professionally');
+    expect((await service.policies.show(outsider, 'linkedin')).source).toBe('built-in');
+    await service.policies.set(me, 'linkedin', ['knows_them']);
+    expect((await service.policies.show(me, 'linkedin')).source).toBe('user');
+    expect((await service.policies.reset(me, 'linkedin')).source).toBe('team');
+    await service.policies.resetTeam(team, 'linkedin');
+    expect((await service.policies.show(teammate, 'linkedin')).source).toBe('built-in');
   });
 });
 
@@ -69,33 +71,35 @@ describe('bad policy specs', () => {
     ['an unknown fail outcome', [{ question: 'Ok?', onFail: 'explode' }]],
     ['the same criterion twice', ['knows_them', 'knows_them']],
     ['not a list at all', 'knows_them'],
-  ])('%s is refused with bad_argument and stores nothing', (_name, spec) => {
+  ])('%s is refused with bad_argument and stores nothing', async (_name, spec) => {
     const before = rowCounts(db).policy_overrides;
-    expect(codeOf(() => service.policies.set(me, 'linkedin', spec as CriterionSpec[]))).toBe('bad_argument');
-    expect(codeOf(() => service.policies.setTeam(team, 'linkedin', spec as CriterionSpec[]))).toBe('bad_argument');
+    expect(await codeOf(() => service.policies.set(me, 'linkedin', spec as CriterionSpec[]))).toBe('bad_argument');
+    expect(await codeOf(() => service.policies.setTeam(team, 'linkedin', spec as CriterionSpec[]))).toBe(
+      'bad_argument',
+    );
     expect(rowCounts(db).policy_overrides).toBe(before);
   });
 
-  it('an unknown platform is refused with unknown_platform', () => {
-    expect(codeOf(() => service.policies.set(me, 'friendster', ['knows_them']))).toBe('unknown_platform');
-    expect(codeOf(() => service.policies.show(me, ''))).toBe('unknown_platform');
+  it('an unknown platform is refused with unknown_platform', async () => {
+    expect(await codeOf(() => service.policies.set(me, 'friendster', ['knows_them']))).toBe('unknown_platform');
+    expect(await codeOf(() => service.policies.show(me, ''))).toBe('unknown_platform');
     expect(rowCounts(db).policy_overrides).toBe(0);
   });
 });
 
 describe('settings', () => {
-  it('starts with the default digest and no time zone', () => {
-    expect(service.settings.get(me)).toEqual({
+  it('starts with the default digest and no time zone', async () => {
+    expect(await service.settings.get(me)).toEqual({
       timezone: null,
       digest: { day: 1, hour: 9, off: false, quietWeeks: false },
     });
   });
 
-  it('stores a time zone and digest changes, keeping what was not changed', () => {
-    service.settings.update(me, { timezone: 'Europe/Berlin', digest: { day: 5 } });
-    const s = service.settings.update(me, { digest: { hour: 18 } });
+  it('stores a time zone and digest changes, keeping what was not changed', async () => {
+    await service.settings.update(me, { timezone: 'Europe/Berlin', digest: { day: 5 } });
+    const s = await service.settings.update(me, { digest: { hour: 18 } });
     expect(s).toEqual({ timezone: 'Europe/Berlin', digest: { day: 5, hour: 18, off: false, quietWeeks: false } });
-    expect(service.settings.get(me)).toEqual(s);
+    expect(await service.settings.get(me)).toEqual(s);
   });
 
   it.each<[string, Parameters<Service['settings']['update']>[1]]>([
@@ -105,10 +109,10 @@ describe('settings', () => {
     ['day 1.5', { digest: { day: 1.5 } }],
     ['hour 24', { digest: { hour: 24 } }],
     ['hour -1', { digest: { hour: -1 } }],
-  ])('%s is refused and the settings stay as they were', (_name, patch) => {
-    service.settings.update(me, { timezone: 'Asia/Tokyo', digest: { day: 3 } });
-    const before = service.settings.get(me);
-    expect(codeOf(() => service.settings.update(me, patch))).toBe('bad_argument');
-    expect(service.settings.get(me)).toEqual(before);
+  ])('%s is refused and the settings stay as they were', async (_name, patch) => {
+    await service.settings.update(me, { timezone: 'Asia/Tokyo', digest: { day: 3 } });
+    const before = await service.settings.get(me);
+    expect(await codeOf(() => service.settings.update(me, patch))).toBe('bad_argument');
+    expect(await service.settings.get(me)).toEqual(before);
   });
 });

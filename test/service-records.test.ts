@@ -15,9 +15,9 @@ beforeEach(() => {
 });
 
 /** Starts a LinkedIn triage and answers it; returns the triage id. */
-function decided(user: UserRef, inviter: string, choice = 'yes'): number {
-  const v = service.triage.startFromText(user, 'invite', { platform: 'linkedin', inviter });
-  service.triage.answer(user, v.id, { questionId: 'met_in_person_or_phone', choice });
+async function decided(user: UserRef, inviter: string, choice = 'yes'): Promise<number> {
+  const v = await service.triage.startFromText(user, 'invite', { platform: 'linkedin', inviter });
+  await service.triage.answer(user, v.id, { questionId: 'met_in_person_or_phone', choice });
   clock.advance(1000);
   return v.id;
 }
@@ -45,20 +45,20 @@ function readCsv(body: string): string[][] {
 }
 
 describe('history', () => {
-  it('pages newest first with a total, and clamps silly page sizes', () => {
-    for (const name of ['A', 'B', 'C', 'D', 'E']) decided(me, name);
-    const first = service.records.history(me, { limit: 2, offset: 0 });
+  it('pages newest first with a total, and clamps silly page sizes', async () => {
+    for (const name of ['A', 'B', 'C', 'D', 'E']) await decided(me, name);
+    const first = await service.records.history(me, { limit: 2, offset: 0 });
     expect(first.total).toBe(5);
     expect(first.items.map((i) => i.inviter)).toEqual(['E', 'D']);
-    expect(service.records.history(me, { limit: 2, offset: 4 }).items.map((i) => i.inviter)).toEqual(['A']);
-    expect(service.records.history(me, { limit: 0 }).limit).toBe(1);
-    expect(service.records.history(me, { limit: 10_000 }).limit).toBe(50);
-    expect(service.records.history(me, { limit: Number.NaN, offset: -3 })).toMatchObject({ limit: 1, offset: 0 });
+    expect((await service.records.history(me, { limit: 2, offset: 4 })).items.map((i) => i.inviter)).toEqual(['A']);
+    expect((await service.records.history(me, { limit: 0 })).limit).toBe(1);
+    expect((await service.records.history(me, { limit: 10_000 })).limit).toBe(50);
+    expect(await service.records.history(me, { limit: Number.NaN, offset: -3 })).toMatchObject({ limit: 1, offset: 0 });
   });
 
-  it('shows the platform name, outcome and explanation of each decision', () => {
-    decided(me, 'Dana', 'no');
-    expect(service.records.history(me).items[0]).toMatchObject({
+  it('shows the platform name, outcome and explanation of each decision', async () => {
+    await decided(me, 'Dana', 'no');
+    expect((await service.records.history(me)).items[0]).toMatchObject({
       platform: 'linkedin',
       platformName: 'LinkedIn',
       inviter: 'Dana',
@@ -70,11 +70,11 @@ describe('history', () => {
 });
 
 describe('pending', () => {
-  it('lists deferred decisions, then triages still open', () => {
-    decided(me, 'Accepted', 'yes');
-    decided(me, 'Later', 'planned');
-    const open = service.triage.startFromText(me, 'invite', { platform: 'facebook', inviter: 'Open' });
-    expect(service.records.pending(me)).toEqual([
+  it('lists deferred decisions, then triages still open', async () => {
+    await decided(me, 'Accepted', 'yes');
+    await decided(me, 'Later', 'planned');
+    const open = await service.triage.startFromText(me, 'invite', { platform: 'facebook', inviter: 'Open' });
+    expect(await service.records.pending(me)).toEqual([
       expect.objectContaining({ inviter: 'Later', outcome: 'defer' }),
       expect.objectContaining({ triageId: open.id, inviter: 'Open', outcome: null, platformName: 'Facebook' }),
     ]);
@@ -82,10 +82,10 @@ describe('pending', () => {
 });
 
 describe('export', () => {
-  it('CSV has a header and quotes commas, quotes and formulas safely', () => {
-    decided(me, 'Smith, "Jo"');
-    decided(me, '=HYPERLINK("http://evil")');
-    const file = service.records.export(me, 'csv');
+  it('CSV has a header and quotes commas, quotes and formulas safely', async () => {
+    await decided(me, 'Smith, "Jo"');
+    await decided(me, '=HYPERLINK("http://evil")');
+    const file = await service.records.export(me, 'csv');
     expect(file).toMatchObject({ filename: 'invite-triage.csv', contentType: 'text/csv' });
     const table = readCsv(file.body);
     expect(table[0]).toEqual([
@@ -107,9 +107,9 @@ describe('export', () => {
     expect(table.every((r) => r.length === 10)).toBe(true);
   });
 
-  it('CSV keeps a newline inside a cell and defuses every formula lead character', () => {
-    const data = service.stores.records.everything(
-      service.stores.users.ensure({ provider: 'console', workspace: 'local', externalId: 'x' }),
+  it('CSV keeps a newline inside a cell and defuses every formula lead character', async () => {
+    const data = await service.stores.records.everything(
+      await service.stores.users.ensure({ provider: 'console', workspace: 'local', externalId: 'x' }),
     );
     const inv = {
       id: 1,
@@ -157,9 +157,9 @@ describe('export', () => {
     expect(table[2]?.[6]).toBe("'-2");
   });
 
-  it('JSON parses and holds invitations, decisions with reasons, and answers', () => {
-    decided(me, 'Dana');
-    const file = service.records.export(me, 'json');
+  it('JSON parses and holds invitations, decisions with reasons, and answers', async () => {
+    await decided(me, 'Dana');
+    const file = await service.records.export(me, 'json');
     expect(file.contentType).toBe('application/json');
     const doc = JSON.parse(file.body);
     expect(doc.exportedFor).toEqual({ provider: 'console', workspace: 'local', user: 'u1' });
@@ -169,8 +169,8 @@ describe('export', () => {
     expect(doc.triages[0]).not.toHaveProperty('state');
   });
 
-  it('refuses an unknown format', () => {
-    expect(codeOf(() => service.records.export(me, 'xlsx'))).toBe('bad_argument');
+  it('refuses an unknown format', async () => {
+    expect(await codeOf(() => service.records.export(me, 'xlsx'))).toBe('bad_argument');
   });
 });
 
@@ -179,14 +179,14 @@ describe('forget and privacy', () => {
   const slackT2 = aUser({ provider: 'slack', workspace: 'E1:T2', userId: 'U1' });
   const discord = aUser({ provider: 'discord', workspace: '', userId: 'U1' });
 
-  it('forget deletes everything the user owns and nothing of anyone else', () => {
-    decided(me, 'Mine');
-    service.triage.startFromText(me, 'open one', { platform: 'facebook', inviter: 'Also mine' });
-    service.policies.set(me, 'linkedin', ['knows_them']);
-    decided(slackT1, 'Theirs');
-    service.policies.set(slackT1, 'linkedin', ['knows_them']);
+  it('forget deletes everything the user owns and nothing of anyone else', async () => {
+    await decided(me, 'Mine');
+    await service.triage.startFromText(me, 'open one', { platform: 'facebook', inviter: 'Also mine' });
+    await service.policies.set(me, 'linkedin', ['knows_them']);
+    await decided(slackT1, 'Theirs');
+    await service.policies.set(slackT1, 'linkedin', ['knows_them']);
     const theirs = rowCounts(db);
-    expect(service.records.forget(me)).toEqual({ triages: 2 });
+    expect(await service.records.forget(me)).toEqual({ triages: 2 });
     expect(rowCounts(db)).toEqual({
       users: theirs.users - 1,
       invitations: 1,
@@ -195,23 +195,24 @@ describe('forget and privacy', () => {
       decisions: 1,
       policy_overrides: 1,
     });
-    expect(service.records.history(slackT1).items.map((i) => i.inviter)).toEqual(['Theirs']);
-    expect(service.records.history(me).total).toBe(0);
+    expect((await service.records.history(slackT1)).items.map((i) => i.inviter)).toEqual(['Theirs']);
+    expect((await service.records.history(me)).total).toBe(0);
   });
 
-  it('forgetting someone never seen writes nothing', () => {
+  it('forgetting someone never seen writes nothing', async () => {
     const before = rowCounts(db);
-    expect(service.records.forget(aUser({ userId: 'ghost' }))).toEqual({ triages: 0 });
+    expect(await service.records.forget(aUser({ userId: 'ghost' }))).toEqual({ triages: 0 });
     expect(rowCounts(db)).toEqual(before);
   });
 
-  it('users with the same id in other workspaces or providers never see each other’s data', () => {
-    const ids = [slackT1, slackT2, discord].map((u) => decided(u, `${u.provider}:${u.workspace}`));
+  it('users with the same id in other workspaces or providers never see each other’s data', async () => {
+    const ids: number[] = [];
+    for (const u of [slackT1, slackT2, discord]) ids.push(await decided(u, `${u.provider}:${u.workspace}`));
     for (const [i, u] of [slackT1, slackT2, discord].entries()) {
-      expect(service.records.history(u).items.map((h) => h.inviter)).toEqual([`${u.provider}:${u.workspace}`]);
-      expect(JSON.parse(service.records.export(u, 'json').body).invitations).toHaveLength(1);
+      expect((await service.records.history(u)).items.map((h) => h.inviter)).toEqual([`${u.provider}:${u.workspace}`]);
+      expect(JSON.parse((await service.records.export(u, 'json')).body).invitations).toHaveLength(1);
       const other = ids[(i + 1) % 3] as number;
-      expect(codeOf(() => service.triage.get(u, other))).toBe('not_yours');
+      expect(await codeOf(() => service.triage.get(u, other))).toBe('not_yours');
     }
   });
 });

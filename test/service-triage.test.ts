@@ -20,8 +20,8 @@ const row = <T>(sql: string, ...args: unknown[]) => db.$client.prepare(sql).get(
 const rows = <T>(sql: string, ...args: unknown[]) => db.$client.prepare(sql).all(...args) as T[];
 
 describe('starting and answering a triage', () => {
-  it('GIVEN a LinkedIn invitation THEN it is stored open and asks the first question', () => {
-    const v = startLinkedIn();
+  it('GIVEN a LinkedIn invitation THEN it is stored open and asks the first question', async () => {
+    const v = await startLinkedIn();
     expect(v).toMatchObject({ status: 'open', platform: 'linkedin', platformName: 'LinkedIn', inviter: 'Dana Kim' });
     expect(v.step).toMatchObject({ kind: 'question', question: { id: 'met_in_person_or_phone' } });
     expect(row('SELECT text, source, platform, inviter FROM invitations')).toEqual({
@@ -33,10 +33,10 @@ describe('starting and answering a triage', () => {
     expect(row('SELECT status, outcome FROM triages WHERE id = ?', v.id)).toEqual({ status: 'open', outcome: null });
   });
 
-  it('GIVEN an answer that decides THEN a decision row holds the outcome and its reasons', () => {
-    const v = startLinkedIn();
+  it('GIVEN an answer that decides THEN a decision row holds the outcome and its reasons', async () => {
+    const v = await startLinkedIn();
     clock.advance(1000);
-    const done = service.triage.answer(me, v.id, { questionId: 'met_in_person_or_phone', choice: 'yes' });
+    const done = await service.triage.answer(me, v.id, { questionId: 'met_in_person_or_phone', choice: 'yes' });
     expect(done.status).toBe('decided');
     if (done.step.kind !== 'decision') throw new Error('expected a decision');
     const d = row<Record<string, unknown>>('SELECT * FROM decisions WHERE triage_id = ?', v.id);
@@ -50,128 +50,128 @@ describe('starting and answering a triage', () => {
     ]);
   });
 
-  it('GIVEN a double click on the deciding answer THEN it is recorded once and reported as a duplicate', () => {
-    const v = startLinkedIn();
-    service.triage.answer(me, v.id, { questionId: 'met_in_person_or_phone', choice: 'no' });
-    const again = service.triage.answer(me, v.id, { questionId: 'met_in_person_or_phone', choice: 'no' });
+  it('GIVEN a double click on the deciding answer THEN it is recorded once and reported as a duplicate', async () => {
+    const v = await startLinkedIn();
+    await service.triage.answer(me, v.id, { questionId: 'met_in_person_or_phone', choice: 'no' });
+    const again = await service.triage.answer(me, v.id, { questionId: 'met_in_person_or_phone', choice: 'no' });
     expect(again.duplicate).toBe(true);
     expect(again.step).toMatchObject({ kind: 'decision', decision: { outcome: 'decline' } });
     expect(rowCounts(db)).toMatchObject({ answers: 1, decisions: 1 });
   });
 
-  it('GIVEN a double click mid-way THEN the next question is shown again and nothing is added', () => {
-    const v = startFacebook();
-    service.triage.answer(me, v.id, { questionId: 'serves_professionally', choice: 'no' });
-    const again = service.triage.answer(me, v.id, { questionId: 'serves_professionally', choice: 'no' });
+  it('GIVEN a double click mid-way THEN the next question is shown again and nothing is added', async () => {
+    const v = await startFacebook();
+    await service.triage.answer(me, v.id, { questionId: 'serves_professionally', choice: 'no' });
+    const again = await service.triage.answer(me, v.id, { questionId: 'serves_professionally', choice: 'no' });
     expect(again.duplicate).toBe(true);
     expect(again.step).toMatchObject({ kind: 'question', question: { id: 'would_invite_home' } });
     expect(rowCounts(db).answers).toBe(1);
   });
 
-  it('GIVEN a different answer to a question already answered THEN stale_question and nothing changes', () => {
-    const v = startFacebook();
-    service.triage.answer(me, v.id, { questionId: 'serves_professionally', choice: 'no' });
+  it('GIVEN a different answer to a question already answered THEN stale_question and nothing changes', async () => {
+    const v = await startFacebook();
+    await service.triage.answer(me, v.id, { questionId: 'serves_professionally', choice: 'no' });
     const before = { counts: rowCounts(db), triage: row('SELECT * FROM triages') };
-    expect(codeOf(() => service.triage.answer(me, v.id, { questionId: 'serves_professionally', choice: 'yes' }))).toBe(
-      'stale_question',
-    );
+    expect(
+      await codeOf(() => service.triage.answer(me, v.id, { questionId: 'serves_professionally', choice: 'yes' })),
+    ).toBe('stale_question');
     expect({ counts: rowCounts(db), triage: row('SELECT * FROM triages') }).toEqual(before);
   });
 
-  it('GIVEN a decided triage THEN a different answer is refused with already_decided', () => {
-    const v = startLinkedIn();
-    service.triage.answer(me, v.id, { questionId: 'met_in_person_or_phone', choice: 'yes' });
-    expect(codeOf(() => service.triage.answer(me, v.id, { questionId: 'met_in_person_or_phone', choice: 'no' }))).toBe(
-      'already_decided',
-    );
+  it('GIVEN a decided triage THEN a different answer is refused with already_decided', async () => {
+    const v = await startLinkedIn();
+    await service.triage.answer(me, v.id, { questionId: 'met_in_person_or_phone', choice: 'yes' });
+    expect(
+      await codeOf(() => service.triage.answer(me, v.id, { questionId: 'met_in_person_or_phone', choice: 'no' })),
+    ).toBe('already_decided');
     expect(rows('SELECT outcome FROM decisions')).toEqual([{ outcome: 'accept' }]);
   });
 
-  it('GIVEN an unknown choice THEN unknown_choice and nothing is stored', () => {
-    const v = startLinkedIn();
+  it('GIVEN an unknown choice THEN unknown_choice and nothing is stored', async () => {
+    const v = await startLinkedIn();
     const before = rowCounts(db);
-    expect(codeOf(() => service.triage.answer(me, v.id, { questionId: 'met_in_person_or_phone', choice: 'x' }))).toBe(
-      'unknown_choice',
-    );
+    expect(
+      await codeOf(() => service.triage.answer(me, v.id, { questionId: 'met_in_person_or_phone', choice: 'x' })),
+    ).toBe('unknown_choice');
     expect(rowCounts(db)).toEqual(before);
   });
 });
 
 describe('undo, revise and amend', () => {
-  const decide = (choice: string) => {
-    const v = startLinkedIn();
-    service.triage.answer(me, v.id, { questionId: 'met_in_person_or_phone', choice });
+  const decide = async (choice: string) => {
+    const v = await startLinkedIn();
+    await service.triage.answer(me, v.id, { questionId: 'met_in_person_or_phone', choice });
     return v.id;
   };
 
-  it('undo reopens a decided triage and takes its decision out of history', () => {
-    const id = decide('no');
+  it('undo reopens a decided triage and takes its decision out of history', async () => {
+    const id = await decide('no');
     clock.advance(60_000);
-    const v = service.triage.undo(me, id);
+    const v = await service.triage.undo(me, id);
     expect(v.status).toBe('open');
     expect(v.step).toMatchObject({ kind: 'question', question: { id: 'met_in_person_or_phone' } });
-    expect(service.records.history(me).total).toBe(0);
+    expect((await service.records.history(me)).total).toBe(0);
     expect(row('SELECT superseded_at FROM decisions')).toEqual({ superseded_at: clock.now() });
     expect(rowCounts(db).answers).toBe(0);
-    const redo = service.triage.answer(me, id, { questionId: 'met_in_person_or_phone', choice: 'yes' });
+    const redo = await service.triage.answer(me, id, { questionId: 'met_in_person_or_phone', choice: 'yes' });
     expect(redo.duplicate).toBe(false);
-    expect(service.records.history(me).items.map((i) => i.outcome)).toEqual(['accept']);
+    expect((await service.records.history(me)).items.map((i) => i.outcome)).toEqual(['accept']);
   });
 
-  it('undo with nothing answered says nothing_to_undo', () => {
-    expect(codeOf(() => service.triage.undo(me, startLinkedIn().id))).toBe('nothing_to_undo');
+  it('undo with nothing answered says nothing_to_undo', async () => {
+    expect(await codeOf(async () => service.triage.undo(me, (await startLinkedIn()).id))).toBe('nothing_to_undo');
   });
 
-  it('revise supersedes the old decision: history shows the new one, export keeps both', () => {
-    const id = decide('no');
+  it('revise supersedes the old decision: history shows the new one, export keeps both', async () => {
+    const id = await decide('no');
     clock.advance(60_000);
-    const reopened = service.triage.revise(me, id);
+    const reopened = await service.triage.revise(me, id);
     expect(reopened.status).toBe('open');
-    service.triage.answer(me, id, { questionId: 'met_in_person_or_phone', choice: 'planned' });
-    const history = service.records.history(me);
+    await service.triage.answer(me, id, { questionId: 'met_in_person_or_phone', choice: 'planned' });
+    const history = await service.records.history(me);
     expect(history.total).toBe(1);
     expect(history.items[0]).toMatchObject({ triageId: id, outcome: 'defer' });
-    const exported = JSON.parse(service.records.export(me, 'json').body);
+    const exported = JSON.parse((await service.records.export(me, 'json')).body);
     expect(exported.decisions.map((d: { outcome: string; supersededAt: number | null }) => d)).toEqual([
       expect.objectContaining({ outcome: 'decline', supersededAt: clock.now() }),
       expect.objectContaining({ outcome: 'defer', supersededAt: null }),
     ]);
   });
 
-  it('amend changes the platform, stores it, and asks the new platform’s questions', () => {
-    const id = decide('yes');
-    const v = service.triage.amend(me, id, { platform: 'facebook', inviter: 'Dana K.' });
+  it('amend changes the platform, stores it, and asks the new platform’s questions', async () => {
+    const id = await decide('yes');
+    const v = await service.triage.amend(me, id, { platform: 'facebook', inviter: 'Dana K.' });
     expect(v).toMatchObject({ status: 'open', platform: 'facebook', inviter: 'Dana K.' });
     expect(v.step).toMatchObject({ kind: 'question', question: { id: 'serves_professionally' } });
     expect(row('SELECT platform, inviter FROM invitations')).toEqual({ platform: 'facebook', inviter: 'Dana K.' });
-    expect(service.records.history(me).total).toBe(0);
+    expect((await service.records.history(me)).total).toBe(0);
   });
 
-  it('amend to a platform it does not know is refused and changes nothing', () => {
-    const id = decide('yes');
+  it('amend to a platform it does not know is refused and changes nothing', async () => {
+    const id = await decide('yes');
     const before = row('SELECT * FROM triages');
-    expect(codeOf(() => service.triage.amend(me, id, { platform: 'friendster' }))).toBe('unknown_platform');
+    expect(await codeOf(() => service.triage.amend(me, id, { platform: 'friendster' }))).toBe('unknown_platform');
     expect(row('SELECT * FROM triages')).toEqual(before);
   });
 });
 
 describe('get and openTriage', () => {
-  it('get shows the triage as it stands; openTriage finds the latest unfinished one', () => {
-    const first = startLinkedIn('First');
+  it('get shows the triage as it stands; openTriage finds the latest unfinished one', async () => {
+    const first = await startLinkedIn('First');
     clock.advance(1000);
-    const second = startFacebook();
-    expect(service.triage.get(me, first.id)).toMatchObject({ id: first.id, inviter: 'First', status: 'open' });
-    expect(service.triage.openTriage(me)?.id).toBe(second.id);
-    service.triage.answer(me, second.id, { questionId: 'serves_professionally', choice: 'yes' });
-    expect(service.triage.openTriage(me)?.id).toBe(first.id);
-    service.triage.answer(me, first.id, { questionId: 'met_in_person_or_phone', choice: 'yes' });
-    expect(service.triage.openTriage(me)).toBeNull();
+    const second = await startFacebook();
+    expect(await service.triage.get(me, first.id)).toMatchObject({ id: first.id, inviter: 'First', status: 'open' });
+    expect((await service.triage.openTriage(me))?.id).toBe(second.id);
+    await service.triage.answer(me, second.id, { questionId: 'serves_professionally', choice: 'yes' });
+    expect((await service.triage.openTriage(me))?.id).toBe(first.id);
+    await service.triage.answer(me, first.id, { questionId: 'met_in_person_or_phone', choice: 'yes' });
+    expect(await service.triage.openTriage(me)).toBeNull();
   });
 
-  it('an unknown platform is asked for, and the answer is stored on the invitation', () => {
-    const v = service.triage.startFromText(me, 'hello', { inviter: 'Kai' });
+  it('an unknown platform is asked for, and the answer is stored on the invitation', async () => {
+    const v = await service.triage.startFromText(me, 'hello', { inviter: 'Kai' });
     expect(v.step).toMatchObject({ kind: 'question', question: { id: 'platform' } });
-    const next = service.triage.answer(me, v.id, { questionId: 'platform', choice: 'instagram' });
+    const next = await service.triage.answer(me, v.id, { questionId: 'platform', choice: 'instagram' });
     expect(next.step).toMatchObject({ kind: 'question', question: { id: 'serves_professionally' } });
     expect(row('SELECT platform FROM invitations')).toEqual({ platform: 'instagram' });
     expect(rows('SELECT question_id, choice FROM answers')).toEqual([{ question_id: 'platform', choice: 'instagram' }]);

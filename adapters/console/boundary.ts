@@ -7,19 +7,7 @@ export interface Ctx {
   print: (text: string) => void;
 }
 
-/**
- * Runs one line's handling so that nothing escapes: a coded failure is shown in its own words, anything
- * else is logged and told as a short apology. The session keeps reading.
- */
-export function guard(ctx: Ctx, handle: () => void): void {
-  try {
-    handle();
-  } catch (err) {
-    report(ctx, err);
-  }
-}
-
-/** Tells the user about a failure (also for work that finished later, such as a feature's promise). */
+/** Tells the user about a failure: a coded one in its own words, anything else logged, with a short apology. */
 export function report(ctx: Ctx, err: unknown): void {
   if (isTriageError(err)) {
     ctx.log.debug('console: refused', { code: err.code });

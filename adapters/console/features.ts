@@ -7,20 +7,23 @@ const TEAM = { provider: 'console', workspace: 'local' } as const;
 /** The terminal's commands for time use and the digest; each returns the text to print. */
 export function featureCommands(service: Service): Record<string, ExtraHandler> {
   return {
-    time: (user, args) => service.time.log(user, args).message,
-    budget: (user, args) => service.time.budget(user, args).message,
-    guidelines: (_user, args) => {
+    time: async (user, args) => (await service.time.log(user, args)).message,
+    budget: async (user, args) => (await service.time.budget(user, args)).message,
+    guidelines: async (_user, args) => {
       // On a terminal the user is their own admin: "guidelines set ok|not-ok <note>".
       const set = /^set\s+(ok|not-ok)\b\s*(.*)$/i.exec(args.trim());
-      if (set)
-        return service.time
-          .setGuidelines(TEAM, { workHoursOk: set[1]?.toLowerCase() === 'ok', note: set[2] })
-          .lines.join('\n');
+      if (set) {
+        const saved = await service.time.setGuidelines(TEAM, {
+          workHoursOk: set[1]?.toLowerCase() === 'ok',
+          note: set[2],
+        });
+        return saved.lines.join('\n');
+      }
       if (args.trim() !== '') return 'Use "guidelines", or "guidelines set ok|not-ok <what you may say>".';
-      return service.time.guidelines(TEAM).lines.join('\n');
+      return (await service.time.guidelines(TEAM)).lines.join('\n');
     },
-    digest: (user, args) =>
-      renderMessage(service.digest.preview(user, { week: args.trim() === 'now' ? 'current' : 'last' })),
+    digest: async (user, args) =>
+      renderMessage(await service.digest.preview(user, { week: args.trim() === 'now' ? 'current' : 'last' })),
   };
 }
 

@@ -34,14 +34,16 @@ export function createConsoleAdapter(config: ConsoleConfig, deps: AdapterDeps): 
   // A paste into a terminal arrives as a burst of lines; gather it into one invitation.
   let burst: string[] = [];
   let timer: NodeJS.Timeout | null = null;
+  const afterEach = () => {
+    if (session.quit) rl?.close();
+    else if (!closed && interactive) rl?.prompt();
+  };
   const flush = () => {
     timer = null;
     const lines = burst;
     burst = [];
-    if (lines.length === 1) session.handleLine(lines[0] ?? '');
-    else session.handleBlock(lines.join('\n'));
-    if (session.quit) rl?.close();
-    else if (!closed) rl?.prompt();
+    const handled = lines.length === 1 ? session.handleLine(lines[0] ?? '') : session.handleBlock(lines.join('\n'));
+    void handled.then(afterEach);
   };
 
   return {
@@ -62,11 +64,10 @@ export function createConsoleAdapter(config: ConsoleConfig, deps: AdapterDeps): 
         terminal: interactive,
       });
       rl.setPrompt('> ');
-      session.greet();
+      const greeted = session.greet();
       rl.on('line', (line) => {
         if (!interactive) {
-          session.handleLine(line);
-          if (session.quit) rl?.close();
+          void session.handleLine(line).then(afterEach);
           return;
         }
         burst.push(line);
@@ -79,9 +80,9 @@ export function createConsoleAdapter(config: ConsoleConfig, deps: AdapterDeps): 
           clearTimeout(timer);
           flush();
         }
-        session.endOfInput();
-        finish();
+        void session.endOfInput().then(finish);
       });
+      await greeted;
       if (interactive) rl.prompt();
     },
     async stop() {

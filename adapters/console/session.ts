@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { AdapterDeps } from '../../src/adapter.js';
 import type { UserRef } from '../../src/core/user.js';
 import type { TriageView } from '../../src/service/index.js';
-import { guard, report } from './boundary.js';
+import { report } from './boundary.js';
 import { FEATURE_HELP } from './features.js';
 import { HELP, renderHistory, renderPending, renderPolicy, renderTriage } from './render.js';
 import { type ConsoleCommand, looksLikeInvitation, pickAnswer, toCommand } from './to-core.js';
@@ -12,27 +12,33 @@ export type ExtraHandler = (user: UserRef, args: string) => string | Promise<str
 
 const PAGE = 10;
 
-/** One terminal user's conversation: which triage is open, and whether a paste or a confirmation is under way. */
+/**
+ * One terminal user's conversation: which triage is open, and whether a paste or a confirmation is under way.
+ * Input is handled one piece at a time, in order, each finished before the next begins; what one piece prints
+ * is written in one go when it is done.
+ */
 export class ConsoleSession {
   quit = false;
   private current: TriageView | null = null;
   private pasting: string[] | null = null;
   private confirmingForget = false;
   private readonly extraNames: Set<string>;
+  private queue: Promise<void> = Promise.resolve();
+  private pending: string[] = [];
 
   constructor(
     private readonly user: UserRef,
     private readonly deps: AdapterDeps,
-    private readonly print: (text: string) => void,
+    private readonly write: (text: string) => void,
     private readonly extra: Record<string, ExtraHandler>,
   ) {
     this.extraNames = new Set(Object.keys(extra));
   }
 
-  greet(): void {
-    this.print('invite-triage: paste or describe an invitation. "help" lists the commands.');
-    this.guard(() => {
-      const open = this.deps.service.triage.openTriage(this.user);
+  greet(): Promise<void> {
+    return this.enqueue(async () => {
+      this.print('invite-triage: paste or describe an invitation. "help" lists the commands.');
+      const open = await this.deps.service.triage.openTriage(this.user);
       if (open) {
         this.print('Picking up where you stopped:');
         this.show(open);
@@ -40,42 +46,67 @@ export class ConsoleSession {
     });
   }
 
-  handleLine(line: string): void {
+  handleLine(line: string): Promise<void> {
+    return this.enqueue(() => this.line(line));
+  }
+
+  /** Several lines at once: a pasted notification. */
+  handleBlock(text: string): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.pasting) return this.start(text);
+      for (const line of text.split('\n')) await this.line(line);
+    });
+  }
+
+  endOfInput(): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.pasting || this.pasting.length === 0) return;
+      const text = this.pasting.join('\n');
+      this.pasting = null;
+      await this.start(text);
+    });
+  }
+
+  /** Runs after everything queued before; a failure is told to the user, so the queue never rejects. */
+  private enqueue(handle: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(async () => {
+      if (this.quit) return;
+      try {
+        await handle();
+      } catch (err) {
+        report({ log: this.deps.log, print: this.print }, err);
+      }
+      const out = this.pending;
+      this.pending = [];
+      if (out.length > 0) this.write(out.join('\n'));
+    });
+    this.queue = next;
+    return next;
+  }
+
+  private readonly print = (text: string): void => {
+    this.pending.push(text);
+  };
+
+  private async line(line: string): Promise<void> {
     if (this.pasting) {
       if (line.trim() === '.') {
         const text = this.pasting.join('\n');
         this.pasting = null;
-        this.guard(() => this.start(text));
+        await this.start(text);
       } else this.pasting.push(line);
       return;
     }
     if (line.trim() === '') return;
     if (this.confirmingForget) {
       this.confirmingForget = false;
-      this.guard(() => this.forget(line.trim().toLowerCase() === 'yes'));
+      await this.forget(line.trim().toLowerCase() === 'yes');
       return;
     }
-    this.guard(() => this.run(toCommand(line, this.extraNames), line));
+    await this.run(toCommand(line, this.extraNames), line);
   }
 
-  /** Several lines at once: a pasted notification. */
-  handleBlock(text: string): void {
-    if (this.pasting) {
-      for (const line of text.split('\n')) this.handleLine(line);
-      return;
-    }
-    this.guard(() => this.start(text));
-  }
-
-  endOfInput(): void {
-    if (this.pasting && this.pasting.length > 0) {
-      const text = this.pasting.join('\n');
-      this.pasting = null;
-      this.guard(() => this.start(text));
-    }
-  }
-
-  private run(cmd: ConsoleCommand, line: string) {
+  private async run(cmd: ConsoleCommand, line: string): Promise<void> {
     const { triage, records } = this.deps.service;
     switch (cmd.kind) {
       case 'help':
@@ -84,27 +115,29 @@ export class ConsoleSession {
         this.quit = true;
         return this.print('Bye. Anything unfinished will be here next time.');
       case 'history':
-        return this.print(renderHistory(records.history(this.user, { limit: PAGE, offset: (cmd.page - 1) * PAGE })));
+        return this.print(
+          renderHistory(await records.history(this.user, { limit: PAGE, offset: (cmd.page - 1) * PAGE })),
+        );
       case 'pending':
-        return this.print(renderPending(records.pending(this.user)));
+        return this.print(renderPending(await records.pending(this.user)));
       case 'paste':
         this.pasting = [];
         return this.print('Paste the text, then a line with a single "." to finish.');
       case 'undo':
       case 'back': {
         if (!this.current) return this.print('There is no answer to take back.');
-        return this.show(triage.undo(this.user, this.current.id));
+        return this.show(await triage.undo(this.user, this.current.id));
       }
       case 'revise':
-        return this.show(triage.revise(this.user, cmd.id));
+        return this.show(await triage.revise(this.user, cmd.id));
       case 'fix': {
         if (!this.current) return this.print('Paste an invitation first; "fix" corrects the one under way.');
-        return this.show(triage.amend(this.user, this.current.id, { [cmd.field]: cmd.value }));
+        return this.show(await triage.amend(this.user, this.current.id, { [cmd.field]: cmd.value }));
       }
       case 'policy':
         return this.policy(cmd);
       case 'export': {
-        const file = records.export(this.user, cmd.format);
+        const file = await records.export(this.user, cmd.format);
         if (!cmd.path) return this.print(file.body);
         writeFileSync(cmd.path, file.body);
         return this.print(`Wrote ${cmd.path}.`);
@@ -114,10 +147,7 @@ export class ConsoleSession {
         return this.print('This deletes every invitation, decision and setting of yours. Type "yes" to confirm.');
       case 'extra': {
         const handler = this.extra[cmd.name];
-        const result = handler?.(this.user, cmd.args);
-        // Print a plain result now, so output keeps the order of the input lines.
-        if (typeof result === 'string') this.print(result);
-        else if (result) void result.then(this.print, (e) => this.report(e));
+        if (handler) this.print(await handler(this.user, cmd.args));
         return;
       }
       case 'text':
@@ -125,23 +155,25 @@ export class ConsoleSession {
     }
   }
 
-  private policy(cmd: Extract<ConsoleCommand, { kind: 'policy' }>) {
+  private async policy(cmd: Extract<ConsoleCommand, { kind: 'policy' }>): Promise<void> {
     const { policies } = this.deps.service;
     if (!cmd.platform) {
       this.print('Which platform? e.g. "policy linkedin". Built-in criteria ids:');
       this.print('  serves_professionally, would_invite_home, met_in_person_or_phone, knows_them');
       return;
     }
-    if (cmd.action === 'reset') return this.print(renderPolicy(policies.reset(this.user, cmd.platform)));
-    if (cmd.action === 'set') return this.print(renderPolicy(policies.set(this.user, cmd.platform, cmd.spec ?? [])));
-    this.print(renderPolicy(policies.show(this.user, cmd.platform)));
+    if (cmd.action === 'reset') return this.print(renderPolicy(await policies.reset(this.user, cmd.platform)));
+    if (cmd.action === 'set') {
+      return this.print(renderPolicy(await policies.set(this.user, cmd.platform, cmd.spec ?? [])));
+    }
+    this.print(renderPolicy(await policies.show(this.user, cmd.platform)));
   }
 
-  private start(text: string) {
-    this.show(this.deps.service.triage.startFromText(this.user, text, { source: 'console' }));
+  private async start(text: string): Promise<void> {
+    this.show(await this.deps.service.triage.startFromText(this.user, text, { source: 'console' }));
   }
 
-  private answer(view: TriageView, line: string) {
+  private async answer(view: TriageView, line: string): Promise<void> {
     if (view.step.kind !== 'question') return;
     const q = view.step.question;
     const input = pickAnswer(q, line.trim());
@@ -151,12 +183,12 @@ export class ConsoleSession {
       this.print(`Answer with 1-${q.choices.length} or the word, or type "help".`);
       return;
     }
-    this.show(this.deps.service.triage.answer(this.user, view.id, { questionId: q.id, ...input }));
+    this.show(await this.deps.service.triage.answer(this.user, view.id, { questionId: q.id, ...input }));
   }
 
-  private forget(confirmed: boolean) {
+  private async forget(confirmed: boolean): Promise<void> {
     if (!confirmed) return this.print('Nothing was deleted.');
-    const { triages } = this.deps.service.records.forget(this.user);
+    const { triages } = await this.deps.service.records.forget(this.user);
     this.current = null;
     this.print(`Deleted all your data (${triages} triages).`);
   }
@@ -165,13 +197,5 @@ export class ConsoleSession {
     // Kept after a decision too, so "undo" can reopen it.
     this.current = view;
     this.print(renderTriage(view));
-  }
-
-  private guard(fn: () => void): void {
-    guard({ log: this.deps.log, print: this.print }, fn);
-  }
-
-  private report(err: unknown): void {
-    report({ log: this.deps.log, print: this.print }, err);
   }
 }

@@ -9,6 +9,6 @@ import type { WebClient } from './web.js';
  */
 export async function isWorkspaceAdmin(client: WebClient, deps: SlackDeps, user: UserRef): Promise<boolean> {
   const info = await client.users.info({ user: user.userId });
-  rememberTimezone(deps, user, info.user?.tz);
+  await rememberTimezone(deps, user, info.user?.tz);
   return Boolean(info.user?.is_admin || info.user?.is_owner);
 }

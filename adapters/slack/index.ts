@@ -49,7 +49,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     name: 'slack',
     notifier: slackNotifier(built.client, tokenFor, deps.log),
     async start() {
-      deps.service.events.forgetOlderThan(DAY);
+      await deps.service.events.forgetOlderThan(DAY);
       server = await built.start();
       deps.log.info('slack adapter started', { mode: config.appToken ? 'socket' : 'http' });
     },

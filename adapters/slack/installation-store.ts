@@ -15,16 +15,17 @@ export function sqliteInstallationStore(rows: Installations): InstallationStore 
         teamId: installation.team?.id,
         isEnterpriseInstall: installation.isEnterpriseInstall,
       });
-      rows.put(key, JSON.stringify(installation));
+      await rows.put(key, JSON.stringify(installation));
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const data =
-        rows.get(installationKey(query)) ?? (query.enterpriseId ? rows.get(`org:${query.enterpriseId}`) : undefined);
+        (await rows.get(installationKey(query))) ??
+        (query.enterpriseId ? await rows.get(`org:${query.enterpriseId}`) : undefined);
       if (!data) throw new Error(`No Slack installation for ${installationKey(query)}: install the app first.`);
       return JSON.parse(data) as Installation<'v1' | 'v2', boolean>;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
-      rows.delete(installationKey(query));
+      await rows.delete(installationKey(query));
     },
   };
 }

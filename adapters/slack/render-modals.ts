@@ -117,3 +117,13 @@ function scopeInput(): types.InputBlock {
     false,
   );
 }
+
+/** Opened at once when the policy is slow to load (a click's trigger expires in 3 seconds), then replaced. */
+export function loadingPolicyModal(): types.ModalView {
+  return {
+    type: 'modal',
+    title: plain('Edit policy'),
+    close: plain('Cancel'),
+    blocks: [section('Loading your policy…')],
+  };
+}

@@ -4,7 +4,12 @@ import { MAX_TEXT_LENGTH } from '../../src/service/input.js';
 import { renderTriage, type SlackMessage } from './render.js';
 
 /** Starts a triage from text a user pasted; very long text is cut to what the service accepts, with a note. */
-export function startTriage(service: Service, user: UserRef, raw: string, opts: StartOptions): SlackMessage {
+export async function startTriage(
+  service: Service,
+  user: UserRef,
+  raw: string,
+  opts: StartOptions,
+): Promise<SlackMessage> {
   const notes: string[] = [];
   let text = raw;
   if (text.length > MAX_TEXT_LENGTH) {
@@ -13,6 +18,6 @@ export function startTriage(service: Service, user: UserRef, raw: string, opts: 
       `Your text was ${raw.length.toLocaleString('en')} characters long: I read the first ${MAX_TEXT_LENGTH.toLocaleString('en')}.`,
     );
   }
-  const view = service.triage.startFromText(user, text, opts);
+  const view = await service.triage.startFromText(user, text, opts);
   return renderTriage(view, notes);
 }

@@ -3,15 +3,15 @@ import type { SlackDeps } from './deps.js';
 import type { WebClient } from './web.js';
 
 /** Whether the user has no time zone stored yet: the digest's week and hour would fall back to the server's. */
-export function needsTimezone(deps: SlackDeps, user: UserRef): boolean {
-  return deps.service.settings.get(user).timezone === null;
+export async function needsTimezone(deps: SlackDeps, user: UserRef): Promise<boolean> {
+  return (await deps.service.settings.get(user)).timezone === null;
 }
 
 /** Stores Slack's time zone for a user who has none; one the user chose is never overwritten. */
-export function rememberTimezone(deps: SlackDeps, user: UserRef, tz: string | undefined): void {
-  if (!tz || !needsTimezone(deps, user)) return;
+export async function rememberTimezone(deps: SlackDeps, user: UserRef, tz: string | undefined): Promise<void> {
+  if (!tz || !(await needsTimezone(deps, user))) return;
   try {
-    deps.service.settings.update(user, { timezone: tz });
+    await deps.service.settings.update(user, { timezone: tz });
   } catch (err) {
     deps.log.warn('slack time zone not stored', { error: err instanceof Error ? err.message : String(err) });
   }
@@ -22,10 +22,10 @@ export function rememberTimezone(deps: SlackDeps, user: UserRef, tz: string | un
  * user's command still runs, with the service's default zone.
  */
 export async function syncTimezone(client: WebClient, deps: SlackDeps, user: UserRef): Promise<void> {
-  if (!needsTimezone(deps, user)) return;
+  if (!(await needsTimezone(deps, user))) return;
   try {
     const info = await client.users.info({ user: user.userId });
-    rememberTimezone(deps, user, info.user?.tz);
+    await rememberTimezone(deps, user, info.user?.tz);
   } catch (err) {
     const slack = err as { code?: string; data?: { error?: string } };
     deps.log.warn('slack time zone not read', { code: slack.code, slackError: slack.data?.error });

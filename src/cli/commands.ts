@@ -36,7 +36,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       });
       noPositionals(positionals);
       const opts = { limit: int(values.limit, 'limit', 50), offset: int(values.offset, 'offset', 0) };
-      const page = (await ctx.service()).records.history(ctx.user, opts);
+      const page = await (await ctx.service()).records.history(ctx.user, opts);
       if (values.json) return ctx.out(JSON.stringify(page));
       if (page.items.length === 0) return ctx.out('No decisions yet.');
       for (const i of page.items) {
@@ -54,7 +54,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       const format = values.format ?? (values.json ? 'json' : 'csv');
       if (format !== 'csv' && format !== 'json') throw new UsageError('--format is csv or json');
       if (values.json && format !== 'json') throw new UsageError('--json exports JSON; leave out --format csv');
-      ctx.out((await ctx.service()).records.export(ctx.user, format).body.trimEnd());
+      ctx.out((await (await ctx.service()).records.export(ctx.user, format)).body.trimEnd());
     },
   },
   time: {
@@ -78,14 +78,16 @@ export const COMMANDS: Record<string, CliCommand> = {
       });
       noPositionals(positionals);
       if (!values.preview) throw new UsageError('digest needs --preview: the scheduler sends digests');
-      const message = (await ctx.service()).digest.preview(ctx.user, { week: values.current ? 'current' : 'last' });
+      const message = await (await ctx.service()).digest.preview(ctx.user, {
+        week: values.current ? 'current' : 'last',
+      });
       if (values.json) return ctx.out(JSON.stringify(message));
       const { renderMessage } = await import('../../adapters/console/render.js');
       ctx.out(renderMessage(message));
     },
   },
   migrate: {
-    usage: 'migrate [--json]\n  Creates or upgrades the database at DATABASE_PATH.',
+    usage: 'migrate [--json]\n  Creates or upgrades the database: DATABASE_URL when set, else DATABASE_PATH.',
     async run(argv, ctx) {
       const { values, positionals } = parse(argv, JSON_OPTION);
       noPositionals(positionals);

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import type { DatabaseConfig } from '../config.js';
 import { isTriageError } from '../core/errors.js';
 import type { Service } from '../service/index.js';
 import { InputError, UsageError, wantsHelp } from './args.js';
@@ -15,7 +16,8 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(9)} ${c.usage.split('\n')[1]?.trim() ?? ''}`)
   .join('\n')}
 
-"invite-triage <command> --help" shows a command's options. The database is DATABASE_PATH (./data/invite-triage.db).
+"invite-triage <command> --help" shows a command's options. The database is DATABASE_URL (PostgreSQL) when set,
+else DATABASE_PATH (./data/invite-triage.db).
 Exit codes: 0 done, 1 input refused, 2 usage error.`;
 
 /** Runs one command and returns its exit code: 0 done, 1 input refused, 2 usage error. Never throws. */
@@ -40,7 +42,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(`usage: invite-triage ${command.usage}\n`);
     return 0;
   }
-  const opened: { close(): void }[] = [];
+  const opened: { close(): Promise<void> }[] = [];
   const service = lazyService(io, opened);
   const user = { provider: 'console' as const, workspace: 'local', userId: localUser(io) };
   const fail = (message: string) => io.stderr.write(`invite-triage ${name}: ${oneLine(message)}\n`);
@@ -61,33 +63,36 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (io.env.LOG_LEVEL === 'debug' && err instanceof Error) io.stderr.write(`${err.stack}\n`);
     return 1;
   } finally {
-    for (const c of opened) c.close();
+    for (const c of opened) await c.close();
   }
 }
 
 /** Opens the database and the service on first use; config, driver and migrations load only then. */
-function lazyService(io: CliIo, opened: { close(): void }[]): () => Promise<Service> {
+function lazyService(io: CliIo, opened: { close(): Promise<void> }[]): () => Promise<Service> {
   let service: Promise<Service> | null = null;
   return () => {
     service ??= (async () => {
-      const [{ ConfigError, loadConfig }, { serviceOver }, { openDatabase }, { systemClock }] = await Promise.all([
+      const [{ ConfigError, loadConfig }, { createService }, { openStores }, { systemClock }] = await Promise.all([
         import('../config.js'),
-        import('../compose.js'),
-        import('../store/db.js'),
+        import('../service/index.js'),
+        import('../store/open.js'),
         import('../core/ports.js'),
       ]);
-      let path: string;
+      let database: DatabaseConfig;
       try {
-        path = loadConfig(io.env).databasePath;
+        database = loadConfig(io.env).database;
       } catch (err) {
         // The message lists one problem a line; on one line they read "A: …; B: …".
         if (err instanceof ConfigError)
           throw new InputError(err.message.replace(/:\s*\n\s*/, ': ').replace(/\s*\n\s*/g, '; '));
         throw err;
       }
-      const db = openDatabase(path === ':memory:' ? path : resolve(io.cwd, path));
-      opened.push(db.$client);
-      return serviceOver(db, systemClock);
+      if (database.kind === 'sqlite' && database.path !== ':memory:') {
+        database = { kind: 'sqlite', path: resolve(io.cwd, database.path) };
+      }
+      const stores = await openStores(database, systemClock);
+      opened.push(stores);
+      return createService(stores, systemClock);
     })();
     return service;
   };

@@ -10,7 +10,7 @@ export async function runTime(argv: string[], ctx: CliContext): Promise<void> {
   const at = values.at;
   if (at !== undefined && at !== 'work' && at !== 'home') throw new UsageError('--at is work or home');
   const words = at ? [...positionals, 'at', at] : positionals;
-  const logged = (await ctx.service()).time.log(ctx.user, words.join(' '));
+  const logged = await (await ctx.service()).time.log(ctx.user, words.join(' '));
   ctx.out(values.json ? JSON.stringify(logged) : logged.message);
 }
 
@@ -20,6 +20,6 @@ export async function runBudget(argv: string[], ctx: CliContext): Promise<void> 
   if (positionals.length < 2 || positionals.length > 3) {
     throw new UsageError('budget takes <platform> <duration> [leads|contacts|friends], like: budget linkedin 2h leads');
   }
-  const set = (await ctx.service()).time.budget(ctx.user, positionals.join(' '));
+  const set = await (await ctx.service()).time.budget(ctx.user, positionals.join(' '));
   ctx.out(values.json ? JSON.stringify(set) : set.message);
 }

@@ -31,15 +31,22 @@ export async function runTriage(argv: string[], ctx: CliContext): Promise<void> 
   const text = await readText(positionals, values.file, ctx.io);
   const service = await ctx.service();
   const opts = { source: 'cli', platform: platform ?? undefined, inviter: values.inviter };
-  const run = () => answerAll(service, ctx, service.triage.startFromText(ctx.user, text, opts), new Map(answers));
-  // A rehearsal first, so an answer that turns out wrong halfway leaves no half-made triage behind.
-  const rehearsed = service.triage.dryRun(run);
+  const run = async (svc: Service) =>
+    answerAll(svc, ctx, await svc.triage.startFromText(ctx.user, text, opts), new Map(answers));
   const dryRun = Boolean(values['dry-run']);
-  print(dryRun ? rehearsed : run(), !dryRun, Boolean(values.json), ctx.out);
+  // The start and every answer in one transaction: an answer that turns out wrong halfway, or a write the
+  // database refuses, leaves no half-made triage behind, so a retry makes exactly one.
+  const view = dryRun ? await service.triage.dryRun(run) : await service.atomic(run);
+  print(view, !dryRun, Boolean(values.json), ctx.out);
 }
 
 /** Answers each question the answers cover; an answer the questions never ask for is a usage error. */
-function answerAll(service: Service, ctx: CliContext, start: TriageView, answers: Map<string, string>): TriageView {
+async function answerAll(
+  service: Service,
+  ctx: CliContext,
+  start: TriageView,
+  answers: Map<string, string>,
+): Promise<TriageView> {
   let view = start;
   while (view.step.kind === 'question') {
     const q = view.step.question;
@@ -51,10 +58,10 @@ function answerAll(service: Service, ctx: CliContext, start: TriageView, answers
       throw new UsageError(`--answer ${q.id}=${choice.slice(0, 40)}: the choices are ${ids}`);
     }
     const input = q.freeText ? { questionId: q.id, choice: 'name', text: choice } : { questionId: q.id, choice };
-    view = service.triage.answer(ctx.user, view.id, input);
+    view = await service.triage.answer(ctx.user, view.id, input);
   }
   if (view.platform && answers.size > 0) {
-    const known = new Set(service.policies.show(ctx.user, view.platform).criteria.map((c) => c.id));
+    const known = new Set((await service.policies.show(ctx.user, view.platform)).criteria.map((c) => c.id));
     const unknown = [...answers.keys()].filter((id) => !known.has(id));
     if (unknown.length > 0) {
       const list = [...known].join(', ') || 'none';

@@ -43,11 +43,11 @@ type Outcome = 'sent' | 'skipped' | 'failed' | 'lost' | 'found';
 export async function runDigestTick(deps: TickDeps, now: number): Promise<TickResult> {
   const byProvider = new Map<Provider, Notifier>(deps.notifiers.map((n) => [n.provider, n]));
   const result: TickResult = { due: 0, sent: 0, skipped: 0, failed: 0, lost: 0, found: 0 };
-  for (const due of deps.digest.dueBatches(now, deps.defaultTimeZone, MAX_ATTEMPTS, BATCH)) {
+  for await (const due of deps.digest.dueBatches(now, deps.defaultTimeZone, MAX_ATTEMPTS, BATCH)) {
     if (deps.stopped?.()) break;
     const batch = due.filter((d) => byProvider.has(d.user.provider));
     result.due += batch.length;
-    const digests = deps.digest.build(batch, now);
+    const digests = await deps.digest.build(batch, now);
     for (const item of batch) {
       if (deps.stopped?.()) break;
       const notifier = byProvider.get(item.user.provider);

@@ -51,27 +51,29 @@ export class DigestService {
   }
 
   /** This week's digest, now, without claiming or marking anything. */
-  preview(user: UserRef, opts: PreviewOptions = {}): OutboundMessage {
-    return digestMessage(this.digestFor(user, opts));
+  async preview(user: UserRef, opts: PreviewOptions = {}): Promise<OutboundMessage> {
+    return digestMessage(await this.digestFor(user, opts));
   }
 
-  digestFor(user: UserRef, opts: PreviewOptions = {}): Digest {
-    const userId = this.stores.users.ensure(toKey(user));
-    const row = this.stores.users.get(userId);
+  async digestFor(user: UserRef, opts: PreviewOptions = {}): Promise<Digest> {
+    const userId = await this.stores.users.ensure(toKey(user));
+    const row = await this.stores.users.get(userId);
     const tz = zoneOr(row?.timezone, opts.timeZone ?? this.defaultTimeZone);
     const now = this.clock.now();
     const current = weekOf(now, tz);
     const week = opts.week === 'current' ? current : previousWeek(current);
     const team = `${user.provider}:${digestPrefs(row?.prefs).guidanceTeam ?? user.workspace}`;
     const req = { userId, team, lastStart: previousWeek(week).start, start: week.start, end: week.end };
-    const records = this.store.load([req]).get(userId);
+    const records = (await this.store.load([req])).get(userId);
     if (!records) throw new Error('digest records missing');
     return buildDigest(records, week, now);
   }
 
   /** Every due user at once; the scheduler takes them in batches (`dueBatches`) instead. */
-  due(now: number, defaultTimeZone = this.defaultTimeZone, maxAttempts = 5): DueDigest[] {
-    return [...this.dueBatches(now, defaultTimeZone, maxAttempts)].flat();
+  async due(now: number, defaultTimeZone = this.defaultTimeZone, maxAttempts = 5): Promise<DueDigest[]> {
+    const all: DueDigest[] = [];
+    for await (const batch of this.dueBatches(now, defaultTimeZone, maxAttempts)) all.push(...batch);
+    return all;
   }
 
   /**
@@ -79,19 +81,19 @@ export class DigestService {
    * (never claimed, failed with its backoff over, or claimed by a process that died), in batches of at most
    * `size`. Reads a page of users at a time, so memory holds one batch, however many users there are.
    */
-  *dueBatches(
+  async *dueBatches(
     now: number,
     defaultTimeZone = this.defaultTimeZone,
     maxAttempts = 5,
     size = 500,
-  ): Generator<DueDigest[]> {
+  ): AsyncGenerator<DueDigest[]> {
     const weeks = new Map<string, { send: Week; reported: Week; lastStart: number }>();
     const times = new Map<string, number>();
     // Shared per team, not one string per user.
     const teams = new Map<string, string>();
     let after = 0;
     for (;;) {
-      const page = this.store.schedulePage(after, size);
+      const page = await this.store.schedulePage(after, size);
       if (page.length === 0) return;
       after = page[page.length - 1]?.id ?? after;
       const found: DueDigest[] = [];
@@ -125,7 +127,7 @@ export class DigestService {
           quietWeeks: prefs.quietWeeks,
         });
       }
-      const claims = this.claims.existing(found.map((d) => ({ userId: d.userId, week: d.week.key })));
+      const claims = await this.claims.existing(found.map((d) => ({ userId: d.userId, week: d.week.key })));
       const batch = found.filter((d) => {
         const c = claims.get(`${d.userId}:${d.week.key}`);
         return !c || !blocksSending(c, now, maxAttempts);
@@ -138,37 +140,37 @@ export class DigestService {
    * Takes the claim on a due user's week before sending; the attempt number, or null when another tick or
    * process has it or it is done. `by` names this process.
    */
-  claim(d: DueDigest, by: string, now: number, maxAttempts: number): number | null {
+  claim(d: DueDigest, by: string, now: number, maxAttempts: number): Promise<number | null> {
     return this.claims.claim(d.userId, d.week.key, by, now, maxAttempts);
   }
 
   /** Whether the user still exists: false once they ran `forget`, which deletes their row and claims. */
-  stillThere(d: DueDigest): boolean {
-    return this.stores.users.get(d.userId) !== undefined;
+  async stillThere(d: DueDigest): Promise<boolean> {
+    return (await this.stores.users.get(d.userId)) !== undefined;
   }
 
-  markSent(d: DueDigest, by: string, now: number): boolean {
+  markSent(d: DueDigest, by: string, now: number): Promise<boolean> {
     return this.claims.markSent(d.userId, d.week.key, by, now);
   }
 
   /** Quiet week: nothing to say, and nothing will be tried again this week. */
-  markSkipped(d: DueDigest, by: string, now: number): boolean {
+  markSkipped(d: DueDigest, by: string, now: number): Promise<boolean> {
     return this.claims.markSkipped(d.userId, d.week.key, by, now);
   }
 
   /** Records a failed send; `next` null means give up for this week. */
-  markFailed(d: DueDigest, by: string, error: string, next: number | null): boolean {
+  markFailed(d: DueDigest, by: string, error: string, next: number | null): Promise<boolean> {
     return this.claims.markFailed(d.userId, d.week.key, by, error, next);
   }
 
   /** The claim on a user's week, if any. */
-  claimOf(userId: number, week: string): ClaimRow | undefined {
+  claimOf(userId: number, week: string): Promise<ClaimRow | undefined> {
     return this.claims.get(userId, week);
   }
 
   /** Builds the digests of many due users with a handful of grouped queries. */
-  build(items: readonly DueDigest[], now: number): Map<number, Digest> {
-    const records = this.store.load(
+  async build(items: readonly DueDigest[], now: number): Promise<Map<number, Digest>> {
+    const records = await this.store.load(
       items.map((d) => ({
         userId: d.userId,
         team: d.team,

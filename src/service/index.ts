@@ -1,5 +1,6 @@
 import type { Clock } from '../core/ports.js';
 import { DigestService } from './digest-service.js';
+import { joined } from './joined.js';
 import { PolicyService } from './policies.js';
 import type { Stores } from './ports.js';
 import { RecordsService } from './records-service.js';
@@ -10,16 +11,16 @@ import { TriageService } from './triage-service.js';
 /** Keys of events already handled, so a platform's retry does nothing twice. */
 export interface SeenEvents {
   /** Records the key; true the first time it is seen, false for a repeat. */
-  firstTime(key: string): boolean;
+  firstTime(key: string): Promise<boolean>;
   /** Forgets keys older than `ms`: platforms stop retrying within minutes. */
-  forgetOlderThan(ms: number): number;
+  forgetOlderThan(ms: number): Promise<number>;
 }
 
 /** Slack OAuth installations, as JSON by installation key. */
 export interface Installations {
-  get(key: string): string | undefined;
-  put(key: string, data: string): void;
-  delete(key: string): void;
+  get(key: string): Promise<string | undefined>;
+  put(key: string, data: string): Promise<void>;
+  delete(key: string): Promise<void>;
 }
 
 /** The one application service every adapter calls, grouped by concern. Adapters never touch SQL. */
@@ -32,6 +33,11 @@ export interface Service<S extends Stores = Stores> {
   digest: DigestService;
   events: SeenEvents;
   installations: Installations;
+  /**
+   * Runs work with a service whose every call joins one transaction: committed when work resolves, rolled
+   * back when it throws. Inside, only that service may be used (the outer one would wait for this to end).
+   */
+  atomic<T>(work: (service: Service) => Promise<T>): Promise<T>;
   /** The ports the service was built over; the composition root's own type when it passes one. */
   stores: S;
   clock: Clock;
@@ -39,8 +45,10 @@ export interface Service<S extends Stores = Stores> {
 
 /** The composition root builds the stores (src/store/index.ts) and hands them in. */
 export function createService<S extends Stores>(stores: S, clock: Clock): Service<S> {
+  const atomic = <T>(work: (service: Service) => Promise<T>): Promise<T> =>
+    stores.tx((s) => work(createService(joined(s, stores), clock)));
   return {
-    triage: new TriageService(stores, clock),
+    triage: new TriageService(stores, clock, atomic),
     records: new RecordsService(stores),
     policies: new PolicyService(stores, clock),
     settings: new SettingsService(stores),
@@ -55,6 +63,7 @@ export function createService<S extends Stores>(stores: S, clock: Clock): Servic
       put: (key, data) => stores.installations.put(key, data, clock.now()),
       delete: (key) => stores.installations.delete(key),
     },
+    atomic,
     stores,
     clock,
   };

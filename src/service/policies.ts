@@ -5,7 +5,7 @@ import { getPlatform, type PlatformId, resolvePlatform } from '../core/platforms
 import { resolvePolicy } from '../core/policy.js';
 import type { Clock } from '../core/ports.js';
 import { criteriaFromSpec } from './policy-spec.js';
-import type { PolicyPort, Stores } from './ports.js';
+import type { PolicyPort, PolicyScope, Stores, TxStores } from './ports.js';
 import type { CriterionSpec, PolicyView, TeamRef, UserRef } from './types.js';
 import { toKey } from './user-key.js';
 
@@ -27,15 +27,23 @@ export function teamOfUser(user: TeamRef, prefs: string): TeamRef {
   return user;
 }
 
-/** The user's effective policy per platform: theirs, else their team's, else the built-in one. */
-export function policyLookup(store: PolicyPort, user: TeamRef, userId: number): PolicyLookup {
-  return (platform) => {
-    const read = (json: string | undefined) => (json ? (JSON.parse(json) as Criterion[]) : null);
-    return resolvePolicy(platform, {
-      user: read(store.get('user', String(userId), platform)),
-      team: read(store.get('team', teamOwner(user), platform)),
-    });
+/**
+ * The user's effective policy per platform: theirs, else their team's, else the built-in one. Both owners'
+ * overrides are loaded in one query before the flow runs, which then looks them up without the database.
+ */
+export async function loadPolicies(store: PolicyPort, user: TeamRef, userId: number): Promise<PolicyLookup> {
+  const own = String(userId);
+  const team = teamOwner(user);
+  const rows = await store.forOwners([
+    { scope: 'user', owner: own },
+    { scope: 'team', owner: team },
+  ]);
+  const read = (scope: PolicyScope, owner: string, platform: string) => {
+    const json = rows.find((r) => r.scope === scope && r.owner === owner && r.platform === platform)?.criteria;
+    return json ? (JSON.parse(json) as Criterion[]) : null;
   };
+  return (platform) =>
+    resolvePolicy(platform, { user: read('user', own, platform), team: read('team', team, platform) });
 }
 
 /** Showing and changing criteria per platform, for a user or a whole team. */
@@ -45,27 +53,30 @@ export class PolicyService {
     private readonly clock: Clock,
   ) {}
 
-  show(user: UserRef, platformInput: string): PolicyView {
+  async show(user: UserRef, platformInput: string): Promise<PolicyView> {
     const platform = platformOf(platformInput);
-    const { id, prefs } = this.stores.users.ensureWithPrefs(toKey(user));
-    return toView(policyLookup(this.stores.policies, teamOfUser(user, prefs), id)(platform));
+    return effective(this.stores, user, platform);
   }
 
   /** Sets the user's own criteria for a platform, replacing the team's and the built-in ones. */
-  set(user: UserRef, platformInput: string, spec: readonly CriterionSpec[]): PolicyView {
+  async set(user: UserRef, platformInput: string, spec: readonly CriterionSpec[]): Promise<PolicyView> {
     const platform = platformOf(platformInput);
     const criteria = criteriaFromSpec(spec);
-    const userId = this.stores.users.ensure(toKey(user));
-    this.stores.policies.set('user', String(userId), platform, JSON.stringify(criteria), this.clock.now());
-    return this.show(user, platform);
+    return this.stores.tx(async (s) => {
+      const userId = await s.users.ensure(toKey(user));
+      await s.policies.set('user', String(userId), platform, JSON.stringify(criteria), this.clock.now());
+      return effective(s, user, platform);
+    });
   }
 
   /** Drops the user's override, so the team's or the built-in policy applies again. */
-  reset(user: UserRef, platformInput: string): PolicyView {
+  async reset(user: UserRef, platformInput: string): Promise<PolicyView> {
     const platform = platformOf(platformInput);
-    const userId = this.stores.users.ensure(toKey(user));
-    this.stores.policies.clear('user', String(userId), platform);
-    return this.show(user, platform);
+    return this.stores.tx(async (s) => {
+      const userId = await s.users.ensure(toKey(user));
+      await s.policies.clear('user', String(userId), platform);
+      return effective(s, user, platform);
+    });
   }
 
   /** Throws the TriageError `set` would, without saving: lets a form show the mistake before it closes. */
@@ -75,23 +86,38 @@ export class PolicyService {
   }
 
   /** The team's policy for a platform, as members without their own see it: the team's, else the built-in one. */
-  showTeam(team: TeamRef, platformInput: string): PolicyView {
+  async showTeam(team: TeamRef, platformInput: string): Promise<PolicyView> {
     const platform = platformOf(platformInput);
-    const json = this.stores.policies.get('team', teamOwner(team), platform);
-    return toView(resolvePolicy(platform, { team: json ? (JSON.parse(json) as Criterion[]) : null }));
+    return teamView(this.stores, team, platform);
   }
 
-  setTeam(team: TeamRef, platformInput: string, spec: readonly CriterionSpec[]): PolicyView {
+  async setTeam(team: TeamRef, platformInput: string, spec: readonly CriterionSpec[]): Promise<PolicyView> {
     const platform = platformOf(platformInput);
     const criteria = criteriaFromSpec(spec);
-    this.stores.policies.set('team', teamOwner(team), platform, JSON.stringify(criteria), this.clock.now());
-    return this.showTeam(team, platform);
+    return this.stores.tx(async (s) => {
+      await s.policies.set('team', teamOwner(team), platform, JSON.stringify(criteria), this.clock.now());
+      return teamView(s, team, platform);
+    });
   }
 
-  resetTeam(team: TeamRef, platformInput: string): PolicyView {
-    this.stores.policies.clear('team', teamOwner(team), platformOf(platformInput));
-    return this.showTeam(team, platformInput);
+  async resetTeam(team: TeamRef, platformInput: string): Promise<PolicyView> {
+    const platform = platformOf(platformInput);
+    return this.stores.tx(async (s) => {
+      await s.policies.clear('team', teamOwner(team), platform);
+      return teamView(s, team, platform);
+    });
   }
+}
+
+/** The policy that applies to the user on that platform; creates the user on first sight. */
+async function effective(s: TxStores, user: UserRef, platform: PlatformId): Promise<PolicyView> {
+  const { id, prefs } = await s.users.ensureWithPrefs(toKey(user));
+  return toView((await loadPolicies(s.policies, teamOfUser(user, prefs), id))(platform));
+}
+
+async function teamView(s: TxStores, team: TeamRef, platform: PlatformId): Promise<PolicyView> {
+  const json = await s.policies.get('team', teamOwner(team), platform);
+  return toView(resolvePolicy(platform, { team: json ? (JSON.parse(json) as Criterion[]) : null }));
 }
 
 function platformOf(input: string): PlatformId {

@@ -23,12 +23,12 @@ export interface UserRow {
 }
 
 export interface UserPort {
-  ensure(key: UserKey): number;
-  ensureWithPrefs(key: UserKey): { id: number; prefs: string };
-  find(key: UserKey): UserRow | undefined;
-  get(id: number): UserRow | undefined;
-  update(id: number, patch: { timezone?: string | null; prefs?: string }): void;
-  delete(id: number): void;
+  ensure(key: UserKey): Promise<number>;
+  ensureWithPrefs(key: UserKey): Promise<{ id: number; prefs: string }>;
+  find(key: UserKey): Promise<UserRow | undefined>;
+  get(id: number): Promise<UserRow | undefined>;
+  update(id: number, patch: { timezone?: string | null; prefs?: string }): Promise<void>;
+  delete(id: number): Promise<void>;
 }
 
 export interface NewInvitation {
@@ -65,18 +65,16 @@ export interface NewDecision {
 }
 
 export interface TriagePort {
-  /** Runs fn in one transaction that holds the write lock from the start. */
-  tx<T>(fn: () => T): T;
-  create(inv: NewInvitation, state: string, status: string, outcome: string | null): number;
-  get(id: number): TriageRow | undefined;
-  save(id: number, state: string, status: string, outcome: string | null, updatedAt: number): void;
-  recordAnswer(triageId: number, questionId: string, choice: string, createdAt: number): boolean;
-  forgetAnswer(triageId: number, questionId: string): void;
-  forgetCriteriaAnswers(triageId: number): void;
-  recordDecision(d: NewDecision): void;
-  supersedeDecision(triageId: number, at: number): void;
-  updateInvitation(id: number, patch: { platform?: string | null; inviter?: string | null }): void;
-  latestOpen(userId: number): TriageRow | undefined;
+  create(inv: NewInvitation, state: string, status: string, outcome: string | null): Promise<number>;
+  get(id: number): Promise<TriageRow | undefined>;
+  save(id: number, state: string, status: string, outcome: string | null, updatedAt: number): Promise<void>;
+  recordAnswer(triageId: number, questionId: string, choice: string, createdAt: number): Promise<boolean>;
+  forgetAnswer(triageId: number, questionId: string): Promise<void>;
+  forgetCriteriaAnswers(triageId: number): Promise<void>;
+  recordDecision(d: NewDecision): Promise<void>;
+  supersedeDecision(triageId: number, at: number): Promise<void>;
+  updateInvitation(id: number, patch: { platform?: string | null; inviter?: string | null }): Promise<void>;
+  latestOpen(userId: number): Promise<TriageRow | undefined>;
 }
 
 export interface DecisionRecord {
@@ -117,19 +115,30 @@ export interface Everything {
 }
 
 export interface RecordPort {
-  history(userId: number, limit: number, offset: number): { rows: DecisionRecord[]; total: number };
-  deferred(userId: number): DecisionRecord[];
-  open(userId: number): OpenTriageRow[];
-  everything(userId: number): Everything;
+  history(userId: number, limit: number, offset: number): Promise<{ rows: DecisionRecord[]; total: number }>;
+  deferred(userId: number): Promise<DecisionRecord[]>;
+  open(userId: number): Promise<OpenTriageRow[]>;
+  everything(userId: number): Promise<Everything>;
+  /** How many triages the user has, counted by the database. */
+  triageCount(userId: number): Promise<number>;
 }
 
 export type PolicyScope = 'team' | 'user';
 
 export interface PolicyPort {
-  get(scope: PolicyScope, owner: string, platform: string): string | undefined;
-  set(scope: PolicyScope, owner: string, platform: string, criteria: string, at: number): void;
-  clear(scope: PolicyScope, owner: string, platform: string): void;
-  clearOwner(scope: PolicyScope, owner: string): void;
+  get(scope: PolicyScope, owner: string, platform: string): Promise<string | undefined>;
+  set(scope: PolicyScope, owner: string, platform: string, criteria: string, at: number): Promise<void>;
+  clear(scope: PolicyScope, owner: string, platform: string): Promise<void>;
+  clearOwner(scope: PolicyScope, owner: string): Promise<void>;
+  /** Every override of these owners, on every platform: loaded before the flow runs, in one query. */
+  forOwners(owners: readonly { scope: PolicyScope; owner: string }[]): Promise<PolicyRow[]>;
+}
+
+export interface PolicyRow {
+  scope: PolicyScope;
+  owner: string;
+  platform: string;
+  criteria: string;
 }
 
 export interface NewTimeLog {
@@ -153,13 +162,19 @@ export interface GuidanceRow {
 }
 
 export interface TimePort {
-  log(entry: NewTimeLog): number;
-  totals(userId: number, start: number, end: number): { platform: string; minutes: number }[];
-  budgets(userId: number): BudgetRow[];
-  setBudget(userId: number, platform: string, weeklyMinutes: number, expectation: string | null, now: number): void;
-  clearBudget(userId: number, platform: string): boolean;
-  guidance(team: string): GuidanceRow | undefined;
-  setGuidance(team: string, workHoursOk: boolean, note: string, now: number): void;
+  log(entry: NewTimeLog): Promise<number>;
+  totals(userId: number, start: number, end: number): Promise<{ platform: string; minutes: number }[]>;
+  budgets(userId: number): Promise<BudgetRow[]>;
+  setBudget(
+    userId: number,
+    platform: string,
+    weeklyMinutes: number,
+    expectation: string | null,
+    now: number,
+  ): Promise<void>;
+  clearBudget(userId: number, platform: string): Promise<boolean>;
+  guidance(team: string): Promise<GuidanceRow | undefined>;
+  setGuidance(team: string, workHoursOk: boolean, note: string, now: number): Promise<void>;
 }
 
 /** Which user, which team, and the two weeks to read: [lastStart, start) is last week, [start, end) this week. */
@@ -175,32 +190,32 @@ export interface RecordsRequest {
 export type ScheduleRow = UserRow;
 
 export interface DigestPort {
-  schedulePage(afterId: number, limit: number): ScheduleRow[];
-  load(requests: readonly RecordsRequest[]): Map<number, DigestRecords>;
+  schedulePage(afterId: number, limit: number): Promise<ScheduleRow[]>;
+  load(requests: readonly RecordsRequest[]): Promise<Map<number, DigestRecords>>;
 }
 
 export interface ClaimPort {
-  claim(userId: number, week: string, by: string, now: number, maxAttempts: number): number | null;
-  markSent(userId: number, week: string, by: string, now: number): boolean;
-  markSkipped(userId: number, week: string, by: string, now: number): boolean;
-  markFailed(userId: number, week: string, by: string, error: string, next: number | null): boolean;
-  existing(pairs: readonly { userId: number; week: string }[]): Map<string, ClaimRow>;
-  get(userId: number, week: string): ClaimRow | undefined;
+  claim(userId: number, week: string, by: string, now: number, maxAttempts: number): Promise<number | null>;
+  markSent(userId: number, week: string, by: string, now: number): Promise<boolean>;
+  markSkipped(userId: number, week: string, by: string, now: number): Promise<boolean>;
+  markFailed(userId: number, week: string, by: string, error: string, next: number | null): Promise<boolean>;
+  existing(pairs: readonly { userId: number; week: string }[]): Promise<Map<string, ClaimRow>>;
+  get(userId: number, week: string): Promise<ClaimRow | undefined>;
 }
 
 export interface SeenEventPort {
-  firstTime(key: string, at: number): boolean;
-  prune(before: number): number;
+  firstTime(key: string, at: number): Promise<boolean>;
+  prune(before: number): Promise<number>;
 }
 
 export interface InstallationPort {
-  get(key: string): string | undefined;
-  put(key: string, data: string, at: number): void;
-  delete(key: string): void;
+  get(key: string): Promise<string | undefined>;
+  put(key: string, data: string, at: number): Promise<void>;
+  delete(key: string): Promise<void>;
 }
 
-/** The ports, built once per database by the composition root. */
-export interface Stores {
+/** The ports, bound either to the database or to one transaction. */
+export interface TxStores {
   users: UserPort;
   triages: TriagePort;
   records: RecordPort;
@@ -210,6 +225,20 @@ export interface Stores {
   claims: ClaimPort;
   seenEvents: SeenEventPort;
   installations: InstallationPort;
+}
+
+/** The ports over one database, built once by the composition root. */
+export interface Stores extends TxStores {
+  readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * Runs fn in one transaction: committed when it resolves, rolled back when it throws. fn must use only the
+   * stores it is handed (bound to the transaction), never the outer ones. On SQLite, transactions of one
+   * process run one at a time; a lock held by another process is awaited without blocking the event loop.
+   */
+  tx<T>(fn: (s: TxStores) => Promise<T>): Promise<T>;
+  /** Named locks for choosing a leader among instances (see leadership.ts). */
+  locks: LockPort;
+  close(): Promise<void>;
 }
 
 export type { ClaimRow };

@@ -12,19 +12,19 @@ export const MAX_PAGE = 50;
 export class RecordsService {
   constructor(private readonly stores: Stores) {}
 
-  history(user: UserRef, page: { limit?: number; offset?: number } = {}): HistoryPage {
+  async history(user: UserRef, page: { limit?: number; offset?: number } = {}): Promise<HistoryPage> {
     const limit = clamp(page.limit ?? 10, 1, MAX_PAGE);
     const offset = clamp(page.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
-    const userId = this.stores.users.ensure(toKey(user));
-    const { rows, total } = this.stores.records.history(userId, limit, offset);
+    const userId = await this.stores.users.ensure(toKey(user));
+    const { rows, total } = await this.stores.records.history(userId, limit, offset);
     return { items: rows.map(fromDecision), total, offset, limit };
   }
 
   /** Deferred invitations, then triages left unanswered: everything still waiting on the user. */
-  pending(user: UserRef): HistoryItem[] {
-    const userId = this.stores.users.ensure(toKey(user));
-    const deferred = this.stores.records.deferred(userId).map(fromDecision);
-    const open = this.stores.records.open(userId).map((r) => ({
+  async pending(user: UserRef): Promise<HistoryItem[]> {
+    const userId = await this.stores.users.ensure(toKey(user));
+    const deferred = (await this.stores.records.deferred(userId)).map(fromDecision);
+    const open = (await this.stores.records.open(userId)).map((r) => ({
       triageId: r.triageId,
       platform: r.platform && isPlatformId(r.platform) ? r.platform : null,
       platformName: r.platform && isPlatformId(r.platform) ? getPlatform(r.platform).name : 'Unknown network',
@@ -37,12 +37,12 @@ export class RecordsService {
     return [...deferred, ...open];
   }
 
-  export(user: UserRef, format: string): ExportFile {
+  async export(user: UserRef, format: string): Promise<ExportFile> {
     if (format !== 'csv' && format !== 'json') {
       throw new TriageError('bad_argument', 'Export as csv or json.');
     }
-    const userId = this.stores.users.ensure(toKey(user));
-    const data = this.stores.records.everything(userId);
+    // One transaction, so the tables are read as of one moment.
+    const data = await this.stores.tx(async (s) => s.records.everything(await s.users.ensure(toKey(user))));
     const identity = { provider: user.provider, workspace: user.workspace, user: user.userId };
     return format === 'csv'
       ? { filename: 'invite-triage.csv', contentType: 'text/csv', body: toCsv(data) }
@@ -50,13 +50,13 @@ export class RecordsService {
   }
 
   /** Deletes the user and everything they own, in one transaction. Returns how many triages went. */
-  forget(user: UserRef): { triages: number } {
-    const existing = this.stores.users.find(toKey(user));
-    if (!existing) return { triages: 0 };
-    return this.stores.triages.tx(() => {
-      const triages = this.stores.records.everything(existing.id).triages.length;
-      this.stores.policies.clearOwner('user', String(existing.id));
-      this.stores.users.delete(existing.id);
+  async forget(user: UserRef): Promise<{ triages: number }> {
+    return this.stores.tx(async (s) => {
+      const existing = await s.users.find(toKey(user));
+      if (!existing) return { triages: 0 };
+      const triages = await s.records.triageCount(existing.id);
+      await s.policies.clearOwner('user', String(existing.id));
+      await s.users.delete(existing.id);
       return { triages };
     });
   }

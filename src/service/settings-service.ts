@@ -1,5 +1,5 @@
 import { TriageError } from '../core/errors.js';
-import type { Stores } from './ports.js';
+import type { Stores, TxStores } from './ports.js';
 import type { DigestSettings, UserRef, UserSettings } from './types.js';
 import { toKey } from './user-key.js';
 
@@ -19,14 +19,14 @@ export function isTimeZone(tz: string): boolean {
 export class SettingsService {
   constructor(private readonly stores: Stores) {}
 
-  get(user: UserRef): UserSettings {
-    const row = this.stores.users.get(this.stores.users.ensure(toKey(user)));
-    const prefs = safeParse(row?.prefs);
-    return { timezone: row?.timezone ?? null, digest: { ...DEFAULT_DIGEST, ...(prefs.digest ?? {}) } };
+  async get(user: UserRef): Promise<UserSettings> {
+    return settingsIn(this.stores, user);
   }
 
-  update(user: UserRef, patch: { timezone?: string | null; digest?: Partial<DigestSettings> }): UserSettings {
-    const id = this.stores.users.ensure(toKey(user));
+  async update(
+    user: UserRef,
+    patch: { timezone?: string | null; digest?: Partial<DigestSettings> },
+  ): Promise<UserSettings> {
     if (patch.timezone != null && !isTimeZone(patch.timezone)) {
       throw new TriageError('bad_argument', `"${patch.timezone.slice(0, 40)}" is not a time zone. Try Europe/Berlin.`);
     }
@@ -37,23 +37,37 @@ export class SettingsService {
     if (d.hour !== undefined && !(Number.isInteger(d.hour) && d.hour >= 0 && d.hour <= 23)) {
       throw new TriageError('bad_argument', 'The digest hour is 0 to 23.');
     }
-    const current = this.get(user);
-    const prefs = { ...safeParse(this.stores.users.get(id)?.prefs), digest: { ...current.digest, ...d } };
-    const update: { prefs: string; timezone?: string | null } = { prefs: JSON.stringify(prefs) };
-    if (patch.timezone !== undefined) update.timezone = patch.timezone;
-    this.stores.users.update(id, update);
-    return this.get(user);
+    return this.stores.tx(async (s) => {
+      const id = await s.users.ensure(toKey(user));
+      const stored = safeParse((await s.users.get(id))?.prefs);
+      const prefs = { ...stored, digest: { ...DEFAULT_DIGEST, ...(stored.digest ?? {}), ...d } };
+      const update: { prefs: string; timezone?: string | null } = { prefs: JSON.stringify(prefs) };
+      if (patch.timezone !== undefined) update.timezone = patch.timezone;
+      await s.users.update(id, update);
+      return settingsIn(s, user);
+    });
   }
   /**
    * Remembers which team's guidance the digest should quote, where the user's workspace does not say
    * (Discord users are global; their guidance comes from the server they last used the bot in).
    */
-  rememberGuidanceTeam(user: UserRef, workspace: string): void {
-    const id = this.stores.users.ensure(toKey(user));
-    const prefs = safeParse(this.stores.users.get(id)?.prefs);
-    if (prefs.guidanceTeam === workspace) return;
-    this.stores.users.update(id, { prefs: JSON.stringify({ ...prefs, guidanceTeam: workspace }) });
+  async rememberGuidanceTeam(user: UserRef, workspace: string): Promise<void> {
+    // Called on most Discord interactions: usually nothing changes, and a read takes no write lock.
+    const known = await this.stores.users.find(toKey(user));
+    if (known && safeParse(known.prefs).guidanceTeam === workspace) return;
+    await this.stores.tx(async (s) => {
+      const id = await s.users.ensure(toKey(user));
+      const prefs = safeParse((await s.users.get(id))?.prefs);
+      if (prefs.guidanceTeam === workspace) return;
+      await s.users.update(id, { prefs: JSON.stringify({ ...prefs, guidanceTeam: workspace }) });
+    });
   }
+}
+
+async function settingsIn(s: TxStores, user: UserRef): Promise<UserSettings> {
+  const row = await s.users.get(await s.users.ensure(toKey(user)));
+  const prefs = safeParse(row?.prefs);
+  return { timezone: row?.timezone ?? null, digest: { ...DEFAULT_DIGEST, ...(prefs.digest ?? {}) } };
 }
 
 type Prefs = { digest?: Partial<DigestSettings>; guidanceTeam?: string };

@@ -6,7 +6,7 @@ import type { Service, UserRef } from './index.js';
  * `invite-triage time <platform> <duration> [--at work|home]`: logs the time, returns the confirmation line.
  * Takes raw argv, since a generic option parser would read "-5m" as an option instead of a bad duration.
  */
-export function runTimeCommand(service: Service, user: UserRef, argv: readonly string[]): string {
+export async function runTimeCommand(service: Service, user: UserRef, argv: readonly string[]): Promise<string> {
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -17,15 +17,19 @@ export function runTimeCommand(service: Service, user: UserRef, argv: readonly s
       words.push('at', place);
     } else words.push(arg);
   }
-  return service.time.log(user, words.join(' ')).message;
+  return (await service.time.log(user, words.join(' '))).message;
 }
 
 /** `invite-triage budget <platform> <duration> [leads|contacts|friends]`, or `<platform> off`. */
-export function runBudgetCommand(service: Service, user: UserRef, argv: readonly string[]): string {
-  return service.time.budget(user, argv.join(' ')).message;
+export async function runBudgetCommand(service: Service, user: UserRef, argv: readonly string[]): Promise<string> {
+  return (await service.time.budget(user, argv.join(' '))).message;
 }
 
 /** `invite-triage digest --preview [--current]`: this week's digest (or the week so far), sending nothing. */
-export function runDigestPreview(service: Service, user: UserRef, opts: { current?: boolean } = {}): OutboundMessage {
+export function runDigestPreview(
+  service: Service,
+  user: UserRef,
+  opts: { current?: boolean } = {},
+): Promise<OutboundMessage> {
   return service.digest.preview(user, { week: opts.current ? 'current' : 'last' });
 }

@@ -13,7 +13,7 @@ import {
 import { weekOf } from '../core/week.js';
 import { MAX_GUIDANCE_NOTE } from './input.js';
 import { teamOwner } from './policies.js';
-import type { Stores, TimePort } from './ports.js';
+import type { Stores, TxStores } from './ports.js';
 import type { TeamRef, UserRef } from './types.js';
 import { toKey } from './user-key.js';
 
@@ -50,30 +50,29 @@ export interface GuidelinesView {
 
 /** Logging time, setting weekly budgets, and the team's guidance. Bad input throws a coded TriageError. */
 export class TimeService {
-  private readonly time: TimePort;
-
   constructor(
     private readonly stores: Stores,
     private readonly clock: Clock,
     private readonly defaultTimeZone: string = machineTimeZone(),
-  ) {
-    this.time = stores.time;
-  }
+  ) {}
 
   /** `linkedin 25m at work`: records the time and says where the week stands. */
-  log(user: UserRef, argsText: string): TimeLogged {
+  async log(user: UserRef, argsText: string): Promise<TimeLogged> {
     const cmd = orThrow(parseTimeCommand(argsText));
-    const userId = this.stores.users.ensure(toKey(user));
-    const now = this.clock.now();
-    this.time.log({ userId, platform: cmd.platform, minutes: cmd.minutes, place: cmd.place, loggedAt: now });
-    const tz = this.stores.users.get(userId)?.timezone ?? this.defaultTimeZone;
-    const week = weekOf(now, tz);
-    const weekMinutes = this.time
-      .totals(userId, week.start, week.end)
-      .find((t) => t.platform === cmd.platform)?.minutes;
-    const budget = this.time.budgets(userId).find((b) => b.platform === cmd.platform)?.weeklyMinutes ?? null;
+    const { total, budget } = await this.stores.tx(async (s) => {
+      const userId = await s.users.ensure(toKey(user));
+      const now = this.clock.now();
+      await s.time.log({ userId, platform: cmd.platform, minutes: cmd.minutes, place: cmd.place, loggedAt: now });
+      const tz = (await s.users.get(userId))?.timezone ?? this.defaultTimeZone;
+      const week = weekOf(now, tz);
+      const totals = await s.time.totals(userId, week.start, week.end);
+      const budgets = await s.time.budgets(userId);
+      return {
+        total: totals.find((t) => t.platform === cmd.platform)?.minutes ?? cmd.minutes,
+        budget: budgets.find((b) => b.platform === cmd.platform)?.weeklyMinutes ?? null,
+      };
+    });
     const name = getPlatform(cmd.platform).name;
-    const total = weekMinutes ?? cmd.minutes;
     const where = cmd.place ? ` at ${cmd.place}` : '';
     const standing =
       budget === null
@@ -89,17 +88,21 @@ export class TimeService {
   }
 
   /** `linkedin 2h leads` sets a weekly budget; `linkedin off` removes it. */
-  budget(user: UserRef, argsText: string): BudgetSet {
+  async budget(user: UserRef, argsText: string): Promise<BudgetSet> {
     const cmd = orThrow(parseBudgetCommand(argsText));
-    const userId = this.stores.users.ensure(toKey(user));
     const name = getPlatform(cmd.platform).name;
     if (cmd.minutes === 0) {
-      const had = this.time.clearBudget(userId, cmd.platform);
+      const had = await this.stores.tx(async (s) =>
+        s.time.clearBudget(await s.users.ensure(toKey(user)), cmd.platform),
+      );
       const message = had ? `Removed your ${name} budget.` : `You had no budget for ${name}.`;
       return { ...cmd, platformName: name, message };
     }
-    this.time.setBudget(userId, cmd.platform, cmd.minutes, cmd.expectation, this.clock.now());
-    const stored = this.time.budgets(userId).find((b) => b.platform === cmd.platform);
+    const stored = await this.stores.tx(async (s) => {
+      const userId = await s.users.ensure(toKey(user));
+      await s.time.setBudget(userId, cmd.platform, cmd.minutes, cmd.expectation, this.clock.now());
+      return (await s.time.budgets(userId)).find((b) => b.platform === cmd.platform);
+    });
     const expectation = (stored?.expectation ?? null) as Expectation | null;
     const expect = expectation
       ? `, expecting ${expectation}`
@@ -112,28 +115,34 @@ export class TimeService {
     };
   }
 
-  guidelines(team: TeamRef): GuidelinesView {
-    const row = this.time.guidance(teamOwner(team));
-    if (!row) {
-      return {
-        set: false,
-        workHoursOk: true,
-        note: '',
-        lines: ['Your team has set no guidance on social networking at work yet. An admin can set it.'],
-      };
-    }
-    return { set: true, workHoursOk: row.workHoursOk, note: row.note, lines: guidanceLines(row) };
+  async guidelines(team: TeamRef): Promise<GuidelinesView> {
+    return guidelinesIn(this.stores, team);
   }
 
   /** For admins only: the adapter checks the caller is one before calling this. */
-  setGuidelines(team: TeamRef, input: { workHoursOk: boolean; note?: string }): GuidelinesView {
+  async setGuidelines(team: TeamRef, input: { workHoursOk: boolean; note?: string }): Promise<GuidelinesView> {
     if (typeof input?.workHoursOk !== 'boolean') {
       throw new TriageError('bad_argument', 'Say whether social networking during work hours is fine: yes or no.');
     }
     const note = cleanNote(input.note ?? '');
-    this.time.setGuidance(teamOwner(team), input.workHoursOk, note, this.clock.now());
-    return this.guidelines(team);
+    return this.stores.tx(async (s) => {
+      await s.time.setGuidance(teamOwner(team), input.workHoursOk, note, this.clock.now());
+      return guidelinesIn(s, team);
+    });
   }
+}
+
+async function guidelinesIn(s: TxStores, team: TeamRef): Promise<GuidelinesView> {
+  const row = await s.time.guidance(teamOwner(team));
+  if (!row) {
+    return {
+      set: false,
+      workHoursOk: true,
+      note: '',
+      lines: ['Your team has set no guidance on social networking at work yet. An admin can set it.'],
+    };
+  }
+  return { set: true, workHoursOk: row.workHoursOk, note: row.note, lines: guidanceLines(row) };
 }
 
 function cleanNote(raw: unknown): string {

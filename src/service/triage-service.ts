@@ -5,20 +5,25 @@ import { cleanName } from '../core/invitation.js';
 import { parseInvitation } from '../core/parser.js';
 import { getPlatform, isPlatformId, type PlatformId } from '../core/platforms.js';
 import type { Clock } from '../core/ports.js';
+import type { Service } from './index.js';
 import { cleanInvitationText } from './input.js';
-import { policyLookup, teamOfUser } from './policies.js';
-import type { Stores, TriageRow } from './ports.js';
+import { loadPolicies, teamOfUser } from './policies.js';
+import type { Stores, TriageRow, TxStores } from './ports.js';
 import type { StartOptions, TriageView, UserRef } from './types.js';
 import { toKey } from './user-key.js';
+
+/** Runs work with a service whose every call joins one transaction (see Service.atomic). */
+export type Atomic = <T>(work: (service: Service) => Promise<T>) => Promise<T>;
 
 /** Starting, answering, undoing and revising triages: each call is one transaction. */
 export class TriageService {
   constructor(
     private readonly stores: Stores,
     private readonly clock: Clock,
+    private readonly atomic: Atomic,
   ) {}
 
-  startFromText(user: UserRef, rawText: string, opts: StartOptions = {}): TriageView {
+  async startFromText(user: UserRef, rawText: string, opts: StartOptions = {}): Promise<TriageView> {
     const text = cleanInvitationText(rawText);
     if (opts.platform !== undefined && !isPlatformId(opts.platform)) {
       throw new TriageError('unknown_platform', `"${String(opts.platform).slice(0, 40)}" is not a platform I know.`);
@@ -28,13 +33,13 @@ export class TriageService {
     const inviter = opts.inviter === undefined ? null : cleanName(opts.inviter);
     if (inviter) invitation.inviter = inviter;
     if (opts.relation) invitation.context.relation = opts.relation.slice(0, 200);
-    const { userId, policies } = this.member(user);
-    const started = flow.start(invitation, policies);
-    const now = this.clock.now();
-    return this.stores.triages.tx(() => {
+    return this.stores.tx(async (s) => {
+      const { userId, policies } = await member(s, user);
+      const started = flow.start(invitation, policies);
+      const now = this.clock.now();
       const decision = started.step.kind === 'decision' ? started.step.decision : null;
       const state: FlowState = decision ? { ...started.state, decision } : started.state;
-      const id = this.stores.triages.create(
+      const id = await s.triages.create(
         {
           userId,
           platform: invitation.platform,
@@ -48,15 +53,15 @@ export class TriageService {
         decision ? 'decided' : 'open',
         decision?.outcome ?? null,
       );
-      if (decision) this.recordDecision(id, userId, state, now);
+      if (decision) await recordDecision(s, id, userId, state, now);
       return view(id, state, started.step, false, now, now);
     });
   }
 
-  answer(user: UserRef, triageId: number, input: AnswerInput): TriageView {
-    const { userId, policies } = this.member(user);
-    return this.stores.triages.tx(() => {
-      const row = this.load(userId, triageId);
+  async answer(user: UserRef, triageId: number, input: AnswerInput): Promise<TriageView> {
+    return this.stores.tx(async (s) => {
+      const { userId, policies } = await member(s, user);
+      const row = await load(s, userId, triageId);
       const state = JSON.parse(row.state) as FlowState;
       const result = flow.answer(state, input, policies);
       if (!result.ok) {
@@ -66,39 +71,39 @@ export class TriageService {
       }
       const now = this.clock.now();
       const choice = input.questionId === 'inviter' ? (result.state.invitation.inviter ?? '') : input.choice;
-      this.stores.triages.recordAnswer(row.id, input.questionId, choice, now);
+      await s.triages.recordAnswer(row.id, input.questionId, choice, now);
       if (input.questionId === 'platform' || input.questionId === 'inviter') {
         const { platform, inviter } = result.state.invitation;
-        this.stores.triages.updateInvitation(row.invitationId, { platform, inviter });
+        await s.triages.updateInvitation(row.invitationId, { platform, inviter });
       }
-      this.persist(row, result.state, result.step, now);
+      await persist(s, row, result.state, result.step, now);
       return view(row.id, result.state, result.step, false, row.createdAt, now);
     });
   }
 
   /** Takes back the last answer; a decided triage reopens at that question. */
-  undo(user: UserRef, triageId: number): TriageView {
-    const userId = this.stores.users.ensure(toKey(user));
-    return this.stores.triages.tx(() => {
-      const row = this.load(userId, triageId);
+  async undo(user: UserRef, triageId: number): Promise<TriageView> {
+    return this.stores.tx(async (s) => {
+      const userId = await s.users.ensure(toKey(user));
+      const row = await load(s, userId, triageId);
       const state = JSON.parse(row.state) as FlowState;
       const result = flow.back(state);
       if (!result.ok) throw new TriageError(result.code, result.message);
       const now = this.clock.now();
       const last = state.answers.at(-1);
-      if (last) this.stores.triages.forgetAnswer(row.id, last.questionId);
-      this.persist(row, result.state, result.step, now);
+      if (last) await s.triages.forgetAnswer(row.id, last.questionId);
+      await persist(s, row, result.state, result.step, now);
       return view(row.id, result.state, result.step, false, row.createdAt, now);
     });
   }
 
   /** Asks the questions again under the current policy; the old decision stays in the record as superseded. */
-  revise(user: UserRef, triageId: number): TriageView {
+  async revise(user: UserRef, triageId: number): Promise<TriageView> {
     return this.restartWith(user, triageId, (state, policies) => flow.restart(state, policies));
   }
 
   /** Corrects the platform or inviter the parser found, and asks that platform's questions afresh. */
-  amend(user: UserRef, triageId: number, patch: { platform?: string; inviter?: string }): TriageView {
+  async amend(user: UserRef, triageId: number, patch: { platform?: string; inviter?: string }): Promise<TriageView> {
     if (patch.platform !== undefined && !isPlatformId(patch.platform)) {
       throw new TriageError('unknown_platform', `"${patch.platform.slice(0, 40)}" is not a platform I know.`);
     }
@@ -108,12 +113,15 @@ export class TriageService {
     );
   }
 
-  /** Runs `work` (calls on this service) in a transaction that is then rolled back, so nothing is recorded. */
-  dryRun<T>(work: () => T): T {
+  /**
+   * Runs `work` (calls on the service it is handed) in one transaction that is then rolled back, so nothing is
+   * recorded. The calls must go through that service: the outer one would wait for this transaction to end.
+   */
+  async dryRun<T>(work: (service: Service) => Promise<T>): Promise<T> {
     const done: { value?: T } = {};
     try {
-      this.stores.triages.tx(() => {
-        done.value = work();
+      await this.atomic(async (service) => {
+        done.value = await work(service);
         throw ROLL_BACK;
       });
     } catch (err) {
@@ -122,17 +130,17 @@ export class TriageService {
     return done.value as T;
   }
 
-  get(user: UserRef, triageId: number): TriageView {
-    const userId = this.stores.users.ensure(toKey(user));
-    const row = this.load(userId, triageId);
+  async get(user: UserRef, triageId: number): Promise<TriageView> {
+    const userId = await this.stores.users.ensure(toKey(user));
+    const row = await load(this.stores, userId, triageId);
     const state = JSON.parse(row.state) as FlowState;
     return view(row.id, state, flow.current(state), false, row.createdAt, row.updatedAt);
   }
 
   /** The triage the user left unfinished most recently, so a restart resumes it. */
-  openTriage(user: UserRef): TriageView | null {
-    const userId = this.stores.users.ensure(toKey(user));
-    const row = this.stores.triages.latestOpen(userId);
+  async openTriage(user: UserRef): Promise<TriageView | null> {
+    const userId = await this.stores.users.ensure(toKey(user));
+    const row = await this.stores.triages.latestOpen(userId);
     if (!row) return null;
     const state = JSON.parse(row.state) as FlowState;
     return view(row.id, state, flow.current(state), false, row.createdAt, row.updatedAt);
@@ -142,58 +150,58 @@ export class TriageService {
     user: UserRef,
     triageId: number,
     change: (state: FlowState, policies: PolicyLookup) => { state: FlowState; step: Step },
-  ): TriageView {
-    const { userId, policies } = this.member(user);
-    return this.stores.triages.tx(() => {
-      const row = this.load(userId, triageId);
+  ): Promise<TriageView> {
+    return this.stores.tx(async (s) => {
+      const { userId, policies } = await member(s, user);
+      const row = await load(s, userId, triageId);
       const next = change(JSON.parse(row.state) as FlowState, policies);
       const now = this.clock.now();
-      this.stores.triages.forgetCriteriaAnswers(row.id);
+      await s.triages.forgetCriteriaAnswers(row.id);
       const { platform, inviter } = next.state.invitation;
-      this.stores.triages.updateInvitation(row.invitationId, { platform, inviter });
-      this.persist(row, next.state, next.step, now);
+      await s.triages.updateInvitation(row.invitationId, { platform, inviter });
+      await persist(s, row, next.state, next.step, now);
       return view(row.id, next.state, next.step, false, row.createdAt, now);
     });
   }
+}
 
-  /** The user's id, created on first sight, and the policies that apply to them. */
-  private member(user: UserRef): { userId: number; policies: PolicyLookup } {
-    const { id, prefs } = this.stores.users.ensureWithPrefs(toKey(user));
-    return { userId: id, policies: policyLookup(this.stores.policies, teamOfUser(user, prefs), id) };
-  }
+/** The user's id, created on first sight, and the policies that apply to them, loaded for the flow. */
+async function member(s: TxStores, user: UserRef): Promise<{ userId: number; policies: PolicyLookup }> {
+  const { id, prefs } = await s.users.ensureWithPrefs(toKey(user));
+  return { userId: id, policies: await loadPolicies(s.policies, teamOfUser(user, prefs), id) };
+}
 
-  private load(userId: number, triageId: number): TriageRow {
-    const row = Number.isSafeInteger(triageId) ? this.stores.triages.get(triageId) : undefined;
-    if (!row)
-      throw new TriageError('not_found', 'That triage no longer exists. Start a new one by pasting the invitation.');
-    if (row.userId !== userId) throw new TriageError('not_yours', 'That triage belongs to someone else.');
-    return row;
-  }
+async function load(s: TxStores, userId: number, triageId: number): Promise<TriageRow> {
+  const row = Number.isSafeInteger(triageId) ? await s.triages.get(triageId) : undefined;
+  if (!row)
+    throw new TriageError('not_found', 'That triage no longer exists. Start a new one by pasting the invitation.');
+  if (row.userId !== userId) throw new TriageError('not_yours', 'That triage belongs to someone else.');
+  return row;
+}
 
-  /** Saves the new state; a decision replaces any earlier one, which stays on record as superseded. */
-  private persist(row: TriageRow, state: FlowState, step: Step, now: number): void {
-    const decided = step.kind === 'decision';
-    const saved: FlowState = decided ? { ...state, decision: step.decision } : { ...state, decision: null };
-    if (row.status === 'decided') this.stores.triages.supersedeDecision(row.id, now);
-    if (decided) this.recordDecision(row.id, row.userId, saved, now);
-    const outcome = decided ? step.decision.outcome : null;
-    this.stores.triages.save(row.id, JSON.stringify(saved), decided ? 'decided' : 'open', outcome, now);
-  }
+/** Saves the new state; a decision replaces any earlier one, which stays on record as superseded. */
+async function persist(s: TxStores, row: TriageRow, state: FlowState, step: Step, now: number): Promise<void> {
+  const decided = step.kind === 'decision';
+  const saved: FlowState = decided ? { ...state, decision: step.decision } : { ...state, decision: null };
+  if (row.status === 'decided') await s.triages.supersedeDecision(row.id, now);
+  if (decided) await recordDecision(s, row.id, row.userId, saved, now);
+  const outcome = decided ? step.decision.outcome : null;
+  await s.triages.save(row.id, JSON.stringify(saved), decided ? 'decided' : 'open', outcome, now);
+}
 
-  private recordDecision(triageId: number, userId: number, state: FlowState, now: number): void {
-    const decision = state.decision;
-    if (!decision) return;
-    this.stores.triages.recordDecision({
-      triageId,
-      userId,
-      platform: state.invitation.platform ?? 'other',
-      outcome: decision.outcome,
-      decidedBy: decision.decidedBy,
-      reasons: JSON.stringify(decision.reasons),
-      explanation: decision.explanation,
-      decidedAt: now,
-    });
-  }
+async function recordDecision(s: TxStores, triageId: number, userId: number, state: FlowState, now: number) {
+  const decision = state.decision;
+  if (!decision) return;
+  await s.triages.recordDecision({
+    triageId,
+    userId,
+    platform: state.invitation.platform ?? 'other',
+    outcome: decision.outcome,
+    decidedBy: decision.decidedBy,
+    reasons: JSON.stringify(decision.reasons),
+    explanation: decision.explanation,
+    decidedAt: now,
+  });
 }
 
 /** Thrown to end a dry run's transaction, so it rolls back. */

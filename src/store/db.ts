@@ -27,13 +27,17 @@ export function openDatabase(path: string): Db {
   try {
     if (path !== ':memory:') makeParents(dirname(resolve(path)));
     client = new Database(path);
-    client.pragma('journal_mode = WAL');
+    // Opening may wait for another process's lock: nothing else runs yet, so blocking here stalls no one.
     client.pragma('busy_timeout = 5000');
+    client.pragma('journal_mode = WAL');
     client.pragma('foreign_keys = ON');
     client.pragma('synchronous = NORMAL');
     const db = drizzle(client, { schema }) as Db;
     refuseNewerDatabase(client, MIGRATIONS);
     migrate(db, { migrationsFolder: MIGRATIONS });
+    // From here on a busy database is waited for by SqliteGate with timers: better-sqlite3's busy wait would
+    // block the event loop, and every handler with it.
+    client.pragma('busy_timeout = 0');
     return db;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);

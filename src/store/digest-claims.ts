@@ -1,6 +1,7 @@
 import { CLAIM_STALE_MS, type ClaimRow } from '../core/digest/claims.js';
 import type { ClaimPort } from '../service/ports.js';
 import type { Db } from './db.js';
+import type { Sync } from './sync.js';
 
 export { blocksSending, CLAIM_STALE_MS, type ClaimRow } from '../core/digest/claims.js';
 
@@ -9,7 +10,7 @@ export { blocksSending, CLAIM_STALE_MS, type ClaimRow } from '../core/digest/cla
  * transaction, by an insert that can succeed only once; so restarts, overlapping ticks and several
  * processes on one database file never send the same digest twice.
  */
-export class DigestClaimStore implements ClaimPort {
+export class DigestClaimStore implements Sync<ClaimPort> {
   private readonly take;
   private readonly finish;
   private readonly fail;
@@ -18,10 +19,11 @@ export class DigestClaimStore implements ClaimPort {
 
   constructor(private readonly db: Db) {
     const c = db.$client;
-    // A second insert may take over only a failed row whose backoff has passed, or a stale claim.
+    // A second insert may take over only a failed row whose backoff has passed, or a stale claim. A user
+    // forgotten since the run read them gets no claim (and no foreign-key error), so the run goes on.
     this.take = c.prepare(
       `INSERT INTO digest_claims (user_id, week, status, attempts, claimed_by, claimed_at)
-       VALUES (@userId, @week, 'claimed', 1, @by, @now)
+       SELECT @userId, @week, 'claimed', 1, @by, @now WHERE EXISTS (SELECT 1 FROM users WHERE id = @userId)
        ON CONFLICT (user_id, week) DO UPDATE SET
          status = 'claimed', attempts = digest_claims.attempts + 1,
          claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at, next_attempt_at = NULL

@@ -3,6 +3,7 @@ import type { BudgetRecord, DigestRecords, Guidance, MinutesLogged } from '../co
 import type { Expectation, Place } from '../core/time-command.js';
 import type { DigestPort, RecordsRequest, ScheduleRow } from '../service/ports.js';
 import type { Db } from './db.js';
+import type { Sync } from './sync.js';
 
 export type { RecordsRequest, ScheduleRow } from '../service/ports.js';
 
@@ -15,7 +16,7 @@ const WINDOWS = `(SELECT value->>0 AS u, value->>1 AS p, value->>2 AS s, value->
  * Reads what digests need for many users at once: five grouped queries per batch, whatever its size,
  * so 100,000 users cost a few hundred queries, not half a million.
  */
-export class DigestStore implements DigestPort {
+export class DigestStore implements Sync<DigestPort> {
   private readonly decisions;
   private readonly time;
   private readonly pending;

@@ -3,6 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DecisionRecord, Everything, OpenTriageRow, RecordPort } from '../service/ports.js';
 import type { Db } from './db.js';
 import { answers, budgets, decisions, invitations, policyOverrides, timeLogs, triages } from './schema.js';
+import type { Sync } from './sync.js';
 
 export type { DecisionRecord } from '../service/ports.js';
 
@@ -17,7 +18,7 @@ const current = {
 };
 
 /** Read-side queries over one user's records: history, pending, export. */
-export class RecordStore implements RecordPort {
+export class RecordStore implements Sync<RecordPort> {
   constructor(private readonly db: Db) {}
 
   /** Current (not superseded) decisions, newest first. */
@@ -63,6 +64,10 @@ export class RecordStore implements RecordPort {
       .where(and(eq(triages.userId, userId), eq(triages.status, 'open')))
       .orderBy(asc(triages.createdAt))
       .all();
+  }
+
+  triageCount(userId: number): number {
+    return this.db.select({ n: count() }).from(triages).where(eq(triages.userId, userId)).get()?.n ?? 0;
   }
 
   /** Everything the user owns, for export. */

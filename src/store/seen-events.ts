@@ -2,9 +2,10 @@ import { lt } from 'drizzle-orm';
 import type { SeenEventPort } from '../service/ports.js';
 import type { Db } from './db.js';
 import { seenEvents } from './schema.js';
+import type { Sync } from './sync.js';
 
 /** Keys of events already handled, so a platform's retry does nothing twice. */
-export class SeenEventStore implements SeenEventPort {
+export class SeenEventStore implements Sync<SeenEventPort> {
   constructor(private readonly db: Db) {}
 
   /** Records the key; true the first time it is seen, false for a repeat. */

@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { InstallationPort } from '../service/ports.js';
 import type { Db } from './db.js';
 import { slackInstallations } from './schema.js';
+import type { Sync } from './sync.js';
 
 /** Slack OAuth installations as JSON, one row per enterprise or team key. */
-export class SlackInstallationRows implements InstallationPort {
+export class SlackInstallationRows implements Sync<InstallationPort> {
   constructor(private readonly db: Db) {}
 
   get(key: string): string | undefined {

@@ -2,11 +2,12 @@ import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { BudgetRow, GuidanceRow, NewTimeLog, TimePort } from '../service/ports.js';
 import type { Db } from './db.js';
 import { budgets, teamGuidance, timeLogs } from './schema.js';
+import type { Sync } from './sync.js';
 
 export type { BudgetRow, GuidanceRow, NewTimeLog } from '../service/ports.js';
 
 /** Time logs, weekly budgets per platform, and each team's guidance on networking at work. */
-export class TimeStore implements TimePort {
+export class TimeStore implements Sync<TimePort> {
   constructor(private readonly db: Db) {}
 
   log(entry: NewTimeLog): number {

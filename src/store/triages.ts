@@ -2,13 +2,14 @@ import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import type { NewDecision, NewInvitation, TriagePort, TriageRow } from '../service/ports.js';
 import type { Db } from './db.js';
 import { answers, decisions, invitations, triages } from './schema.js';
+import type { Sync } from './sync.js';
 
 export type { NewDecision, NewInvitation, TriageRow } from '../service/ports.js';
 
 const p = sql.placeholder;
 
 /** Invitations, triages, answers and decisions. The hot statements are prepared once. */
-export class TriageStore implements TriagePort {
+export class TriageStore implements Sync<TriagePort> {
   private readonly insertInvitation;
   private readonly insertTriage;
   private readonly selectTriage;

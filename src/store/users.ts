@@ -2,11 +2,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { UserKey, UserPort, UserRow } from '../service/ports.js';
 import type { Db } from './db.js';
 import { users } from './schema.js';
+import type { Sync } from './sync.js';
 
 export type { UserKey, UserRow } from '../service/ports.js';
 
 /** Users by identity. Ids are not cached: another process may forget a user at any time. */
-export class UserStore implements UserPort {
+export class UserStore implements Sync<UserPort> {
   private readonly upsert;
   private readonly byIdentity;
 

@@ -60,8 +60,8 @@ describe('the console triage screen', () => {
   it('GIVEN "back" before any answer THEN it says so in one line and the question stays', async () => {
     const screen = await session(service, ['LinkedIn invitation from Pat Doe', 'back']);
     expect(screen).toContain('There is no answer to take back.');
-    expect(service.triage.openTriage({ provider: 'console', workspace: 'local', userId: 'me' })?.step.kind).toBe(
-      'question',
-    );
+    expect(
+      (await service.triage.openTriage({ provider: 'console', workspace: 'local', userId: 'me' }))?.step.kind,
+    ).toBe('question');
   });
 });

@@ -25,7 +25,7 @@ class Terminal {
 
   /** Types a line and waits until the bot has printed its reply to it. */
   async type(line: string): Promise<void> {
-    // The session answers a line synchronously, so its whole reply is on screen once the first part is.
+    // The session writes its whole reply to a line in one go, so it is all on screen once anything is.
     const printed = once(this.printed, 'print', { signal: AbortSignal.timeout(5000) });
     this.input.write(`${line}\n`);
     await printed;
@@ -85,7 +85,7 @@ export function consoleDriver(): ChatDriver {
   async function shown(user: string) {
     const seen = lastQuestion((await terminal(user)).screen);
     if (!seen) return null;
-    const step = service.triage.openTriage(refOf(user))?.step;
+    const step = (await service.triage.openTriage(refOf(user)))?.step;
     const q = step?.kind === 'question' ? step.question : null;
     if (!q || !seen.text.endsWith(q.text) || seen.labels.join('|') !== q.choices.map((c) => c.label).join('|')) {
       throw new Error(`the screen shows "${seen.text}" but the open triage asks ${q ? `"${q.text}"` : 'nothing'}`);
@@ -124,10 +124,10 @@ export function consoleDriver(): ChatDriver {
     async back(user) {
       await (await terminal(user)).type('back');
     },
-    decision(user) {
-      const item = service.records.history(refOf(user), { limit: 1 }).items[0];
+    async decision(user) {
+      const item = (await service.records.history(refOf(user), { limit: 1 })).items[0];
       return item ? { outcome: item.outcome, decidedBy: item.decidedBy, platform: item.platform } : null;
     },
-    pending: (user) => service.records.pending(refOf(user)).map(pendingOf),
+    pending: async (user) => (await service.records.pending(refOf(user))).map(pendingOf),
   };
 }

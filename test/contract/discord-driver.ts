@@ -68,10 +68,10 @@ export function discordDriver(): ChatDriver {
       await h.interact(button(back.custom_id, message, userOf(user)));
       track(user);
     },
-    decision(user) {
-      const item = h.service.records.history(refOf(user), { limit: 1 }).items[0];
+    async decision(user) {
+      const item = (await h.service.records.history(refOf(user), { limit: 1 })).items[0];
       return item ? { outcome: item.outcome, decidedBy: item.decidedBy, platform: item.platform } : null;
     },
-    pending: (user) => h.service.records.pending(refOf(user)).map(pendingOf),
+    pending: async (user) => (await h.service.records.pending(refOf(user))).map(pendingOf),
   };
 }

@@ -50,7 +50,7 @@ export interface ChatDriver {
   /** Takes back the last answer the way that surface offers it mid-question (a Back button, a `back` command). */
   back(user: string): Promise<void>;
   /** The latest decision stored for `user`. */
-  decision(user: string): StoredDecision | null;
+  decision(user: string): Promise<StoredDecision | null>;
   /** What the service lists as pending for `user`. */
-  pending(user: string): PendingItem[];
+  pending(user: string): Promise<PendingItem[]>;
 }

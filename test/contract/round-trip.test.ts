@@ -38,7 +38,11 @@ for (const make of drivers) {
         serves_professionally: 'no',
         would_invite_home: 'work',
       });
-      expect(d.decision('u1')).toEqual({ outcome: 'redirect', decidedBy: 'would_invite_home', platform: 'facebook' });
+      expect(await d.decision('u1')).toEqual({
+        outcome: 'redirect',
+        decidedBy: 'would_invite_home',
+        platform: 'facebook',
+      });
     });
 
     it('GIVEN a LinkedIn request from someone never spoken to THEN it stores a decline', async () => {
@@ -47,7 +51,7 @@ for (const make of drivers) {
         inviter: 'Pat Doe',
         met_in_person_or_phone: 'no',
       });
-      expect(d.decision('u2')).toEqual({
+      expect(await d.decision('u2')).toEqual({
         outcome: 'decline',
         decidedBy: 'met_in_person_or_phone',
         platform: 'linkedin',
@@ -60,9 +64,13 @@ for (const make of drivers) {
         inviter: 'Kim Park',
         met_in_person_or_phone: 'planned',
       });
-      expect(d.decision('u3')).toEqual({ outcome: 'defer', decidedBy: 'met_in_person_or_phone', platform: 'linkedin' });
-      expect(d.pending('u3')).toEqual([{ platform: 'linkedin', inviter: 'Kim Park', outcome: 'defer' }]);
-      expect(d.pending('u4')).toEqual([]);
+      expect(await d.decision('u3')).toEqual({
+        outcome: 'defer',
+        decidedBy: 'met_in_person_or_phone',
+        platform: 'linkedin',
+      });
+      expect(await d.pending('u3')).toEqual([{ platform: 'linkedin', inviter: 'Kim Park', outcome: 'defer' }]);
+      expect(await d.pending('u4')).toEqual([]);
     });
 
     it('GIVEN an invitation with a headline THEN the card shows the shared title, context line and progress, Back goes back a question, and the decision carries the shared label', async () => {

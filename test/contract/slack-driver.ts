@@ -107,10 +107,10 @@ export function slackDriver(): ChatDriver {
       const { action_id, value } = back;
       shownTo.set(user, await h.act({ block_id: row.block_id, action_id, value }, ephemeral(), actorOf(user)));
     },
-    decision(user) {
-      const item = h.service.records.history(h.userRef(actorOf(user)), { limit: 1 }).items[0];
+    async decision(user) {
+      const item = (await h.service.records.history(h.userRef(actorOf(user)), { limit: 1 })).items[0];
       return item ? { outcome: item.outcome, decidedBy: item.decidedBy, platform: item.platform } : null;
     },
-    pending: (user) => h.service.records.pending(h.userRef(actorOf(user))).map(pendingOf),
+    pending: async (user) => (await h.service.records.pending(h.userRef(actorOf(user)))).map(pendingOf),
   };
 }

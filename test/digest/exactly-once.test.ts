@@ -55,10 +55,10 @@ const claimRow = () =>
 
 /** A process that claimed the digest, delivered it, and died before marking the claim sent. */
 async function diedAfterDelivery(slack: ReturnType<typeof recordingNotifier>) {
-  const [due] = service.digest.due(clock.now(), 'UTC');
+  const [due] = await service.digest.due(clock.now(), 'UTC');
   if (!due) throw new Error('expected a due digest');
-  expect(service.digest.claim(due, 'dead', clock.now(), MAX_ATTEMPTS)).toBe(1);
-  const [digest] = service.digest.build([due], clock.now()).values();
+  expect(await service.digest.claim(due, 'dead', clock.now(), MAX_ATTEMPTS)).toBe(1);
+  const [digest] = (await service.digest.build([due], clock.now())).values();
   if (!digest) throw new Error('expected a digest');
   await slack.send(due.user, digestMessage(digest), { week: due.week.key });
 }
@@ -81,9 +81,9 @@ describe('a digest is sent once, whatever fails between sending and recording it
   it('GIVEN a process died after claiming, before sending THEN the takeover finds nothing and sends once', async () => {
     berliners(1);
     clock.set(DUE);
-    const [due] = service.digest.due(clock.now(), 'UTC');
+    const [due] = await service.digest.due(clock.now(), 'UTC');
     if (!due) throw new Error('expected a due digest');
-    service.digest.claim(due, 'dead', clock.now(), MAX_ATTEMPTS);
+    await service.digest.claim(due, 'dead', clock.now(), MAX_ATTEMPTS);
     const slack = recordingNotifier('slack', clock);
     clock.advance(CLAIM_STALE_MS + MINUTE);
     expect(await tick(slack)).toMatchObject({ due: 1, sent: 1, found: 0 });

@@ -7,8 +7,8 @@ import { recordingNotifier, slackUser } from './world.js';
 describe('the digest scheduler', () => {
   it('catches up as soon as it starts, then stops cleanly', async () => {
     const { service, clock } = aService();
-    service.settings.update(slackUser('U1'), { timezone: 'Europe/Berlin' });
-    service.time.log(slackUser('U1'), 'linkedin 10m');
+    await service.settings.update(slackUser('U1'), { timezone: 'Europe/Berlin' });
+    await service.time.log(slackUser('U1'), 'linkedin 10m');
     clock.set(Date.parse('2025-01-14T12:00:00Z'));
     const slack = recordingNotifier('slack', clock);
     // A cron that fires once a year, so only the start-up tick can send within the test.

@@ -32,41 +32,41 @@ afterEach(() => {
 });
 
 /** Three Slack users in Berlin with some activity last week. */
-function berliners(service: Service, n = 3) {
+async function berliners(service: Service, n = 3) {
   const users = Array.from({ length: n }, (_, i) => slackUser(`U${i}`));
   for (const u of users) {
-    service.settings.update(u, { timezone: 'Europe/Berlin' });
-    decide(service, u, 'linkedin', 'decline');
-    service.time.log(u, 'linkedin 25m at home');
+    await service.settings.update(u, { timezone: 'Europe/Berlin' });
+    await decide(service, u, 'linkedin', 'decline');
+    await service.time.log(u, 'linkedin 25m at home');
   }
   return users;
 }
 
 describe('due users, a page at a time', () => {
-  it('GIVEN more due users than a batch holds THEN each comes once, in batches, with claims written between them', () => {
+  it('GIVEN more due users than a batch holds THEN each comes once, in batches, with claims written between them', async () => {
     const service = connect();
-    berliners(service, 5);
+    await berliners(service, 5);
     clock.set(MONDAY_0859_BERLIN + MINUTE);
     const seen: string[] = [];
     const sizes: number[] = [];
-    for (const batch of service.digest.dueBatches(clock.now(), 'UTC', MAX_ATTEMPTS, 2)) {
+    for await (const batch of service.digest.dueBatches(clock.now(), 'UTC', MAX_ATTEMPTS, 2)) {
       sizes.push(batch.length);
       for (const d of batch) {
         seen.push(d.user.userId);
         // A write while the pages are still being read: the scheduler claims as it goes.
-        expect(service.digest.claim(d, 'test', clock.now(), MAX_ATTEMPTS)).toBe(1);
+        expect(await service.digest.claim(d, 'test', clock.now(), MAX_ATTEMPTS)).toBe(1);
       }
     }
     expect(sizes).toEqual([2, 2, 1]);
     expect(seen.sort()).toEqual(['U0', 'U1', 'U2', 'U3', 'U4']);
-    expect(service.digest.due(clock.now(), 'UTC')).toEqual([]);
+    expect(await service.digest.due(clock.now(), 'UTC')).toEqual([]);
   });
 });
 
 describe('the digest tick', () => {
   it('GIVEN Monday 08:59 in Berlin THEN nothing; at 09:00 THEN one digest each; a later tick sends nothing more', async () => {
     const service = connect();
-    berliners(service);
+    await berliners(service);
     const slack = recordingNotifier('slack', clock);
     clock.set(MONDAY_0859_BERLIN);
     expect(await runDigestTick(tickDeps(service, clock, [slack]), clock.now())).toMatchObject({ due: 0, sent: 0 });
@@ -83,7 +83,7 @@ describe('the digest tick', () => {
   it('sends each user at their own local Monday 09:00', async () => {
     const service = connect();
     const zones = { kolkata: 'Asia/Kolkata', auckland: 'Pacific/Auckland', ny: 'America/New_York' };
-    for (const [id, timezone] of Object.entries(zones)) service.settings.update(slackUser(id), { timezone });
+    for (const [id, timezone] of Object.entries(zones)) await service.settings.update(slackUser(id), { timezone });
     const slack = recordingNotifier('slack', clock);
     const sentAt = async (iso: string) => {
       clock.set(Date.parse(iso));
@@ -101,7 +101,7 @@ describe('the digest tick', () => {
 
   it('GIVEN the process was down at 09:00 THEN the first tick after it comes back sends, once', async () => {
     const service = connect();
-    berliners(service, 2);
+    await berliners(service, 2);
     const slack = recordingNotifier('slack', clock);
     clock.set(Date.parse('2025-03-11T15:07:00Z')); // Tuesday afternoon
     expect(await runDigestTick(tickDeps(service, clock, [slack]), clock.now())).toMatchObject({ sent: 2 });
@@ -110,7 +110,7 @@ describe('the digest tick', () => {
 
   it('GIVEN a restart after sending THEN the new process sends nothing again', async () => {
     const before = connect();
-    berliners(before);
+    await berliners(before);
     const slack = recordingNotifier('slack', clock);
     clock.set(MONDAY_0859_BERLIN + MINUTE);
     await runDigestTick(tickDeps(before, clock, [slack], 'first'), clock.now());
@@ -123,25 +123,25 @@ describe('the digest tick', () => {
 
   it('GIVEN a process claimed a digest and died before sending THEN a later tick sends it once the claim is stale', async () => {
     const service = connect();
-    const [u0] = berliners(service, 1);
+    const [u0] = await berliners(service, 1);
     clock.set(MONDAY_0859_BERLIN + MINUTE);
-    const [due] = service.digest.due(clock.now(), 'UTC');
+    const [due] = await service.digest.due(clock.now(), 'UTC');
     if (!due || !u0) throw new Error('expected a due digest');
     // The dead process: it took the claim and never marked it.
-    expect(service.digest.claim(due, 'dead', clock.now(), MAX_ATTEMPTS)).toBe(1);
+    expect(await service.digest.claim(due, 'dead', clock.now(), MAX_ATTEMPTS)).toBe(1);
     const slack = recordingNotifier('slack', clock);
     clock.advance(60 * MINUTE);
     expect(await runDigestTick(tickDeps(service, clock, [slack]), clock.now())).toMatchObject({ due: 0, sent: 0 });
     clock.advance(CLAIM_STALE_MS);
     expect(await runDigestTick(tickDeps(service, clock, [slack]), clock.now())).toMatchObject({ due: 1, sent: 1 });
     expect(slack.sent.map((d) => d.user.userId)).toEqual([u0.userId]);
-    expect(service.digest.claimOf(due.userId, due.week.key)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await service.digest.claimOf(due.userId, due.week.key)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('GIVEN two schedulers on two connections to one database file ticking at once THEN each user gets one digest', async () => {
     const a = connect();
     const b = connect();
-    berliners(a, 6);
+    await berliners(a, 6);
     const slack = recordingNotifier('slack', clock, { delayMs: 2 });
     clock.set(MONDAY_0859_BERLIN + MINUTE);
     const now = clock.now();
@@ -158,7 +158,7 @@ describe('the digest tick', () => {
 
   it('GIVEN one user whose delivery fails THEN the others still get theirs, and it is retried with a growing backoff', async () => {
     const service = connect();
-    berliners(service);
+    await berliners(service);
     const slack = recordingNotifier('slack', clock, { failures: { U1: 2 } });
     clock.set(MONDAY_0859_BERLIN + MINUTE);
     const tick = () => runDigestTick(tickDeps(service, clock, [slack]), clock.now());
@@ -176,9 +176,29 @@ describe('the digest tick', () => {
     expect(slack.sent.map((d) => d.user.userId)).toEqual(['U0', 'U2', 'U1']);
   });
 
+  it('GIVEN a user forgets themselves through another process mid-run THEN they are skipped and the run goes on', async () => {
+    const service = connect();
+    const other = connect();
+    await berliners(service);
+    const slack = recordingNotifier('slack', clock);
+    const forgetting = {
+      provider: 'slack' as const,
+      async send(user: Parameters<typeof slack.send>[0], message: Parameters<typeof slack.send>[1]) {
+        await slack.send(user, message);
+        // U1 was read as due with the others; by the time their turn comes, they are gone.
+        if (user.userId === 'U0') await other.records.forget(slackUser('U1'));
+      },
+      delivered: async () => false,
+    };
+    clock.set(MONDAY_0859_BERLIN + MINUTE);
+    const result = await runDigestTick(tickDeps(service, clock, [forgetting]), clock.now());
+    expect(result).toMatchObject({ due: 3, sent: 2, lost: 1, failed: 0 });
+    expect(slack.sent.map((d) => d.user.userId)).toEqual(['U0', 'U2']);
+  });
+
   it(`GIVEN delivery keeps failing THEN it stops after ${MAX_ATTEMPTS} attempts that week`, async () => {
     const service = connect();
-    berliners(service, 1);
+    await berliners(service, 1);
     const slack = recordingNotifier('slack', clock, { failures: { U0: 99 } });
     clock.set(MONDAY_0859_BERLIN + MINUTE);
     for (let i = 0; i < 12; i++) {
@@ -190,9 +210,9 @@ describe('the digest tick', () => {
 
   it('GIVEN no activity THEN a short note, or nothing for users who chose quiet weeks', async () => {
     const service = connect();
-    service.settings.update(slackUser('chatty'), { timezone: 'UTC' });
-    service.settings.update(slackUser('quiet'), { timezone: 'UTC', digest: { quietWeeks: true } });
-    service.settings.update(slackUser('off'), { timezone: 'UTC', digest: { off: true } });
+    await service.settings.update(slackUser('chatty'), { timezone: 'UTC' });
+    await service.settings.update(slackUser('quiet'), { timezone: 'UTC', digest: { quietWeeks: true } });
+    await service.settings.update(slackUser('off'), { timezone: 'UTC', digest: { off: true } });
     const slack = recordingNotifier('slack', clock);
     clock.set(Date.parse('2025-03-10T09:00:00Z'));
     expect(await runDigestTick(tickDeps(service, clock, [slack]), clock.now())).toMatchObject({ sent: 1, skipped: 1 });
@@ -205,7 +225,7 @@ describe('the digest tick', () => {
 
   it('GIVEN a provider with no running adapter THEN its users wait, unclaimed, until it runs', async () => {
     const service = connect();
-    service.settings.update({ provider: 'discord', workspace: '', userId: 'D1' }, { timezone: 'UTC' });
+    await service.settings.update({ provider: 'discord', workspace: '', userId: 'D1' }, { timezone: 'UTC' });
     clock.set(Date.parse('2025-03-10T09:00:00Z'));
     const slack = recordingNotifier('slack', clock);
     expect(await runDigestTick(tickDeps(service, clock, [slack]), clock.now())).toMatchObject({ due: 0 });
@@ -215,7 +235,7 @@ describe('the digest tick', () => {
 
   it('spaces Slack sends at least a second apart', async () => {
     const service = connect();
-    berliners(service, 4);
+    await berliners(service, 4);
     const slack = recordingNotifier('slack', clock);
     clock.set(MONDAY_0859_BERLIN + MINUTE);
     await runDigestTick(tickDeps(service, clock, [slack]), clock.now());
@@ -226,9 +246,9 @@ describe('the digest tick', () => {
 
   it('GIVEN a preview THEN the scheduled digest still goes out, with the same content', async () => {
     const service = connect();
-    const [u] = berliners(service, 1);
+    const [u] = await berliners(service, 1);
     clock.set(MONDAY_0859_BERLIN + MINUTE);
-    const preview = service.digest.preview(u ?? slackUser('U0'));
+    const preview = await service.digest.preview(u ?? slackUser('U0'));
     const slack = recordingNotifier('slack', clock);
     await runDigestTick(tickDeps(service, clock, [slack]), clock.now());
     expect(slack.sent[0]?.message).toEqual(preview);
@@ -237,7 +257,7 @@ describe('the digest tick', () => {
   it("GIVEN a user who first came this week THEN no digest about last week, and the next week's goes out", async () => {
     const service = connect();
     clock.set(Date.parse('2025-03-10T08:00:00Z')); // Monday morning in Berlin, before 09:00
-    service.settings.update(slackUser('new'), { timezone: 'Europe/Berlin' });
+    await service.settings.update(slackUser('new'), { timezone: 'Europe/Berlin' });
     const slack = recordingNotifier('slack', clock);
     clock.set(Date.parse('2025-03-10T09:00:00Z'));
     expect(await runDigestTick(tickDeps(service, clock, [slack]), clock.now())).toMatchObject({ due: 0, sent: 0 });

@@ -22,14 +22,14 @@ export function tempDbFile(): { path: string; remove: () => void } {
 }
 
 /** Triages an invitation through the real flow until it ends in `outcome`. */
-export function decide(
+export async function decide(
   service: Service,
   user: UserRef,
   platform: string,
   outcome: Outcome,
   inviter = 'Dana Kim',
-): number {
-  let v = service.triage.startFromText(user, `${platform} invitation from ${inviter}`, {
+): Promise<number> {
+  let v = await service.triage.startFromText(user, `${platform} invitation from ${inviter}`, {
     platform: platform as never,
     inviter,
   });
@@ -37,7 +37,7 @@ export function decide(
     const q = v.step.question;
     const pick =
       q.choices.find((c) => c.result === outcome) ?? q.choices.find((c) => c.result === 'pass') ?? q.choices[0];
-    v = service.triage.answer(user, v.id, { questionId: q.id, choice: pick?.id ?? 'yes' });
+    v = await service.triage.answer(user, v.id, { questionId: q.id, choice: pick?.id ?? 'yes' });
   }
   if (v.step.decision.outcome !== outcome) throw new Error(`wanted ${outcome}, got ${v.step.decision.outcome}`);
   return v.id;

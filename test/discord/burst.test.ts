@@ -12,7 +12,7 @@ afterEach(async () => {
 
 describe('a burst of clicks', () => {
   it('GIVEN 60 users click at once THEN each click is acknowledged, recorded once and its message edited, with no client-side throttling', async () => {
-    const clicks = firstAnswerClicks(h.service, 60);
+    const clicks = await firstAnswerClicks(h.service, 60);
     const edits = clicks.map((p) =>
       h.rest.waitFor((c) => c.method === 'PATCH' && c.route.startsWith(`/webhooks/${p.application_id}/${p.token}/`)),
     );
@@ -31,7 +31,7 @@ describe('a burst of clicks', () => {
   });
 
   it('GIVEN Discord answers an edit with 429 THEN the edit is retried, arrives, and a log line says so', async () => {
-    const [click] = firstAnswerClicks(h.service, 1);
+    const [click] = await firstAnswerClicks(h.service, 1);
     if (!click) throw new Error('no click');
     h.rest.failNext(
       'PATCH',

@@ -23,7 +23,7 @@ describe('/triage start', () => {
     expect(reply.body.type).toBe(4);
     expect(reply.body.data.flags ?? 0).toBe(0);
     expect(reply.body.data.embeds[0].description).toMatch(/Question 1 of/);
-    expect(h.service.records.pending(dana)).toHaveLength(1);
+    expect(await h.service.records.pending(dana)).toHaveLength(1);
   });
 
   it('GIVEN it is used in a server THEN the reply is ephemeral', async () => {
@@ -44,7 +44,7 @@ describe('/triage start', () => {
     const reply = await h.interact(slash('start', text('   ')));
     expect(reply.body.data.flags).toBe(64);
     expect(reply.body.data.content).toMatch(/Paste an invitation/);
-    expect(h.service.records.pending(dana)).toHaveLength(0);
+    expect(await h.service.records.pending(dana)).toHaveLength(0);
   });
 });
 
@@ -53,13 +53,13 @@ describe('the "Triage invitation" message command', () => {
     const reply = await h.interact(fixture('interaction_message_command.json'));
     expect(reply.body.type).toBe(4);
     expect(reply.body.data.flags).toBe(64);
-    expect(h.service.records.pending(dana)).toHaveLength(1);
+    expect(await h.service.records.pending(dana)).toHaveLength(1);
   });
 
   it('GIVEN a message without text THEN it says so and stores nothing', async () => {
     const reply = await h.interact(messageCommand(''));
     expect(reply.body.data.content).toMatch(/Paste an invitation/);
-    expect(h.service.records.pending(dana)).toHaveLength(0);
+    expect(await h.service.records.pending(dana)).toHaveLength(0);
   });
 });
 
@@ -109,7 +109,7 @@ describe('records', () => {
     ]);
     const done = await h.click('Delete everything');
     expect(done.body.data.content).toMatch(/deleted everything.*1 triages/);
-    expect(h.service.records.pending(dana)).toHaveLength(0);
+    expect(await h.service.records.pending(dana)).toHaveLength(0);
   });
 });
 
@@ -128,15 +128,18 @@ describe('policy, settings and help', () => {
     ];
     const reply = await h.interact(slash('settings', options));
     expect(reply.body.data.embeds[0].fields[0].value).toBe('Friday at 17:00 (Europe/Berlin)');
-    expect(h.service.settings.get(dana)).toMatchObject({ timezone: 'Europe/Berlin', digest: { day: 5, hour: 17 } });
+    expect(await h.service.settings.get(dana)).toMatchObject({
+      timezone: 'Europe/Berlin',
+      digest: { day: 5, hour: 17 },
+    });
   });
 
   it('GIVEN off THEN the digest is off; GIVEN a bad timezone THEN it says so and keeps the old one', async () => {
     await h.interact(slash('settings', [{ name: 'off', type: 5, value: true }]));
-    expect(h.service.settings.get(dana).digest.off).toBe(true);
+    expect((await h.service.settings.get(dana)).digest.off).toBe(true);
     const bad = await h.interact(slash('settings', [{ name: 'timezone', type: 3, value: 'Mars/Olympus' }]));
     expect(bad.body.data.content).toMatch(/not a time zone/);
-    expect(h.service.settings.get(dana).timezone).toBeNull();
+    expect((await h.service.settings.get(dana)).timezone).toBeNull();
   });
 
   it('GIVEN "berl" typed in the timezone option THEN autocomplete offers Europe/Berlin', async () => {

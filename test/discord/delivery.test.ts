@@ -25,7 +25,7 @@ function digestFor(triageId: number): OutboundMessage {
 
 describe('the notifier (digest delivery)', () => {
   it('GIVEN a digest THEN it opens the DM and sends an embed with a button per action, pinging nobody', async () => {
-    const t = h.service.triage.startFromText(dana, 'LinkedIn request', { platform: 'linkedin', inviter: 'Jo' });
+    const t = await h.service.triage.startFromText(dana, 'LinkedIn request', { platform: 'linkedin', inviter: 'Jo' });
     await h.adapter.notifier.send(dana, digestFor(t.id));
     const open = h.rest.calls.find((c) => c.route === '/users/@me/channels');
     expect(open?.body).toEqual({ recipient_id: DANA.id });
@@ -36,9 +36,9 @@ describe('the notifier (digest delivery)', () => {
   });
 
   it('GIVEN the digest button is clicked THEN that triage is revised and its first question shown', async () => {
-    const t = h.service.triage.startFromText(dana, 'LinkedIn request', { platform: 'linkedin', inviter: 'Jo' });
+    const t = await h.service.triage.startFromText(dana, 'LinkedIn request', { platform: 'linkedin', inviter: 'Jo' });
     const q = t.step.kind === 'question' ? t.step.question : null;
-    h.service.triage.answer(dana, t.id, { questionId: q?.id ?? '', choice: 'no' });
+    await h.service.triage.answer(dana, t.id, { questionId: q?.id ?? '', choice: 'no' });
     await h.adapter.notifier.send(dana, digestFor(t.id));
     const reply = await h.click('Decide <@123> now');
     expect(reply.body.type).toBe(4);

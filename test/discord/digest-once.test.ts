@@ -71,10 +71,10 @@ describe('the Discord digest goes out once', () => {
   it('GIVEN a process died after Discord accepted the digest THEN the takeover finds it in the DM and sends nothing', async () => {
     const [u] = activeUsers();
     clock.t = DUE;
-    const [due] = h.service.digest.due(DUE, 'UTC');
+    const [due] = await h.service.digest.due(DUE, 'UTC');
     if (!due || !u) throw new Error('expected a due digest');
-    expect(h.service.digest.claim(due, 'dead', DUE, MAX_ATTEMPTS)).toBe(1);
-    const [digest] = h.service.digest.build([due], DUE).values();
+    expect(await h.service.digest.claim(due, 'dead', DUE, MAX_ATTEMPTS)).toBe(1);
+    const [digest] = (await h.service.digest.build([due], DUE)).values();
     await h.adapter.notifier.send(due.user, digestMessage(digest!), { week: due.week.key });
     const from = h.rest.calls.length;
     expect(await tick(DUE + CLAIM_STALE_MS + MINUTE)).toMatchObject({ due: 1, sent: 0, found: 1 });
@@ -86,9 +86,9 @@ describe('the Discord digest goes out once', () => {
 
   it('GIVEN a process died after claiming, before sending THEN the takeover sends once', async () => {
     const [u] = activeUsers();
-    const [due] = h.service.digest.due(DUE, 'UTC');
+    const [due] = await h.service.digest.due(DUE, 'UTC');
     if (!due || !u) throw new Error('expected a due digest');
-    h.service.digest.claim(due, 'dead', DUE, MAX_ATTEMPTS);
+    await h.service.digest.claim(due, 'dead', DUE, MAX_ATTEMPTS);
     expect(await tick(DUE + CLAIM_STALE_MS + MINUTE)).toMatchObject({ due: 1, sent: 1, found: 0 });
     expect(posts(u.userId)).toHaveLength(1);
     expect(claims()).toEqual([{ user_id: 1, status: 'sent', attempts: 2 }]);

@@ -118,13 +118,13 @@ describe('/triage guidelines', () => {
       'Keep social networking out of work hours.\nWhat you may say: Never name \\*\\*clients\\*\\*, @everyone',
     );
     expect(shown.body.data.allowed_mentions).toEqual({ parse: [] });
-    expect(h.service.time.guidelines(server)).toMatchObject({ set: true, workHoursOk: false });
+    expect(await h.service.time.guidelines(server)).toMatchObject({ set: true, workHoursOk: false });
   });
 
   it("GIVEN guidance set in a server THEN a member's digest, previewed from the DM, quotes that server's guidance", async () => {
     await setGuidance('Talk about public talks only', true);
     await h.interact(slash('guidelines', [], SAM, 'guild'));
-    h.service.time.log({ provider: 'discord', workspace: '', userId: SAM.id }, 'linkedin 25m at work');
+    await h.service.time.log({ provider: 'discord', workspace: '', userId: SAM.id }, 'linkedin 25m at work');
     const preview = await h.interact(slash('digest', [str('week', 'current')], SAM, 'dm'));
     const embed = JSON.stringify(preview.body.data.embeds[0]);
     expect(embed).toContain('Talk about public talks only');
@@ -137,8 +137,8 @@ describe('/triage guidelines', () => {
     const inDm = await setGuidance('Anything goes', false, 'dm');
     expect(inDm.body.data.flags).toBe(64);
     expect(inDm.body.data.content).toMatch(/run this in the server/);
-    expect(h.service.time.guidelines(server).set).toBe(false);
-    expect(h.service.time.guidelines({ provider: 'discord', workspace: '' }).set).toBe(false);
+    expect((await h.service.time.guidelines(server)).set).toBe(false);
+    expect((await h.service.time.guidelines({ provider: 'discord', workspace: '' })).set).toBe(false);
     expect(count('team_guidance')).toBe(0);
   });
 });
@@ -223,8 +223,8 @@ describe('digest delivery through the Discord notifier', () => {
     expect(reply.body.type).toBe(4);
     expect(reply.body.data.flags ?? 0).toBe(0);
     expect(reply.body.data.embeds[0].description).toMatch(/Question 1 of/);
-    expect(h.service.triage.get(dana, id).step.kind).toBe('question');
-    expect(h.service.records.pending(dana).map((p) => p.triageId)).toEqual([id]);
+    expect((await h.service.triage.get(dana, id)).step.kind).toBe('question');
+    expect((await h.service.records.pending(dana)).map((p) => p.triageId)).toEqual([id]);
   });
 
   it('GIVEN the user does not accept DMs (50007) THEN the claim is marked failed, the tick goes on, and a later tick sends it', async () => {

@@ -43,7 +43,7 @@ describe('a DM to the bot', () => {
     expect(embed.fields.map((f: Json) => f.name).join('\n')).toMatch(/in person or on the phone/);
     const labels = edit?.body.components[0].components.map((c: Json) => c.label);
     expect(labels).toEqual(['Revise', 'Undo']);
-    const history = h.service.records.history(dana);
+    const history = await h.service.records.history(dana);
     expect(history.items.map((i) => i.outcome)).toEqual(['decline']);
   });
 });
@@ -63,8 +63,8 @@ describe('after the decision', () => {
     await decide();
     await h.click('Undo');
     expect(h.shown().embeds[0].description).toMatch(/invite them, to your home/);
-    expect(h.service.records.history(dana).items).toHaveLength(0);
-    expect(h.service.records.pending(dana)).toHaveLength(1);
+    expect((await h.service.records.history(dana)).items).toHaveLength(0);
+    expect(await h.service.records.pending(dana)).toHaveLength(1);
   });
 
   it('GIVEN Revise THEN the questions start again, and a new answer records a new decision', async () => {
@@ -73,7 +73,7 @@ describe('after the decision', () => {
     expect(h.shown().embeds[0].description).toMatch(/Question 1 of/);
     await answerAll(h, { serves_professionally: 'no', would_invite_home: 'yes' });
     expect(h.shown().embeds[0].title).toMatch(/^Accept: Facebook invitation from Sam Lee/);
-    expect(h.service.records.history(dana).items.map((i) => i.outcome)).toEqual(['accept']);
+    expect((await h.service.records.history(dana)).items.map((i) => i.outcome)).toEqual(['accept']);
   });
 
   it('GIVEN the inviter is typed into the form THEN the embed names them (markdown escaped)', async () => {

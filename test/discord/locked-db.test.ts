@@ -1,58 +1,143 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serviceOver } from '../../src/compose.js';
 import { openDatabase } from '../../src/store/db.js';
 import { firstAnswerClicks } from '../helpers/discord-clicks.js';
+import type { Json, RestCall } from '../helpers/discord-fake-rest.js';
 import { type DiscordHarness, startDiscordHarness } from '../helpers/discord-harness.js';
-import { ROOT, tempDir } from '../helpers/run-process.js';
-
-// Another process (a second bot, the CLI) holds the write lock for a while, as SQLite allows.
-const LOCKER = `
-const db = new (require('better-sqlite3'))(process.argv[1]);
-db.exec('BEGIN IMMEDIATE');
-console.log('locked');
-setTimeout(() => { db.exec('COMMIT'); console.log('released ' + Date.now()); db.close(); }, 1500);
-`;
-
-function lockDatabase(file: string): Promise<{ released: Promise<number> }> {
-  const child = spawn(process.execPath, ['-e', LOCKER, file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  return new Promise((resolveLocked) => {
-    const released = new Promise<number>((resolveReleased) => {
-      child.stdout.on('data', (d) => {
-        out += d;
-        if (out.includes('locked')) resolveLocked({ released });
-        const at = /released (\d+)/.exec(out)?.[1];
-        if (at) resolveReleased(Number(at));
-      });
-    });
-  });
-}
+import { button, DANA, messageCommand, modalSubmit, slash } from '../helpers/discord-payloads.js';
+import { holdWriteLock, type LockHolder } from '../helpers/lock-holder.js';
+import { tempDir } from '../helpers/run-process.js';
 
 let h: DiscordHarness | undefined;
+let holder: LockHolder | undefined;
 const folder = tempDir();
 afterEach(async () => {
+  holder?.kill();
   await h?.close();
   folder.cleanup();
 });
 
-describe('a click while another process has the database locked', () => {
-  it('GIVEN the lock outlasts the click THEN the click is acknowledged at once and recorded once the lock is gone', async () => {
-    const file = join(folder.dir, 'locked.db');
-    h = await startDiscordHarness({ service: serviceOver(openDatabase(file), { now: () => Date.now() }) });
-    const [click] = firstAnswerClicks(h.service, 1);
+/** The bot over a database file, so that a second process can lock it. */
+async function lockedBot(): Promise<{ h: DiscordHarness; lock: () => Promise<LockHolder> }> {
+  const file = join(folder.dir, 'locked.db');
+  h = await startDiscordHarness({ service: serviceOver(openDatabase(file), { now: () => Date.now() }) });
+  return {
+    h,
+    lock: async () => {
+      holder = await holdWriteLock(file);
+      return holder;
+    },
+  };
+}
+
+/**
+ * Dispatches the interaction while the lock is held and returns its acknowledgement. The lock is only let go
+ * after that, so a handler that waited for the database before acknowledging could not get here.
+ */
+async function acknowledged(bot: DiscordHarness, payload: Json): Promise<RestCall> {
+  const ack = bot.rest.waitFor((c) => c.route === `/interactions/${payload.id}/${payload.token}/callback`, 15_000);
+  bot.gateway.dispatch('INTERACTION_CREATE', payload);
+  return ack;
+}
+
+const edited = (bot: DiscordHarness, payload: Json) =>
+  bot.rest.waitFor((c) => c.method === 'PATCH' && c.route.includes(`/${payload.token}/messages/@original`), 15_000);
+
+const answers = (bot: DiscordHarness) =>
+  bot.service.stores.db.$client.prepare('select count(*) as n from answers').get();
+
+describe('Discord while another process holds the database write lock', () => {
+  it('GIVEN a click THEN it is acknowledged while the lock is held, and the message shows the decision once it is gone', async () => {
+    const { h, lock } = await lockedBot();
+    const [click] = await firstAnswerClicks(h.service, 1);
     if (!click) throw new Error('no click');
-    const lock = await lockDatabase(file);
+    const held = await lock();
 
-    const acked = h.rest.waitFor((c) => c.route.startsWith(`/interactions/${click.id}/`)).then(() => Date.now());
-    const edited = h.rest.waitFor((c) => c.method === 'PATCH' && c.route.includes(click.token), 8000);
-    h.gateway.dispatch('INTERACTION_CREATE', click);
+    const ack = await acknowledged(h, click);
+    expect(ack.body.type).toBe(6); // deferred update: the message stays as it was for now
+    expect(answers(h)).toEqual({ n: 0 });
 
-    const [ackedAt, releasedAt, edit] = await Promise.all([acked, lock.released, edited]);
-    expect(ackedAt).toBeLessThan(releasedAt);
-    expect(edit.body.embeds[0].title).toBe('Accept: LinkedIn invitation from Dana Kim');
-    const count = h.service.stores.db.$client.prepare('select count(*) as n from answers').get();
-    expect(count).toEqual({ n: 1 });
+    const edit = edited(h, click);
+    await held.release();
+    expect((await edit).body.embeds[0].title).toBe('Accept: LinkedIn invitation from Dana Kim');
+    expect(answers(h)).toEqual({ n: 1 });
+  });
+
+  it('GIVEN /triage start in a server THEN "thinking…" shows privately while the lock is held, and the first question replaces it', async () => {
+    const { h, lock } = await lockedBot();
+    const held = await lock();
+    const command = slash('start', [{ name: 'text', type: 3, value: 'LinkedIn request from Dana Kim' }], DANA, 'guild');
+
+    const ack = await acknowledged(h, command);
+    expect(ack.body).toMatchObject({ type: 5, data: { flags: 64 } });
+
+    const edit = edited(h, command);
+    await held.release();
+    expect((await edit).body.embeds[0].title).toBe('LinkedIn invitation from Dana Kim');
+    expect((await edit).body.components.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN "Triage invitation" on a message THEN it is acknowledged while the lock is held, and the triage follows', async () => {
+    const { h, lock } = await lockedBot();
+    const held = await lock();
+    const command = messageCommand('Facebook friend request from Sam Lee');
+
+    expect((await acknowledged(h, command)).body.type).toBe(5);
+
+    const edit = edited(h, command);
+    await held.release();
+    expect((await edit).body.embeds[0].title).toBe('Facebook invitation from Sam Lee');
+  });
+
+  it('GIVEN the start form is sent THEN it is acknowledged while the lock is held, and the triage follows', async () => {
+    const { h, lock } = await lockedBot();
+    const held = await lock();
+    const form = modalSubmit('triage_modal', { text: 'LinkedIn request from Dana Kim' });
+
+    expect((await acknowledged(h, form)).body.type).toBe(5);
+
+    const edit = edited(h, form);
+    await held.release();
+    expect((await edit).body.embeds[0].title).toBe('LinkedIn invitation from Dana Kim');
+  });
+
+  it('GIVEN the inviter’s name sent from the form on a message THEN it is acknowledged while the lock is held, and the message moves on', async () => {
+    const { h, lock } = await lockedBot();
+    await h.interact(slash('start', [{ name: 'text', type: 3, value: 'Someone wants to connect on LinkedIn' }]));
+    const message = h.shown();
+    const name = message.components.flatMap((r: Json) => r.components).find((b: Json) => b.custom_id.startsWith('n:'));
+    if (!name) throw new Error('no name button');
+    const held = await lock();
+    const form = modalSubmit(`nm:${name.custom_id.slice(2)}`, { name: 'Kim Park' }, DANA, message);
+
+    expect((await acknowledged(h, form)).body.type).toBe(6);
+
+    const edit = edited(h, form);
+    await held.release();
+    expect((await edit).body.embeds[0].title).toBe('LinkedIn invitation from Kim Park');
+  });
+
+  it('GIVEN Edit on a policy THEN, the form being unable to wait for the lock, the policy comes privately with its Edit button', async () => {
+    const { h, lock } = await lockedBot();
+    const held = await lock();
+    const click = button('pe:linkedin', undefined);
+
+    expect((await acknowledged(h, click)).body).toMatchObject({ type: 5, data: { flags: 64 } });
+
+    const edit = edited(h, click);
+    await held.release();
+    const reply = (await edit).body;
+    expect(reply.content).toMatch(/Press Edit again/);
+    expect(reply.embeds[0].fields[0].name).toContain('LinkedIn');
+    expect(reply.components[0].components[0].custom_id).toBe('pe:linkedin');
+  });
+
+  it('GIVEN /triage help THEN it answers in full while the lock is held: it needs no database', async () => {
+    const { h, lock } = await lockedBot();
+    await lock();
+    const ack = await acknowledged(h, slash('help', []));
+    expect(ack.body.type).toBe(4);
+    expect(ack.body.data.content).toContain('/triage start');
   });
 });

@@ -36,11 +36,11 @@ describe('editing a policy in Discord', () => {
     const reply = await submit({ builtin: ['met_in_person_or_phone'], custom: 'Have we worked together?\n\n' });
     expect(reply.body.data.content).toBe('Saved.');
     expect(reply.body.data.embeds[0].fields[0].name).toBe('LinkedIn (user)');
-    expect(policy('linkedin').criteria.map((c) => c.question)).toEqual([
+    expect((await policy('linkedin')).criteria.map((c) => c.question)).toEqual([
       expect.stringMatching(/in person or on the phone/),
       'Have we worked together?',
     ]);
-    expect(policy('linkedin', { ...dana, userId: SAM.id }).source).toBe('built-in');
+    expect((await policy('linkedin', { ...dana, userId: SAM.id })).source).toBe('built-in');
 
     const started = await h.interact(
       slash('start', [{ name: 'text', type: 3, value: 'LinkedIn request from Ann Lee' }]),
@@ -50,10 +50,10 @@ describe('editing a policy in Discord', () => {
 
   it('GIVEN Reset THEN the built-in policy applies again', async () => {
     await submit({ custom: 'Have we worked together?' });
-    expect(policy('linkedin').source).toBe('user');
+    expect((await policy('linkedin')).source).toBe('user');
     const reply = await submit({ reset: ['reset'] });
     expect(reply.body.data.embeds[0].fields[0].name).toBe('LinkedIn (built-in)');
-    expect(policy('linkedin').source).toBe('built-in');
+    expect((await policy('linkedin')).source).toBe('built-in');
   });
 
   it('GIVEN a question too long, or nothing at all THEN it says why, privately, and the policy is unchanged', async () => {
@@ -64,7 +64,7 @@ describe('editing a policy in Discord', () => {
     expect(nothing.body.data.content).toMatch(/stays as it was/);
     const tampered = await h.interact(labelledModalSubmit('pm:linkedin', { custom: '' }));
     expect(tampered.body.data.content).toMatch(/stays as it was/);
-    expect(policy('linkedin').source).toBe('built-in');
+    expect((await policy('linkedin')).source).toBe('built-in');
   });
 });
 
@@ -85,16 +85,16 @@ describe('a server policy', () => {
     expect(saved.body.data.flags).toBe(64);
     expect(saved.body.data.embeds[0].fields[0].name).toBe('LinkedIn (team)');
 
-    expect(policy('linkedin', sam).source).toBe('built-in'); // Sam has not used the bot in that server yet
+    expect((await policy('linkedin', sam)).source).toBe('built-in'); // Sam has not used the bot in that server yet
     await h.interact(slash('history', [], SAM, 'guild'));
-    expect(policy('linkedin', sam).criteria.map((c) => c.question)).toEqual(['Have we worked together?']);
+    expect((await policy('linkedin', sam)).criteria.map((c) => c.question)).toEqual(['Have we worked together?']);
     const started = await h.interact(
       slash('start', [{ name: 'text', type: 3, value: 'LinkedIn request from Ann Lee' }], SAM),
     );
     expect(started.body.data.embeds[0].description).toMatch(/Have we worked together\?/);
 
-    h.service.policies.set(sam, 'linkedin', ['knows_them']);
-    expect(policy('linkedin', sam).source).toBe('user');
+    await h.service.policies.set(sam, 'linkedin', ['knows_them']);
+    expect((await policy('linkedin', sam)).source).toBe('user');
   });
 
   it('GIVEN a member without Manage Server THEN the form does not offer it, and a forged submission changes nothing', async () => {
@@ -107,6 +107,6 @@ describe('a server policy', () => {
     expect(refused.body.data.content).toMatch(/Only members with the Manage Server permission/);
     const inDm = await h.interact(labelledModalSubmit('pm:linkedin', { custom: 'x?', scope: ['server'] }));
     expect(inDm.body.data.content).toMatch(/Only members with the Manage Server permission/);
-    expect(policy('linkedin').source).toBe('built-in');
+    expect((await policy('linkedin')).source).toBe('built-in');
   });
 });

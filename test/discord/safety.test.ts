@@ -44,7 +44,7 @@ describe('clicks', () => {
       .find((c: Json) => c.custom_id.startsWith('t:'));
     const id = Number(choice.custom_id.split(':')[1]);
     await h.interact(button(choice.custom_id, message));
-    const afterFirst = h.service.triage.get(dana, id);
+    const afterFirst = await h.service.triage.get(dana, id);
     const from = h.rest.calls.length;
     const again = await h.interact(button(choice.custom_id, message));
     expect(again.body.type).toBe(6);
@@ -52,7 +52,7 @@ describe('clicks', () => {
     const note = await h.rest.waitFor((c) => c.route.startsWith('/webhooks/') && c.method === 'POST', 5000, from);
     expect(note.body.content).toMatch(/nothing new was recorded/i);
     expect(note.body.flags).toBe(64);
-    expect(h.service.triage.get(dana, id).step).toEqual(afterFirst.step);
+    expect((await h.service.triage.get(dana, id)).step).toEqual(afterFirst.step);
     expect(h.service.stores.db.$client.prepare('select count(*) as n from answers').get()).toEqual({ n: 1 });
   });
 
@@ -61,7 +61,7 @@ describe('clicks', () => {
     const message = h.shown();
     const first = message.components[0].components[0];
     const id = Number(first.custom_id.split(':')[1]);
-    const before = h.service.triage.get(dana, id);
+    const before = await h.service.triage.get(dana, id);
     const payload = button(first.custom_id, message, SAM, 'guild');
     const from = h.rest.calls.length;
     await h.interact(payload);
@@ -70,8 +70,8 @@ describe('clicks', () => {
     expect(hook.map((c) => c.method)).toEqual(['POST']);
     expect(hook[0]?.body.flags).toBe(64);
     expect(hook[0]?.body.content).toMatch(/someone else/);
-    expect(h.service.triage.get(dana, id).updatedAt).toBe(before.updatedAt);
-    expect(h.service.triage.get(dana, id).step).toEqual(before.step);
+    expect((await h.service.triage.get(dana, id)).updatedAt).toBe(before.updatedAt);
+    expect((await h.service.triage.get(dana, id)).step).toEqual(before.step);
   });
 
   it('GIVEN a button this bot never made THEN the user is told it is outdated', async () => {
@@ -90,9 +90,9 @@ describe('clicks', () => {
     await old.close().catch(() => {});
     const b = message.components.flatMap((r: Json) => r.components).find((c: Json) => c.custom_id.startsWith('t:'));
     const id = Number(b.custom_id.split(':')[1]);
-    const before = h.service.triage.get(dana, id).step;
+    const before = (await h.service.triage.get(dana, id)).step;
     await h.interact(button(b.custom_id, message));
     expect(h.shown().embeds[0].footer.text).toBe(`Triage #${id}`);
-    expect(h.service.triage.get(dana, id).step).not.toEqual(before);
+    expect((await h.service.triage.get(dana, id)).step).not.toEqual(before);
   });
 });

@@ -56,10 +56,10 @@ export function rowCounts(db: Db): Record<(typeof TABLES)[number], number> {
   return out;
 }
 
-/** Runs fn and returns the TriageError code it threw, or fails the test if it did not throw one. */
-export function codeOf(fn: () => unknown): string {
+/** Runs fn and returns the TriageError code it threw (or rejected with), or fails the test if it did not. */
+export async function codeOf(fn: () => unknown): Promise<string> {
   try {
-    fn();
+    await fn();
   } catch (err) {
     if (err instanceof Error && err.name === 'TriageError') return (err as Error & { code: string }).code;
     throw err;

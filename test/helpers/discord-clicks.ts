@@ -9,11 +9,15 @@ const MESSAGE = new FakeDiscordRest(APP_ID).message('1160000000000000001', {}) a
  * `count` users, each with a LinkedIn triage started through the service, and each user's click on the
  * first answer of its first question, on the message the bot would have shown. `first` numbers the users.
  */
-export function firstAnswerClicks(service: Service, count: number, first = 0): Json[] {
-  return Array.from({ length: count }, (_, k) => {
+export async function firstAnswerClicks(service: Service, count: number, first = 0): Promise<Json[]> {
+  const clicks: Json[] = [];
+  for (let k = 0; k < count; k++) {
     const userId = String(1_150_000_000_000_100_000n + BigInt(first + k));
     const user = { provider: 'discord' as const, workspace: '', userId };
-    const view = service.triage.startFromText(user, 'LinkedIn request', { platform: 'linkedin', inviter: 'Dana Kim' });
+    const view = await service.triage.startFromText(user, 'LinkedIn request', {
+      platform: 'linkedin',
+      inviter: 'Dana Kim',
+    });
     if (view.step.kind !== 'question') throw new Error('expected a question');
     const q = view.step.question;
     const msg = renderTriage(view);
@@ -24,6 +28,7 @@ export function firstAnswerClicks(service: Service, count: number, first = 0): J
     };
     const p = button(`t:${view.id}:${q.id}:${q.choices[0]?.id}`, message);
     p.user.id = userId;
-    return p;
-  });
+    clicks.push(p);
+  }
+  return clicks;
 }

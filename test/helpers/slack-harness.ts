@@ -51,9 +51,13 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function startSlackHarness(overrides: Partial<SlackAdapterConfig> = {}): Promise<SlackHarness> {
+/** `file` puts the database in a file, for tests in which a second process opens it too. */
+export async function startSlackHarness(
+  overrides: Partial<SlackAdapterConfig> = {},
+  opts: { file?: string } = {},
+): Promise<SlackHarness> {
   const fake = await startFakeSlack();
-  const db = openDatabase(':memory:');
+  const db = openDatabase(opts.file ?? ':memory:');
   const clock = tickingClock();
   const service = serviceOver(db, clock);
   const logs: string[] = [];

@@ -59,9 +59,9 @@ describe('Slack API failures', () => {
 describe('the notifier (weekly digest)', () => {
   it('sends an outbound message to the user’s DM as Block Kit, and its button revises that triage', async () => {
     const user = h.userRef();
-    const v = h.service.triage.startFromText(user, 'x', { platform: 'linkedin', inviter: 'Dana <!channel> Kim' });
+    const v = await h.service.triage.startFromText(user, 'x', { platform: 'linkedin', inviter: 'Dana <!channel> Kim' });
     if (v.step.kind === 'question')
-      h.service.triage.answer(user, v.id, { questionId: v.step.question.id, choice: 'planned' });
+      await h.service.triage.answer(user, v.id, { questionId: v.step.question.id, choice: 'planned' });
     await h.adapter.notifier.send(user, {
       summary: 'Your week: 1 deferred',
       title: 'Your week in invitations',
@@ -76,7 +76,7 @@ describe('the notifier (weekly digest)', () => {
     await h.click(digest!, 'Decide Dana now');
     const shown = await h.fake.waitFor((c) => c.method === 'chat.postMessage', mark);
     expect(visibleText(shown)).toContain('in person or on the phone');
-    expect(h.service.triage.get(user, v.id).status).toBe('open');
+    expect((await h.service.triage.get(user, v.id)).status).toBe('open');
   });
 
   it('rejects when Slack refuses, so the digest can retry', async () => {

@@ -51,10 +51,10 @@ const posts = (from = 0) => h.fake.calls.slice(from).filter((c) => c.method === 
 
 /** A process that claimed the digest and posted it through the real notifier, then died before marking it. */
 async function diedAfterDelivery() {
-  const [due] = h.service.digest.due(h.clock.now(), 'UTC');
+  const [due] = await h.service.digest.due(h.clock.now(), 'UTC');
   if (!due) throw new Error('expected a due digest');
-  expect(h.service.digest.claim(due, 'dead', h.clock.now(), MAX_ATTEMPTS)).toBe(1);
-  const [digest] = h.service.digest.build([due], h.clock.now()).values();
+  expect(await h.service.digest.claim(due, 'dead', h.clock.now(), MAX_ATTEMPTS)).toBe(1);
+  const [digest] = (await h.service.digest.build([due], h.clock.now())).values();
   if (!digest) throw new Error('expected a digest');
   await h.adapter.notifier.send(due.user, digestMessage(digest), { week: due.week.key });
 }
@@ -86,9 +86,9 @@ describe('the Slack digest goes out once', () => {
   it('GIVEN a process died after claiming, before posting THEN the takeover posts the digest once', async () => {
     activeUsers(STEVE.userId);
     h.clock.set(DUE);
-    const [due] = h.service.digest.due(h.clock.now(), 'UTC');
+    const [due] = await h.service.digest.due(h.clock.now(), 'UTC');
     if (!due) throw new Error('expected a due digest');
-    h.service.digest.claim(due, 'dead', h.clock.now(), MAX_ATTEMPTS);
+    await h.service.digest.claim(due, 'dead', h.clock.now(), MAX_ATTEMPTS);
     h.clock.set(DUE + CLAIM_STALE_MS + MINUTE);
     expect(await tick()).toMatchObject({ due: 1, sent: 1, found: 0 });
     expect(posts()).toHaveLength(1);
@@ -123,7 +123,7 @@ describe('the Slack digest goes out once', () => {
       .then(() => second && h.service.records.forget(second));
     expect(await tick()).toMatchObject({ due: 3, sent: 2, skipped: 1, failed: 0 });
     expect(posts().map((c) => c.body.channel)).toEqual(['D0000000A', 'D0000000C']);
-    expect(h.service.settings.get(first!).timezone).toBe('Europe/Berlin');
+    expect((await h.service.settings.get(first!)).timezone).toBe('Europe/Berlin');
     expect(h.logs.some((l) => l.includes('forgot everything during the run'))).toBe(true);
   });
 });

@@ -44,11 +44,11 @@ function tick(): ReturnType<typeof runDigestTick> {
 }
 
 /** A LinkedIn invitation from Dana Kim, deferred ("a call is planned"). */
-function deferDana(): number {
+async function deferDana(): Promise<number> {
   const user = h.userRef();
-  const v = h.service.triage.startFromText(user, 'x', { platform: 'linkedin', inviter: 'Dana Kim' });
+  const v = await h.service.triage.startFromText(user, 'x', { platform: 'linkedin', inviter: 'Dana Kim' });
   if (v.step.kind !== 'question') throw new Error('expected a question');
-  const done = h.service.triage.answer(user, v.id, { questionId: v.step.question.id, choice: 'planned' });
+  const done = await h.service.triage.answer(user, v.id, { questionId: v.step.question.id, choice: 'planned' });
   expect(done.step.kind === 'decision' && done.step.decision.outcome).toBe('defer');
   return v.id;
 }
@@ -60,7 +60,7 @@ describe('logging time and budgets with /triage', () => {
     expect(visibleText(budget)).toContain('LinkedIn: 2h a week, expecting leads.');
     // The first such command reads the user's Slack time zone, so weeks are their local weeks.
     expect(h.fake.calls.some((c) => c.method === 'users.info' && c.body.user === STEVE.userId)).toBe(true);
-    expect(h.service.settings.get(h.userRef()).timezone).toBe('Europe/Berlin');
+    expect((await h.service.settings.get(h.userRef())).timezone).toBe('Europe/Berlin');
 
     const logged = await h.command('time linkedin 25m at work');
     expect(isEphemeral(logged)).toBe(true);
@@ -70,7 +70,7 @@ describe('logging time and budgets with /triage', () => {
     const preview = await h.command('digest now');
     expect(isEphemeral(preview)).toBe(true);
     expect(visibleText(preview)).toContain('LinkedIn ▇▇░░░░░░ 25m of 2h · for leads · work 25m, home 0m');
-    const stored = h.service.digest.preview(h.userRef(), { week: 'current' });
+    const stored = await h.service.digest.preview(h.userRef(), { week: 'current' });
     expect(stored.sections.flatMap((s) => s.lines)).toContain(
       'LinkedIn ▇▇░░░░░░ 25m of 2h · for leads · work 25m, home 0m',
     );
@@ -113,7 +113,7 @@ describe('team guidelines', () => {
     expect(JSON.stringify(saved.body)).not.toContain('<!channel>');
 
     const team = { provider: 'slack' as const, workspace: h.userRef().workspace };
-    expect(h.service.time.guidelines(team)).toMatchObject({
+    expect(await h.service.time.guidelines(team)).toMatchObject({
       set: true,
       workHoursOk: false,
       note: 'Say <!channel> you work here & nothing about clients',
@@ -127,7 +127,7 @@ describe('team guidelines', () => {
     h.fake.setUser(ADMIN.userId, { is_owner: true });
     await h.command('guidelines set work-hours ok Mention the clinic by name only', ADMIN);
     const team = { provider: 'slack' as const, workspace: h.userRef().workspace };
-    expect(h.service.time.guidelines(team)).toMatchObject({
+    expect(await h.service.time.guidelines(team)).toMatchObject({
       workHoursOk: true,
       note: 'Mention the clinic by name only',
     });
@@ -154,7 +154,7 @@ describe('team guidelines', () => {
 describe('the weekly digest in Slack', () => {
   it('/triage digest previews this week’s digest privately, without sending or marking it', async () => {
     await h.command('time linkedin 25m at home');
-    deferDana();
+    await deferDana();
     h.fake.setUser(ADMIN.userId, { is_admin: true });
     await h.command('guidelines set ok Say you work at the clinic, nothing more', ADMIN);
     h.clock.set(MONDAY_0900_BERLIN - 2 * 60 * MINUTE);
@@ -174,7 +174,7 @@ describe('the weekly digest in Slack', () => {
   it('GIVEN Monday 09:00 in the user’s zone THEN the tick DMs the digest; its button reopens the deferred triage', async () => {
     await h.command('budget linkedin 1h contacts');
     await h.command('time linkedin 25m at work');
-    const id = deferDana();
+    const id = await deferDana();
     h.clock.set(MONDAY_0900_BERLIN - MINUTE);
     expect(await tick()).toMatchObject({ due: 0, sent: 0 });
 
@@ -198,7 +198,7 @@ describe('the weekly digest in Slack', () => {
     const reopened = await h.fake.waitFor((c) => c.method === 'chat.postMessage', mark);
     expect(visibleText(reopened)).toContain('Have you connected with Dana Kim in person or on the phone');
     expect(buttons(reopened)).toEqual(['Yes', 'No', 'Not yet, a call is planned']);
-    expect(h.service.triage.get(h.userRef(), id).status).toBe('open');
+    expect((await h.service.triage.get(h.userRef(), id)).status).toBe('open');
 
     h.clock.set(MONDAY_0900_BERLIN + 30 * MINUTE);
     expect(await tick()).toMatchObject({ due: 0, sent: 0 });
@@ -231,15 +231,15 @@ describe('the Slack time zone', () => {
     await h.send(eventBody('app_home_opened.json', {}, 'Ev0TZHOME1'), 'application/json');
     const home = await h.fake.waitFor((c) => c.method === 'views.publish', from);
     expect(visibleText(home)).toContain('Europe/Berlin');
-    expect(h.service.settings.get(h.userRef()).timezone).toBe('Europe/Berlin');
+    expect((await h.service.settings.get(h.userRef())).timezone).toBe('Europe/Berlin');
 
-    h.service.settings.update(h.userRef(), { timezone: 'Asia/Tokyo' });
+    await h.service.settings.update(h.userRef(), { timezone: 'Asia/Tokyo' });
     const mark = h.fake.calls.length;
     await h.send(eventBody('app_home_opened.json', {}, 'Ev0TZHOME2'), 'application/json');
     const again = await h.fake.waitFor((c) => c.method === 'views.publish', mark);
     expect(visibleText(again)).toContain('Asia/Tokyo');
     expect(h.fake.calls.slice(mark).some((c) => c.method === 'users.info')).toBe(false);
     await h.command('time linkedin 10m');
-    expect(h.service.settings.get(h.userRef()).timezone).toBe('Asia/Tokyo');
+    expect((await h.service.settings.get(h.userRef())).timezone).toBe('Asia/Tokyo');
   });
 });

@@ -32,7 +32,7 @@ describe('the message shortcut', () => {
     expect(buttons(card).length).toBeGreaterThan(0);
     const notice = await h.fake.waitFor((c) => c.method === 'response_url', from);
     expect(notice.body.response_type).toBe('ephemeral');
-    expect(h.service.triage.openTriage(h.userRef())).not.toBeNull();
+    expect(await h.service.triage.openTriage(h.userRef())).not.toBeNull();
   });
 });
 
@@ -65,13 +65,13 @@ describe('a DM to the app', () => {
 describe('App Home', () => {
   it('shows pending invitations, latest decisions, this week and the digest settings; changing the hour saves it', async () => {
     const user = h.userRef();
-    h.service.triage.startFromText(user, 'LinkedIn invitation from Ana Open', {
+    await h.service.triage.startFromText(user, 'LinkedIn invitation from Ana Open', {
       platform: 'linkedin',
       inviter: 'Ana Open',
     });
-    const v = h.service.triage.startFromText(user, 'x', { platform: 'linkedin', inviter: 'Bo Decided' });
+    const v = await h.service.triage.startFromText(user, 'x', { platform: 'linkedin', inviter: 'Bo Decided' });
     if (v.step.kind === 'question')
-      h.service.triage.answer(user, v.id, { questionId: v.step.question.id, choice: 'yes' });
+      await h.service.triage.answer(user, v.id, { questionId: v.step.question.id, choice: 'yes' });
     const from = h.fake.calls.length;
     await h.send(eventBody('app_home_opened.json', {}, 'Ev0HOME01'), 'application/json');
     const home = await h.fake.waitFor((c) => c.method === 'views.publish', from);
@@ -94,16 +94,16 @@ describe('App Home', () => {
     );
     const republished = await h.fake.waitFor((c) => c.method === 'views.publish', mark);
     expect(visibleText(republished)).toContain('Mondays at 17:00');
-    expect(h.service.settings.get(user).digest.hour).toBe(17);
+    expect((await h.service.settings.get(user)).digest.hour).toBe(17);
 
     const tz = await h.click(republished, 'Use my Slack time zone', { kind: 'home' });
     expect(tz.method).toBe('users.info');
     await h.fake.waitFor((c) => c.method === 'views.publish' && visibleText(c).includes('Europe/Berlin'), mark);
-    expect(h.service.settings.get(user).timezone).toBe('Europe/Berlin');
+    expect((await h.service.settings.get(user)).timezone).toBe('Europe/Berlin');
 
     await h.click(republished, 'Turn digest off', { kind: 'home' });
     await h.fake.waitFor((c) => c.method === 'views.publish' && visibleText(c).includes('digest*: off'), mark);
-    expect(h.service.settings.get(user).digest.off).toBe(true);
+    expect((await h.service.settings.get(user)).digest.off).toBe(true);
   });
 });
 
@@ -133,7 +133,7 @@ describe('the modal', () => {
     const body = (await res.json()) as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe('errors');
     expect(body.errors.inviter).toContain('Say who invited you');
-    expect(h.service.records.pending(h.userRef())).toEqual([]);
+    expect(await h.service.records.pending(h.userRef())).toEqual([]);
   });
 });
 
@@ -153,7 +153,7 @@ describe('policy', () => {
     await h.send(viewSubmissionForm(values, 'policy_modal', 'linkedin'));
     const saved = await h.fake.waitFor((c) => c.method === 'chat.postMessage', from);
     expect(visibleText(saved)).toContain('Did we work together?');
-    const policy = h.service.policies.show(h.userRef(), 'linkedin');
+    const policy = await h.service.policies.show(h.userRef(), 'linkedin');
     expect(policy.source).toBe('user');
     expect(policy.criteria.map((c) => c.id)).toEqual(['knows_them', 'custom_did_we_work_together']);
   });
@@ -172,7 +172,7 @@ describe('the workspace policy', () => {
 
   it('GIVEN an admin saves for everyone THEN members without their own policy get it, and their own still wins', async () => {
     h.fake.setUser(STEVE.userId, { is_admin: true });
-    h.service.policies.set(h.userRef(MAYA), 'facebook', ['knows_them']);
+    await h.service.policies.set(h.userRef(MAYA), 'facebook', ['knows_them']);
     const shown = await h.command('policy linkedin');
     const opening = h.fake.calls.length;
     await h.click(shown, 'Edit LinkedIn policy');
@@ -181,13 +181,13 @@ describe('the workspace policy', () => {
     await h.send(viewSubmissionForm(form('Did we work together?', 'team'), 'policy_modal', 'linkedin'));
     const saved = await h.fake.waitFor((c) => c.method === 'chat.postMessage', from);
     expect(visibleText(saved)).toContain('Saved for everyone in this workspace');
-    expect(h.service.policies.show(h.userRef(MAYA), 'linkedin')).toMatchObject({ source: 'team' });
-    expect(h.service.policies.show(h.userRef(MAYA), 'linkedin').criteria.map((c) => c.question)).toEqual([
+    expect(await h.service.policies.show(h.userRef(MAYA), 'linkedin')).toMatchObject({ source: 'team' });
+    expect((await h.service.policies.show(h.userRef(MAYA), 'linkedin')).criteria.map((c) => c.question)).toEqual([
       'Did we work together?',
     ]);
-    expect(h.service.policies.show(h.userRef(MAYA), 'facebook').source).toBe('user');
+    expect((await h.service.policies.show(h.userRef(MAYA), 'facebook')).source).toBe('user');
     const elsewhere = { ...h.userRef(MAYA), workspace: 'E0001:T0002' };
-    expect(h.service.policies.show(elsewhere, 'linkedin').source).toBe('built-in');
+    expect((await h.service.policies.show(elsewhere, 'linkedin')).source).toBe('built-in');
   });
 
   it('GIVEN a member who is not an admin THEN the form does not offer it, and a forged submission changes nothing', async () => {
@@ -200,8 +200,8 @@ describe('the workspace policy', () => {
     await h.send(viewSubmissionForm(form('Did we work together?', 'team'), 'policy_modal', 'linkedin'));
     const refused = await h.fake.waitFor((c) => c.method === 'chat.postMessage', from);
     expect(visibleText(refused)).toContain('Only a workspace admin or owner');
-    expect(h.service.policies.show(h.userRef(MAYA), 'linkedin').source).toBe('built-in');
-    expect(h.service.policies.show(h.userRef(), 'linkedin').source).toBe('built-in');
+    expect((await h.service.policies.show(h.userRef(MAYA), 'linkedin')).source).toBe('built-in');
+    expect((await h.service.policies.show(h.userRef(), 'linkedin')).source).toBe('built-in');
   });
 
   it('GIVEN a question too long for everyone THEN the form says why before it closes, and nothing is saved', async () => {
@@ -210,14 +210,14 @@ describe('the workspace policy', () => {
       viewSubmissionForm(form(`Is it ${'very '.repeat(60)}?`, 'team'), 'policy_modal', 'linkedin'),
     );
     expect(await res.text()).toContain('under 200 characters');
-    expect(h.service.policies.show(h.userRef(MAYA), 'linkedin').source).toBe('built-in');
+    expect((await h.service.policies.show(h.userRef(MAYA), 'linkedin')).source).toBe('built-in');
   });
 });
 
 describe('export and forget', () => {
   it('/triage export uploads a CSV into the DM with files.uploadV2, never into the channel', async () => {
     const user = h.userRef();
-    h.service.triage.startFromText(user, 'x', { platform: 'linkedin', inviter: 'Dana Kim' });
+    await h.service.triage.startFromText(user, 'x', { platform: 'linkedin', inviter: 'Dana Kim' });
     const reply = await h.command('export');
     expect(visibleText(reply)).toContain('sent your export');
     const names = h.fake.calls.map((c) => c.method);
@@ -238,22 +238,22 @@ describe('export and forget', () => {
 
   it('/triage forget asks first; Cancel keeps everything, Delete everything deletes it', async () => {
     const user = h.userRef();
-    h.service.triage.startFromText(user, 'x', { platform: 'linkedin', inviter: 'Dana Kim' });
+    await h.service.triage.startFromText(user, 'x', { platform: 'linkedin', inviter: 'Dana Kim' });
     const ask = await h.command('forget');
     expect(buttons(ask)).toEqual(['Delete everything', 'Cancel']);
     expect(findButton(ask, 'Delete everything').action_id).toBe('forget_confirm');
     const cancelled = await h.click(ask, 'Cancel');
     expect(visibleText(cancelled)).toContain('nothing was deleted');
-    expect(h.service.records.pending(user)).toHaveLength(1);
+    expect(await h.service.records.pending(user)).toHaveLength(1);
     const done = await h.click(ask, 'Delete everything');
     expect(visibleText(done)).toContain('deleted everything');
-    expect(h.service.records.pending(user)).toEqual([]);
+    expect(await h.service.records.pending(user)).toEqual([]);
   });
 });
 
 describe('workspaces', () => {
   it('the same user id in another workspace sees none of the first one’s data', async () => {
-    h.service.triage.startFromText(h.userRef(), 'x', { platform: 'linkedin', inviter: 'Dana Kim' });
+    await h.service.triage.startFromText(h.userRef(), 'x', { platform: 'linkedin', inviter: 'Dana Kim' });
     const other = { ...STEVE, teamId: 'T0002', enterpriseId: '' };
     const pending = await h.command('pending', other);
     expect(visibleText(pending)).toContain('Nothing pending');

@@ -41,7 +41,7 @@ describe('/triage <text> in a channel', () => {
     expect(visibleText(decided)).toContain('meets every one of your LinkedIn criteria');
     expect(buttons(decided)).toEqual(['Revise', 'Undo']);
 
-    const stored = h.service.records.history(h.userRef());
+    const stored = await h.service.records.history(h.userRef());
     expect(stored.items).toMatchObject([{ outcome: 'accept', inviter: 'Dana Kim', platform: 'linkedin' }]);
 
     const history = await h.command('history');
@@ -57,7 +57,7 @@ describe('/triage <text> in a channel', () => {
     expect(buttons(revised)).toEqual(['Yes', 'No', 'Not yet, a call is planned']);
     const again = await h.click(revised, 'Not yet, a call is planned');
     expect(visibleText(again)).toContain('Defer');
-    expect(h.service.records.history(h.userRef()).items.map((i) => i.outcome)).toEqual(['defer']);
+    expect((await h.service.records.history(h.userRef())).items.map((i) => i.outcome)).toEqual(['defer']);
     expect(visibleText(await h.command('pending'))).toContain('Dana Kim');
   });
 
@@ -66,14 +66,14 @@ describe('/triage <text> in a channel', () => {
     const decided = await h.click(question, 'No');
     const undone = await h.click(decided, 'Undo');
     expect(buttons(undone)).toEqual(['Yes', 'No', 'Not yet, a call is planned']);
-    expect(h.service.records.history(h.userRef()).total).toBe(0);
+    expect((await h.service.records.history(h.userRef())).total).toBe(0);
   });
 
   it('an unknown single word gets the help, and help lists the subcommands', async () => {
     const help = await h.command('frobnicate');
     expect(visibleText(help)).toContain("I don't know `frobnicate`");
     expect(visibleText(help)).toContain('/triage history');
-    expect(h.service.records.pending(h.userRef())).toEqual([]);
+    expect(await h.service.records.pending(h.userRef())).toEqual([]);
     expect(visibleText(await h.command('help'))).toContain('/triage forget');
   });
 });

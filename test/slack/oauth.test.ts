@@ -46,7 +46,7 @@ describe('installing the app with OAuth', () => {
 
     // The weekly digest, sent with no request to answer, finds the token by the user's workspace.
     const sending = h.fake.calls.length;
-    await h.adapter.notifier.send(h.userRef(), h.service.digest.preview(h.userRef()));
+    await h.adapter.notifier.send(h.userRef(), await h.service.digest.preview(h.userRef()));
     const posted = await h.fake.waitFor((c) => c.method === 'chat.postMessage', sending);
     expect(posted.token).toBe('xoxb-installed-token');
   });

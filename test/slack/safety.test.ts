@@ -104,7 +104,7 @@ describe('retries and double clicks', () => {
     expect(visibleText(first)).toContain('Decline');
     expect(visibleText(second)).toContain('Decline');
     expect(rowCounts(h.db).decisions).toBe(1);
-    expect(h.service.records.history(h.userRef()).total).toBe(1);
+    expect((await h.service.records.history(h.userRef())).total).toBe(1);
   });
 
   it('a double-clicked Undo takes back one answer only', async () => {
@@ -118,7 +118,7 @@ describe('retries and double clicks', () => {
     const twice = await h.click(decided, 'Undo');
     expect(visibleText(once)).toContain('invite');
     expect(visibleText(twice)).toContain('invite');
-    const open = h.service.triage.openTriage(h.userRef());
+    const open = await h.service.triage.openTriage(h.userRef());
     expect(open?.step.kind === 'question' && open.step.question.id).toBe('would_invite_home');
   });
 
@@ -130,7 +130,7 @@ describe('retries and double clicks', () => {
     const twice = await h.click(card, 'Back');
     expect(visibleText(once)).toContain('Question 1 of up to 2');
     expect(visibleText(twice)).toContain('Question 1 of up to 2');
-    const open = h.service.triage.openTriage(h.userRef());
+    const open = await h.service.triage.openTriage(h.userRef());
     expect(open?.step.kind === 'question' && open.step.question.id).toBe('serves_professionally');
   });
 });
@@ -147,12 +147,12 @@ describe('limits', () => {
   it('a history of 120 decisions is paginated within the message block limit', async () => {
     const user = h.userRef(STEVE);
     for (let i = 0; i < 120; i++) {
-      const v = h.service.triage.startFromText(user, `LinkedIn invitation from Person ${i}`, {
+      const v = await h.service.triage.startFromText(user, `LinkedIn invitation from Person ${i}`, {
         platform: 'linkedin',
         inviter: `Person ${i} ${'x'.repeat(70)}`,
       });
       if (v.step.kind === 'question')
-        h.service.triage.answer(user, v.id, { questionId: v.step.question.id, choice: 'no' });
+        await h.service.triage.answer(user, v.id, { questionId: v.step.question.id, choice: 'no' });
     }
     const page1 = await h.command('history');
     expect(visibleText(page1)).toContain('1–10 of 120');

@@ -51,6 +51,6 @@ describe('Socket Mode', () => {
     const ack = await socket.send('slash_commands', slashCommand('LinkedIn request from Dana Kim, recruiter at Acme'));
     expect(JSON.stringify(ack)).toContain('in person or on the phone');
     const user = { provider: 'slack' as const, workspace: 'E0001:T0001', userId: 'U2147483697' };
-    expect(service.records.pending(user)).toHaveLength(1);
+    expect(await service.records.pending(user)).toHaveLength(1);
   });
 });

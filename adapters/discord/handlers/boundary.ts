@@ -3,6 +3,7 @@ import type { AdapterDeps } from '../../../src/adapter.js';
 import { isTriageError } from '../../../src/core/errors.js';
 import { DiscordCode, discordCode } from '../errors.js';
 import { NO_PINGS } from '../render.js';
+import { awaitsDeferredReply } from './answer.js';
 
 /** What every handler gets: the service, the logger, and the REST client for interaction webhooks. */
 export type Ctx = AdapterDeps & { hooks: REST };
@@ -38,8 +39,8 @@ export async function tell(interaction: Interaction, ctx: Ctx, text: string): Pr
   const content = text.slice(0, 2000);
   const payload = { content, flags: MessageFlags.Ephemeral as const, ...NO_PINGS };
   try {
-    // A deferred command already shows "thinking…" privately: replace it rather than add a second message.
-    if (interaction.deferred && !interaction.replied && interaction.isCommand())
+    // A deferred reply already shows "thinking…": replace it rather than add a second message.
+    if (interaction.deferred && !interaction.replied && awaitsDeferredReply(interaction))
       await interaction.editReply({ content, ...NO_PINGS });
     else if (interaction.deferred || interaction.replied) await interaction.followUp(payload);
     else await interaction.reply(payload);

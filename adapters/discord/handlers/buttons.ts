@@ -1,10 +1,12 @@
 import { type ButtonInteraction, MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import { isTriageError } from '../../../src/core/errors.js';
 import type { TriageView } from '../../../src/service/index.js';
+import { within } from '../../deadline.js';
 import type { CustomId } from '../custom-id.js';
 import { editOriginal } from '../edit-original.js';
 import { NO_PINGS, nameModal, renderTriage } from '../render.js';
 import { userRefOf } from '../to-core.js';
+import { deferReply, replyWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
 type TriageButton = Extract<CustomId, { triageId: number }>;
@@ -22,28 +24,33 @@ export async function onTriageButton(i: ButtonInteraction, id: TriageButton, ctx
     case 'answer': {
       await acknowledge(i);
       try {
-        return await show(ctx, i, triage.answer(user, id.triageId, { questionId: id.questionId, choice: id.choiceId }));
+        const view = await triage.answer(user, id.triageId, { questionId: id.questionId, choice: id.choiceId });
+        return await show(ctx, i, view);
       } catch (err) {
         if (!(isTriageError(err) && STALE.has(err.code))) throw err;
         // A click on an old copy of the message: bring it up to date and say why nothing changed.
-        return show(ctx, i, triage.get(user, id.triageId), `${err.message} Nothing new was recorded.`);
+        return show(ctx, i, await triage.get(user, id.triageId), `${err.message} Nothing new was recorded.`);
       }
     }
     case 'undo':
       await acknowledge(i);
-      return show(ctx, i, triage.undo(user, id.triageId));
+      return show(ctx, i, await triage.undo(user, id.triageId));
     case 'revise':
       await acknowledge(i);
-      return show(ctx, i, triage.revise(user, id.triageId));
+      return show(ctx, i, await triage.revise(user, id.triageId));
     case 'reopen': {
       // From a list or the digest: leave that message alone and answer with the triage's own message.
-      const current = triage.get(user, id.triageId);
-      const view = current.status === 'decided' ? triage.revise(user, id.triageId) : current;
-      await i.reply({ ...renderTriage(view), flags: i.inGuild() ? MessageFlags.Ephemeral : undefined });
+      const view = triage
+        .get(user, id.triageId)
+        .then((current) => (current.status === 'decided' ? triage.revise(user, id.triageId) : current));
+      await replyWhenReady(i, i.inGuild() ? MessageFlags.Ephemeral : undefined, view.then(renderTriage));
       return;
     }
     case 'name': {
-      triage.get(user, id.triageId); // throws not_yours / not_found before any modal opens
+      // A form must be the first answer, so it cannot wait for a locked database: when the check that the
+      // triage is the clicker's own (not_yours, not_found) is slow, the form opens anyway and its answer checks.
+      const early = await within(triage.get(user, id.triageId));
+      if (!early.done) ctx.log.info('discord: name form opened before its check', { user: i.user.id });
       await i.showModal(nameModal(id.triageId));
       return;
     }
@@ -71,7 +78,8 @@ async function show(
   why?: string,
 ): Promise<void> {
   if (!i.isButton() && !i.isFromMessage()) {
-    await i.reply({ ...renderTriage(view), flags: i.inGuild() ? MessageFlags.Ephemeral : undefined });
+    if (i.deferred) await i.editReply(renderTriage(view));
+    else await i.reply({ ...renderTriage(view), flags: i.inGuild() ? MessageFlags.Ephemeral : undefined });
     return;
   }
   if (i.deferred) await editOriginal(ctx.hooks, i, renderTriage(view));
@@ -80,9 +88,16 @@ async function show(
   if (note) await i.followUp({ content: note, flags: MessageFlags.Ephemeral, ...NO_PINGS });
 }
 
-/** The inviter's name typed into the modal answers the 'inviter' question. */
+/**
+ * The inviter's name typed into the modal answers the 'inviter' question. When that is slow (a locked database),
+ * the form is acknowledged first: the message it came from is then edited, or the deferred reply filled in.
+ */
 export async function onNameModal(i: ModalSubmitInteraction, triageId: number, ctx: Ctx): Promise<void> {
   const text = i.fields.getTextInputValue('name');
-  const view = ctx.service.triage.answer(userRefOf(i.user), triageId, { questionId: 'inviter', choice: 'name', text });
-  await show(ctx, i, view);
+  const work = ctx.service.triage.answer(userRefOf(i.user), triageId, { questionId: 'inviter', choice: 'name', text });
+  const early = await within(work);
+  if (early.done) return show(ctx, i, early.value);
+  if (i.isFromMessage()) await i.deferUpdate();
+  else await deferReply(i, i.inGuild() ? MessageFlags.Ephemeral : undefined);
+  await show(ctx, i, await work);
 }

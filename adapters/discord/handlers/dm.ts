@@ -12,11 +12,13 @@ export async function onDirectMessage(message: Message, ctx: Ctx): Promise<void>
   if (!channel.isSendable()) return;
   try {
     // Two instances briefly connected during a handover both receive the DM: only the first answers it.
-    if (!ctx.service.events.firstTime(`discord:msg:${message.id}`)) {
+    if (!(await ctx.service.events.firstTime(`discord:msg:${message.id}`))) {
       ctx.log.info('discord: duplicate DM ignored', { message: message.id });
       return;
     }
-    const view = ctx.service.triage.startFromText(userRefOf(message.author), messageText(message), { source: 'dm' });
+    const view = await ctx.service.triage.startFromText(userRefOf(message.author), messageText(message), {
+      source: 'dm',
+    });
     await channel.send(renderTriage(view));
   } catch (err) {
     if (isTriageError(err)) {

@@ -3,6 +3,7 @@ import { TriageError } from '../../../src/core/errors.js';
 import { NO_PINGS } from '../render.js';
 import { renderGuidelines } from '../render-time.js';
 import { canManageServer, privateFlags, teamOf } from '../to-core.js';
+import { replyWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
 const NOT_IN_GUILD = 'Guidance belongs to a server: run this in the server, as a member with Manage Server.';
@@ -15,7 +16,11 @@ function whereOf(i: ChatInputCommandInteraction): string {
 /** `/triage guidelines`: the guidance of the server it is run in (in a DM, the DM's own, usually none). */
 export async function onGuidelines(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
   const view = ctx.service.time.guidelines(teamOf(i));
-  await i.reply({ ...renderGuidelines(view, whereOf(i), false), flags: privateFlags(i) });
+  await replyWhenReady(
+    i,
+    privateFlags(i),
+    view.then((v) => renderGuidelines(v, whereOf(i), false)),
+  );
 }
 
 /** `/triage guidelines-set work_hours_ok:… [note:…]`, for members with Manage Server only. */
@@ -29,7 +34,9 @@ export async function onGuidelinesSet(i: ChatInputCommandInteraction, ctx: Ctx):
   const workHoursOk = i.options.getBoolean('work_hours_ok');
   if (workHoursOk === null) throw new TriageError('bad_argument', 'Say whether networking in work hours is fine.');
   const note = i.options.getString('note') ?? '';
-  const view = ctx.service.time.setGuidelines(teamOf(i), { workHoursOk, note });
-  ctx.log.info('discord: guidance set', { user: i.user.id, guild: i.guildId });
-  await i.reply({ ...renderGuidelines(view, whereOf(i), true), flags: MessageFlags.Ephemeral });
+  const saved = ctx.service.time.setGuidelines(teamOf(i), { workHoursOk, note }).then((view) => {
+    ctx.log.info('discord: guidance set', { user: i.user.id, guild: i.guildId });
+    return renderGuidelines(view, whereOf(i), true);
+  });
+  await replyWhenReady(i, MessageFlags.Ephemeral, saved);
 }

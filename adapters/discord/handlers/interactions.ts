@@ -24,10 +24,17 @@ export async function onInteraction(i: Interaction, ctx: Ctx): Promise<void> {
 async function route(i: Interaction, ctx: Ctx): Promise<void> {
   if (i.isChatInputCommand()) {
     if (i.commandName !== TRIAGE_COMMAND) return unknownSubcommand(i);
-    // The digest quotes the guidance of the server the user last used the bot in.
-    if (i.guildId) ctx.service.settings.rememberGuidanceTeam(userRefOf(i.user), teamOf(i).workspace);
+    // The digest quotes the guidance of the server the user last used the bot in. Best effort, and not awaited
+    // before the command runs: it must not hold up the reply, and a failure only leaves the older server.
+    const remembered = i.guildId
+      ? ctx.service.settings.rememberGuidanceTeam(userRefOf(i.user), teamOf(i).workspace).catch((err: unknown) => {
+          ctx.log.warn('discord: guidance server not remembered', { user: i.user.id, error: String(err) });
+        })
+      : null;
     const sub = SUBCOMMANDS[i.options.getSubcommand(false) ?? ''];
-    return sub ? sub.run(i, ctx) : unknownSubcommand(i);
+    await (sub ? sub.run(i, ctx) : unknownSubcommand(i));
+    await remembered;
+    return;
   }
   if (i.isMessageContextMenuCommand() && i.commandName === TRIAGE_MESSAGE_COMMAND) return onTriageMessage(i, ctx);
   if (i.isButton()) {

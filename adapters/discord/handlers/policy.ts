@@ -1,7 +1,14 @@
-import type { ButtonInteraction, ChatInputCommandInteraction, ModalSubmitInteraction } from 'discord.js';
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  MessageFlags,
+  type ModalSubmitInteraction,
+} from 'discord.js';
+import { within } from '../../deadline.js';
 import { policyModal } from '../render-policy.js';
 import { renderPolicies } from '../render-records.js';
 import { canManageServer, policyForm, privateFlags, teamOf, userRefOf } from '../to-core.js';
+import { deferReply, replyWhenReady } from './answer.js';
 import { type Ctx, tell } from './boundary.js';
 
 /** Platforms shown when none is named: the ones whose defaults the product is about. */
@@ -12,20 +19,34 @@ export async function onPolicy(i: ChatInputCommandInteraction, ctx: Ctx): Promis
   const user = userRefOf(i.user);
   const platform = i.options.getString('platform');
   const shown = platform === null ? MAIN : [platform];
-  const views = shown.map((p) => ctx.service.policies.show(user, p));
-  await i.reply({ ...renderPolicies(views), flags: privateFlags(i) });
+  const views = Promise.all(shown.map((p) => ctx.service.policies.show(user, p)));
+  await replyWhenReady(
+    i,
+    privateFlags(i),
+    views.then((v) => renderPolicies(v)),
+  );
 }
 
 const NOT_ADMIN =
   'Only members with the Manage Server permission can set the policy for this server. Nothing was changed.';
 
+const SLOW_EDIT = 'Your policy took a moment to load, so the form could not open. Press Edit again to change it.';
+
 /**
  * Edit: the clicker's own policy for that platform, in a form, whose message it was does not matter. In a
- * server, members with Manage Server may also save it for everyone there.
+ * server, members with Manage Server may also save it for everyone there. A form must be the first answer and
+ * shows the current policy: when reading it is slow (a locked database), the policy is shown privately instead,
+ * with its Edit button, once it is read.
  */
 export async function onPolicyEdit(i: ButtonInteraction, platform: string, ctx: Ctx): Promise<void> {
   const view = ctx.service.policies.show(userRefOf(i.user), platform);
-  await i.showModal(policyModal(view, canManageServer(i)));
+  const early = await within(view);
+  if (early.done) {
+    await i.showModal(policyModal(early.value, canManageServer(i)));
+    return;
+  }
+  await deferReply(i, MessageFlags.Ephemeral);
+  await i.editReply({ content: SLOW_EDIT, ...renderPolicies([await view]) });
 }
 
 /** The form sent back: built-in questions ticked, the user's own typed one per line, or back to the default. */
@@ -44,13 +65,19 @@ export async function onPolicyModal(i: ModalSubmitInteraction, platform: string,
       return;
     }
     const team = teamOf(i);
-    const saved = reset ? policies.resetTeam(team, platform) : policies.setTeam(team, platform, spec);
-    ctx.log.info('discord: server policy set', { user: i.user.id, guild: i.guildId, platform });
-    const content = 'Saved for everyone in this server who has no policy of their own.';
-    await i.reply({ content, ...renderPolicies([saved], 'This server’s policy'), flags: privateFlags(i) });
+    const saved = (reset ? policies.resetTeam(team, platform) : policies.setTeam(team, platform, spec)).then((view) => {
+      ctx.log.info('discord: server policy set', { user: i.user.id, guild: i.guildId, platform });
+      const content = 'Saved for everyone in this server who has no policy of their own.';
+      return { content, ...renderPolicies([view], 'This server’s policy') };
+    });
+    await replyWhenReady(i, privateFlags(i), saved);
     return;
   }
   const user = userRefOf(i.user);
   const saved = reset ? policies.reset(user, platform) : policies.set(user, platform, spec);
-  await i.reply({ content: 'Saved.', ...renderPolicies([saved]), flags: privateFlags(i) });
+  await replyWhenReady(
+    i,
+    privateFlags(i),
+    saved.then((view) => ({ content: 'Saved.', ...renderPolicies([view]) })),
+  );
 }

@@ -4,33 +4,34 @@ import { DiscordCode, discordCode } from '../errors.js';
 import { NO_PINGS, notice } from '../render.js';
 import { forgetConfirmation, renderHistory, renderPending } from '../render-records.js';
 import { isBotDm, privateFlags, userRefOf } from '../to-core.js';
+import { replyWhenReady, updateWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
 const PAGE = 10;
 
 export async function onHistory(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
   const page = ctx.service.records.history(userRefOf(i.user), { limit: PAGE, offset: 0 });
-  await i.reply({ ...renderHistory(page), flags: privateFlags(i) });
+  await replyWhenReady(i, privateFlags(i), page.then(renderHistory));
 }
 
 export async function onHistoryPage(i: ButtonInteraction, offset: number, ctx: Ctx): Promise<void> {
-  const page = ctx.service.records.history(userRefOf(i.user), { limit: PAGE, offset });
+  const page = ctx.service.records.history(userRefOf(i.user), { limit: PAGE, offset }).then(renderHistory);
   // The list is the clicker's own: on a message someone else opened, answer privately instead of editing it.
   if (i.message.interactionMetadata && i.message.interactionMetadata.user.id !== i.user.id) {
-    await i.reply({ ...renderHistory(page), flags: MessageFlags.Ephemeral });
+    await replyWhenReady(i, MessageFlags.Ephemeral, page);
     return;
   }
-  await i.update(renderHistory(page));
+  await updateWhenReady(i, page);
 }
 
 export async function onPending(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
-  await i.reply({ ...renderPending(ctx.service.records.pending(userRefOf(i.user))), flags: privateFlags(i) });
+  await replyWhenReady(i, privateFlags(i), ctx.service.records.pending(userRefOf(i.user)).then(renderPending));
 }
 
 /** The CSV goes to the user's DM; if their DMs are closed it comes back in the private reply instead. */
 export async function onExport(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
   await i.deferReply({ flags: privateFlags(i) });
-  const file = ctx.service.records.export(userRefOf(i.user), 'csv');
+  const file = await ctx.service.records.export(userRefOf(i.user), 'csv');
   const attachment = new AttachmentBuilder(Buffer.from(file.body, 'utf8'), { name: file.filename });
   if (isBotDm(i)) {
     await i.editReply({ content: 'Your records, as CSV.', files: [attachment], ...NO_PINGS });
@@ -58,7 +59,9 @@ export async function onForgetButton(i: ButtonInteraction, ownerId: string, conf
     await i.update(notice('Kept. Nothing was deleted.'));
     return;
   }
-  const { triages } = ctx.service.records.forget(userRefOf(i.user));
-  ctx.log.info('discord: user forgotten', { user: i.user.id, triages });
-  await i.update(notice(`Done: I deleted everything I had for you (${triages} triages).`));
+  const done = ctx.service.records.forget(userRefOf(i.user)).then(({ triages }) => {
+    ctx.log.info('discord: user forgotten', { user: i.user.id, triages });
+    return notice(`Done: I deleted everything I had for you (${triages} triages).`);
+  });
+  await updateWhenReady(i, done);
 }

@@ -2,6 +2,7 @@ import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'disco
 import type { DigestSettings } from '../../../src/service/index.js';
 import { renderSettings } from '../render-records.js';
 import { privateFlags, userRefOf } from '../to-core.js';
+import { replyWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
 /** `/triage settings [day] [hour] [timezone] [off]`: with no option it shows the current settings. */
@@ -21,7 +22,11 @@ export async function onSettings(i: ChatInputCommandInteraction, ctx: Ctx): Prom
   const settings = changed
     ? ctx.service.settings.update(user, { digest, ...(timezone === null ? {} : { timezone: timezone.trim() }) })
     : ctx.service.settings.get(user);
-  await i.reply({ ...renderSettings(settings, changed), flags: privateFlags(i) });
+  await replyWhenReady(
+    i,
+    privateFlags(i),
+    settings.then((s) => renderSettings(s, changed)),
+  );
 }
 
 let zones: string[] | null = null;

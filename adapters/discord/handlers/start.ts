@@ -5,13 +5,14 @@ import type {
 } from 'discord.js';
 import { renderTriage, startModal } from '../render.js';
 import { messageText, privateFlags, userRefOf } from '../to-core.js';
+import { replyWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
 type Starter = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ModalSubmitInteraction;
 
 async function startFrom(i: Starter, text: string, source: string, ctx: Ctx): Promise<void> {
   const view = ctx.service.triage.startFromText(userRefOf(i.user), text, { source });
-  await i.reply({ ...renderTriage(view), flags: privateFlags(i) });
+  await replyWhenReady(i, privateFlags(i), view.then(renderTriage));
 }
 
 /** `/triage start text:…` begins a triage; without text it opens a form to paste into. */

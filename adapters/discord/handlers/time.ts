@@ -4,6 +4,7 @@ import { escapeText } from '../render.js';
 import { renderOutbound } from '../render-records.js';
 import { renderLine } from '../render-time.js';
 import { privateFlags, userRefOf } from '../to-core.js';
+import { replyWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
 /**
@@ -18,9 +19,9 @@ function words(...parts: (string | null)[]): string {
 }
 
 /** Runs a service call whose refusal may quote what the user typed: the quote must not format the reply. */
-function quoting<T>(call: () => T): T {
+async function quoting<T>(call: () => Promise<T>): Promise<T> {
   try {
-    return call();
+    return await call();
   } catch (err) {
     if (isTriageError(err)) throw new TriageError(err.code, escapeText(err.message));
     throw err;
@@ -32,19 +33,27 @@ export async function onTime(i: ChatInputCommandInteraction, ctx: Ctx): Promise<
   const place = i.options.getString('place');
   const args = words(i.options.getString('platform'), i.options.getString('duration'), place && `at ${place}`);
   const logged = quoting(() => ctx.service.time.log(userRefOf(i.user), args));
-  await i.reply({ ...renderLine(logged.message), flags: privateFlags(i) });
+  await replyWhenReady(
+    i,
+    privateFlags(i),
+    logged.then((l) => renderLine(l.message)),
+  );
 }
 
 /** `/triage budget platform:… duration:… [expect:leads|contacts|friends]`; duration `off` removes it. */
 export async function onBudget(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
   const args = words(i.options.getString('platform'), i.options.getString('duration'), i.options.getString('expect'));
   const set = quoting(() => ctx.service.time.budget(userRefOf(i.user), args));
-  await i.reply({ ...renderLine(set.message), flags: privateFlags(i) });
+  await replyWhenReady(
+    i,
+    privateFlags(i),
+    set.then((s) => renderLine(s.message)),
+  );
 }
 
 /** `/triage digest [week]`: the digest now, as the weekly DM would show it, without marking it sent. */
 export async function onDigestPreview(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
   const week = i.options.getString('week') === 'current' ? 'current' : 'last';
   const message = ctx.service.digest.preview(userRefOf(i.user), { week });
-  await i.reply({ ...renderOutbound(message), flags: privateFlags(i) });
+  await replyWhenReady(i, privateFlags(i), message.then(renderOutbound));
 }

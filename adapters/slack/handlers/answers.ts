@@ -8,17 +8,17 @@ import { decodeAnswer, decodeId, decodeVersion, userFrom } from '../to-core.js';
 import type { WebClient } from '../web.js';
 import { guard } from './boundary.js';
 
-type Act = (user: UserRef, action: BlockElementAction) => TriageView | null;
+type Act = (user: UserRef, action: BlockElementAction) => Promise<TriageView | null>;
 
 /** Answer buttons, the typed inviter name, Back, Revise and Undo: each updates the card in place. */
 export function register(app: App, deps: SlackDeps): void {
   const { triage } = deps.service;
   const inPlace = (name: string, act: Act) => handle(app, deps, name, act, updateInPlace);
-  inPlace(`${ACTION.answer}_\\d+`, (user, a) => {
+  inPlace(`${ACTION.answer}_\\d+`, async (user, a) => {
     const ref = a.type === 'button' ? decodeAnswer(a.value) : null;
     return ref ? triage.answer(user, ref.triageId, { questionId: ref.questionId, choice: ref.choice }) : null;
   });
-  inPlace(ACTION.inviter, (user, a) => {
+  inPlace(ACTION.inviter, async (user, a) => {
     const id = decodeId(a.block_id);
     const name = a.type === 'plain_text_input' ? (a.value ?? '') : '';
     return id ? triage.answer(user, id, { questionId: 'inviter', choice: 'name', text: name }) : null;
@@ -50,16 +50,20 @@ export function register(app: App, deps: SlackDeps): void {
   handle(app, deps, `${ACTION.reviseNew}(_\\d+)?`, (user, a) => withId(a, (id) => triage.revise(user, id)), showNew);
 }
 
-function withId(a: BlockElementAction, f: (id: number) => TriageView): TriageView | null {
+async function withId(a: BlockElementAction, f: (id: number) => Promise<TriageView>): Promise<TriageView | null> {
   const id = a.type === 'button' ? decodeId(a.value) : null;
   return id ? f(id) : null;
 }
 
 /** Acts only if the triage is still as the card showed it; a second click just shows the current state. */
-function once(a: BlockElementAction, get: (id: number) => TriageView, act: (id: number) => TriageView) {
+async function once(
+  a: BlockElementAction,
+  get: (id: number) => Promise<TriageView>,
+  act: (id: number) => Promise<TriageView>,
+): Promise<TriageView | null> {
   const ref = a.type === 'button' ? decodeVersion(a.value) : null;
   if (!ref) return null;
-  const now = get(ref.id);
+  const now = await get(ref.id);
   return now.updatedAt === ref.version ? act(ref.id) : now;
 }
 
@@ -78,7 +82,7 @@ function handle(app: App, deps: SlackDeps, name: string, act: Act, show: Show): 
       deps.log,
       name,
       async () => {
-        const view = act(userFrom(body), action);
+        const view = await act(userFrom(body), action);
         if (!view) {
           deps.log.warn('malformed action value', { action: action.action_id });
           return;

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { resolvePlatform } from '../../../src/core/platforms.js';
+import { within } from '../../deadline.js';
 import type { SlackDeps } from '../deps.js';
 import { renderNotice, type SlackMessage } from '../render.js';
 import { renderHelp } from '../render-help.js';
@@ -13,9 +14,14 @@ import { isSubcommand, SUBCOMMANDS } from './subcommands.js';
 
 type BoltAck = (reply?: { response_type: 'ephemeral'; text: string; blocks: SlackMessage['blocks'] }) => Promise<void>;
 
+/** The ack when the reply is not ready in time; the reply follows through response_url. */
+export const WORKING = 'Working on it…';
+
 /**
  * `/triage`: a subcommand from the table, the modal when empty, otherwise the text is an invitation to triage.
- * Replies computed locally travel in the ack itself (ephemeral); Slack API work happens after a bare ack.
+ * A reply ready within the deadline travels in the ack itself (ephemeral). One that is not (the database may be
+ * locked by another process) is acked with a short note and follows through response_url, as does any reply
+ * after Slack API work, which happens after a bare ack.
  */
 export function register(app: App, deps: SlackDeps): void {
   app.command('/triage', async ({ command, ack, respond, client, body }) => {
@@ -28,17 +34,30 @@ export function register(app: App, deps: SlackDeps): void {
       acked = true;
       await (ack as BoltAck)(reply && { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
     };
-    try {
-      await route({ user: userFrom(body), arg: '', command, client, respond, ack: once, deps });
-      await once();
-    } catch (err) {
+    const work = answer({ user: userFrom(body), arg: '', command, client, respond, ack: once, deps });
+    if (!(await within(work)).done && !acked) {
       try {
-        await once(renderNotice(messageFor(err, deps.log, 'command')));
-      } catch (again) {
-        deps.log.error('could not answer a command', { error: String(again) });
+        await once(renderNotice(WORKING));
+      } catch (err) {
+        deps.log.error('could not acknowledge a command', { error: String(err) });
       }
     }
+    await work;
   });
+}
+
+/** Routes the command and replies; a failure is told to the user, never thrown. */
+async function answer(ctx: SubcommandContext): Promise<void> {
+  try {
+    await route(ctx);
+    await ctx.ack();
+  } catch (err) {
+    try {
+      await ctx.ack(renderNotice(messageFor(err, ctx.deps.log, 'command')));
+    } catch (again) {
+      ctx.deps.log.error('could not answer a command', { error: String(again) });
+    }
+  }
 }
 
 async function route(ctx: SubcommandContext): Promise<void> {
@@ -52,6 +71,6 @@ async function route(ctx: SubcommandContext): Promise<void> {
     await ctx.ack(renderHelp(usageLines(SUBCOMMANDS), intent.word));
   } else {
     const text = intent.kind === 'triage' ? intent.text : intent.word;
-    await ctx.ack(startTriage(ctx.deps.service, ctx.user, text, { source: 'slash' }));
+    await ctx.ack(await startTriage(ctx.deps.service, ctx.user, text, { source: 'slash' }));
   }
 }

@@ -8,7 +8,7 @@ import type { SlackDeps } from '../deps.js';
 export function register(app: App, deps: SlackDeps): void {
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !deps.service.events.firstTime(`slack:event:${eventId}`)) {
+    if (typeof eventId === 'string' && !(await deps.service.events.firstTime(`slack:event:${eventId}`))) {
       deps.log.info('duplicate slack event ignored', { eventId });
       return;
     }

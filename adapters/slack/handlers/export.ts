@@ -7,7 +7,7 @@ import type { Subcommand } from './subcommand.js';
 
 /** Uploads the user's records as a file into their DM with the app, never into the channel. */
 export async function sendExport(client: WebClient, deps: SlackDeps, user: UserRef, format: string): Promise<void> {
-  const file = deps.service.records.export(user, format);
+  const file = await deps.service.records.export(user, format);
   const channel = await openDm(client, user.userId);
   await client.files.uploadV2({
     channel_id: channel,

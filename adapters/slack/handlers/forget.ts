@@ -19,7 +19,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction>(RECORD_ACTION.forgetYes, async ({ ack, body, client, respond }) => {
     await ack();
     await guard(deps.log, 'forget', async () => {
-      const { triages } = deps.service.records.forget(userFrom(body));
+      const { triages } = await deps.service.records.forget(userFrom(body));
       const msg = renderNotice(`Done: I deleted everything I kept about you (${triages} triages).`);
       await updateInPlace(client, body, respond, msg);
     });

@@ -10,7 +10,7 @@ export const guidelinesCommand: Subcommand = {
   async run({ user, arg, client, ack, deps }) {
     const team = teamOf(user);
     if (arg.trim() === '') {
-      await ack(renderGuidelines(deps.service.time.guidelines(team)));
+      await ack(renderGuidelines(await deps.service.time.guidelines(team)));
       return;
     }
     const input = parseSetGuidelines(arg);
@@ -24,7 +24,7 @@ export const guidelinesCommand: Subcommand = {
       );
       return;
     }
-    const saved = deps.service.time.setGuidelines(team, input);
+    const saved = await deps.service.time.setGuidelines(team, input);
     await ack(renderGuidelines(saved, 'Saved. Everyone in this workspace now sees:'));
   },
 };

@@ -11,14 +11,14 @@ const PAGE = 10;
 export const historyCommand: Subcommand = {
   usage: '`/triage history`: your decisions, newest first',
   async run({ user, ack, deps }) {
-    await ack(renderHistory(deps.service.records.history(user, { limit: PAGE, offset: 0 })));
+    await ack(renderHistory(await deps.service.records.history(user, { limit: PAGE, offset: 0 })));
   },
 };
 
 export const pendingCommand: Subcommand = {
   usage: '`/triage pending`: deferred and unfinished invitations',
   async run({ user, ack, deps }) {
-    await ack(renderPending(deps.service.records.pending(user)));
+    await ack(renderPending(await deps.service.records.pending(user)));
   },
 };
 
@@ -28,7 +28,7 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     await guard(deps.log, 'history page', async () => {
       const offset = action.type === 'button' ? Number(action.value) : 0;
-      const page = deps.service.records.history(userFrom(body), {
+      const page = await deps.service.records.history(userFrom(body), {
         limit: PAGE,
         offset: Number.isFinite(offset) ? offset : 0,
       });

@@ -10,24 +10,24 @@ import type { WebClient } from '../web.js';
 import { guard } from './boundary.js';
 
 /** Reads what the home tab shows; counts this week's decisions by paging back until the week began. */
-export function homeData(deps: SlackDeps, user: UserRef): HomeData {
+export async function homeData(deps: SlackDeps, user: UserRef): Promise<HomeData> {
   const { records, settings } = deps.service;
-  const current = settings.get(user);
+  const current = await settings.get(user);
   const since = weekOf(deps.service.clock.now(), current.timezone ?? 'UTC').start;
   const week: Record<string, number> = {};
   let recent: HistoryItem[] = [];
   for (let offset = 0; offset < 500; offset += 50) {
-    const page = records.history(user, { limit: 50, offset });
+    const page = await records.history(user, { limit: 50, offset });
     if (offset === 0) recent = page.items.slice(0, 5);
     const thisWeek = page.items.filter((i) => i.at >= since);
     for (const i of thisWeek) week[i.outcome ?? 'open'] = (week[i.outcome ?? 'open'] ?? 0) + 1;
     if (thisWeek.length < page.items.length || page.items.length < 50) break;
   }
-  return { pending: records.pending(user), recent, week, settings: current };
+  return { pending: await records.pending(user), recent, week, settings: current };
 }
 
 export async function publishHome(client: WebClient, deps: SlackDeps, user: UserRef): Promise<void> {
-  await client.views.publish({ user_id: user.userId, view: renderHome(homeData(deps, user)) });
+  await client.views.publish({ user_id: user.userId, view: renderHome(await homeData(deps, user)) });
 }
 
 /** The App Home tab, and its digest settings, which republish the tab once saved. */
@@ -54,16 +54,16 @@ export function register(app: App, deps: SlackDeps): void {
     });
   const { settings } = deps.service;
   setting(HOME_ACTION.day, async (user, a) => {
-    if (a.type === 'static_select') settings.update(user, { digest: { day: Number(a.selected_option.value) } });
+    if (a.type === 'static_select') await settings.update(user, { digest: { day: Number(a.selected_option.value) } });
   });
   setting(HOME_ACTION.hour, async (user, a) => {
-    if (a.type === 'static_select') settings.update(user, { digest: { hour: Number(a.selected_option.value) } });
+    if (a.type === 'static_select') await settings.update(user, { digest: { hour: Number(a.selected_option.value) } });
   });
   setting(HOME_ACTION.toggle, async (user, a) => {
-    if (a.type === 'button') settings.update(user, { digest: { off: a.value === 'off' } });
+    if (a.type === 'button') await settings.update(user, { digest: { off: a.value === 'off' } });
   });
   setting(HOME_ACTION.timezone, async (user, _a, client) => {
     const info = await client.users.info({ user: user.userId });
-    if (info.user?.tz) settings.update(user, { timezone: info.user.tz });
+    if (info.user?.tz) await settings.update(user, { timezone: info.user.tz });
   });
 }

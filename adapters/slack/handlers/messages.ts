@@ -20,7 +20,7 @@ export function register(app: App, deps: SlackDeps): void {
       'dm',
       async () => {
         if (/^\s*help\s*$/i.test(text)) await reply(renderHelp(usageLines(SUBCOMMANDS)));
-        else await reply(startTriage(deps.service, userFrom(body), text, { source: 'dm' }));
+        else await reply(await startTriage(deps.service, userFrom(body), text, { source: 'dm' }));
       },
       reply,
     );

@@ -26,7 +26,7 @@ export function register(app: App, deps: SlackDeps): void {
       'triage modal',
       async () => {
         const opts = { source: 'modal', ...(platform ? { platform: platform as never } : {}), inviter, relation };
-        await tell(startTriage(deps.service, user, described, opts));
+        await tell(await startTriage(deps.service, user, described, opts));
       },
       tell,
     );
@@ -40,13 +40,9 @@ export function register(app: App, deps: SlackDeps): void {
       await ack();
       return;
     }
-    let saved: ReturnType<typeof deps.service.policies.show> | null = null;
+    // Only the checks that need no database run before the ack, so a locked database never holds the form open.
     try {
-      if (forTeam) {
-        if (!reset) deps.service.policies.check(platform, spec);
-      } else {
-        saved = reset ? deps.service.policies.reset(user, platform) : deps.service.policies.set(user, platform, spec);
-      }
+      if (!reset) deps.service.policies.check(platform, spec);
     } catch (err) {
       const message = err instanceof Error ? err.message : 'That policy could not be saved.';
       await ack({ response_action: 'errors', errors: { custom: message.slice(0, 150) } });
@@ -58,7 +54,12 @@ export function register(app: App, deps: SlackDeps): void {
       deps.log,
       'policy modal',
       async () => {
-        if (saved) return void (await tell(renderPolicy(saved, 'Saved.')));
+        const policies = deps.service.policies;
+        if (!forTeam) {
+          const saved = reset ? await policies.reset(user, platform) : await policies.set(user, platform, spec);
+          await tell(renderPolicy(saved, 'Saved.'));
+          return;
+        }
         // For the whole workspace: Slack says whether the user is still an admin.
         if (!(await isWorkspaceAdmin(client, deps, user))) {
           deps.log.info('team policy change refused', { reason: 'not_admin' });
@@ -68,8 +69,7 @@ export function register(app: App, deps: SlackDeps): void {
           return;
         }
         const team = teamOf(user);
-        const policies = deps.service.policies;
-        const shown = reset ? policies.resetTeam(team, platform) : policies.setTeam(team, platform, spec);
+        const shown = reset ? await policies.resetTeam(team, platform) : await policies.setTeam(team, platform, spec);
         await tell(renderPolicy(shown, 'Saved for everyone in this workspace who has no policy of their own.'));
       },
       tell,

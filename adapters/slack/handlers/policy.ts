@@ -1,9 +1,10 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { resolvePlatform } from '../../../src/core/platforms.js';
+import { within } from '../../deadline.js';
 import { isWorkspaceAdmin } from '../admin.js';
 import type { SlackDeps } from '../deps.js';
 import type { SlackMessage } from '../render.js';
-import { policyModal } from '../render-modals.js';
+import { loadingPolicyModal, policyModal } from '../render-modals.js';
 import { RECORD_ACTION, renderPolicy } from '../render-records.js';
 import { showNew } from '../reply.js';
 import { userFrom } from '../to-core.js';
@@ -16,15 +17,17 @@ export const policyCommand: Subcommand = {
   usage: '`/triage policy [network]`: the questions I ask, with a button to edit them',
   async run({ user, arg, ack, deps }) {
     const platforms = arg.trim() ? [arg.trim()] : SHOWN_BY_DEFAULT;
-    const cards = platforms.map((p) => renderPolicy(deps.service.policies.show(user, p)));
+    const views = await Promise.all(platforms.map((p) => deps.service.policies.show(user, p)));
+    const cards = views.map((v) => renderPolicy(v));
     const merged: SlackMessage = { text: cards.map((c) => c.text).join(', '), blocks: cards.flatMap((c) => c.blocks) };
     await ack(merged);
   },
 };
 
 /**
- * The Edit button opens the policy editor. Its trigger expires in 3 seconds: the modal opens right after the
- * ack and one users.info call, which says whether to offer saving it for the whole workspace.
+ * The Edit button opens the policy editor. Its trigger expires in 3 seconds: the modal opens once the policy is
+ * read and one users.info call says whether to offer saving it for the whole workspace. When that takes longer
+ * than the deadline (the database may be locked), a loading modal opens at once and is replaced when ready.
  */
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction>(
@@ -39,14 +42,24 @@ export function register(app: App, deps: SlackDeps): void {
           const platform = action.type === 'button' ? resolvePlatform(action.value ?? '') : null;
           if (!platform) return;
           const user = userFrom(body);
-          const policy = deps.service.policies.show(user, platform);
           // Admins may also save it for the workspace; the submission checks again. If Slack cannot say, the
           // form still opens, for the user's own policy only.
-          const team = await isWorkspaceAdmin(client, deps, user).catch((err: unknown) => {
+          const admin = isWorkspaceAdmin(client, deps, user).catch((err: unknown) => {
             deps.log.warn('slack admin check failed', { error: err instanceof Error ? err.message : String(err) });
             return false;
           });
-          await client.views.open({ trigger_id: body.trigger_id, view: policyModal(policy, { team }) });
+          const ready = Promise.all([deps.service.policies.show(user, platform), admin]);
+          const early = await within(ready);
+          if (early.done) {
+            const [policy, team] = early.value;
+            await client.views.open({ trigger_id: body.trigger_id, view: policyModal(policy, { team }) });
+            return;
+          }
+          const opened = await client.views.open({ trigger_id: body.trigger_id, view: loadingPolicyModal() });
+          const [policy, team] = await ready;
+          const viewId = opened.view?.id;
+          if (!viewId) throw new Error('views.open returned no view id');
+          await client.views.update({ view_id: viewId, view: policyModal(policy, { team }) });
         },
         tell,
       );

@@ -25,7 +25,9 @@ export function register(app: App, deps: SlackDeps): void {
       deps.log,
       'shortcut',
       async () => {
-        await tell(startTriage(deps.service, userFrom(body), messageText(shortcut.message), { source: 'shortcut' }));
+        await tell(
+          await startTriage(deps.service, userFrom(body), messageText(shortcut.message), { source: 'shortcut' }),
+        );
         if (shortcut.channel.id.startsWith('D')) return;
         await ephemeral(respond, renderNotice('I started that triage in our direct messages.'));
       },

@@ -13,8 +13,9 @@ export interface SubcommandContext {
   client: WebClient;
   respond: RespondFn;
   /**
-   * Acknowledges the command, optionally with the reply itself. Local work (a few SQLite reads) answers in the
-   * ack; anything calling Slack's API acks first with no message, then replies through `respond`.
+   * Acknowledges the command, optionally with the reply itself. A reply ready within the deadline travels in the
+   * ack; once the command was acked (past the deadline, or by a bare ack before Slack API work) it goes through
+   * `respond` instead.
    */
   ack: (reply?: SlackMessage) => Promise<void>;
   deps: SlackDeps;

@@ -9,7 +9,7 @@ import type { Subcommand, SubcommandContext } from './subcommand.js';
  * API call: ack first, then reply through response_url. Later commands answer in the ack.
  */
 async function withTimezone(ctx: SubcommandContext): Promise<void> {
-  if (!needsTimezone(ctx.deps, ctx.user)) return;
+  if (!(await needsTimezone(ctx.deps, ctx.user))) return;
   await ctx.ack();
   await syncTimezone(ctx.client, ctx.deps, ctx.user);
 }
@@ -19,7 +19,7 @@ export const timeCommand: Subcommand = {
   usage: '`/triage time <network> <duration> [at work|at home]`: log time spent, e.g. `/triage time linkedin 25m`',
   async run(ctx) {
     if (parseTimeCommand(ctx.arg).ok) await withTimezone(ctx);
-    await ctx.ack(renderNotice(ctx.deps.service.time.log(ctx.user, ctx.arg).message));
+    await ctx.ack(renderNotice((await ctx.deps.service.time.log(ctx.user, ctx.arg)).message));
   },
 };
 
@@ -28,7 +28,7 @@ export const budgetCommand: Subcommand = {
     '`/triage budget <network> <time a week> [leads|contacts|friends]`: a weekly budget, e.g. `/triage budget linkedin 2h leads` (`off` removes it)',
   async run(ctx) {
     if (parseBudgetCommand(ctx.arg).ok) await withTimezone(ctx);
-    await ctx.ack(renderNotice(ctx.deps.service.time.budget(ctx.user, ctx.arg).message));
+    await ctx.ack(renderNotice((await ctx.deps.service.time.budget(ctx.user, ctx.arg)).message));
   },
 };
 
@@ -43,7 +43,7 @@ export const digestCommand: Subcommand = {
       );
     }
     await withTimezone(ctx);
-    const preview = ctx.deps.service.digest.preview(ctx.user, { week: which === 'now' ? 'current' : 'last' });
+    const preview = await ctx.deps.service.digest.preview(ctx.user, { week: which === 'now' ? 'current' : 'last' });
     await ctx.ack(renderOutbound(preview));
   },
 };

@@ -1,4 +1,5 @@
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
@@ -9,7 +10,16 @@ import * as schema from './schema.js';
 
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
-export const PG_MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../migrations-pg');
+export const PG_MIGRATIONS = migrationsFolder(dirname(fileURLToPath(import.meta.url)));
+
+/** The package's migrations-pg/, found upwards from this file: it runs from src/store/pg (tsx, vitest) or dist/. */
+function migrationsFolder(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'migrations-pg');
+    if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+    if (dirname(dir) === dir) return resolve(from, '../../../migrations-pg');
+  }
+}
 
 /** Where drizzle's node-postgres migrator keeps its journal of applied migrations. */
 const MIGRATIONS_TABLE = 'drizzle.__drizzle_migrations';
