@@ -83,7 +83,14 @@ async function deliver(
     log.warn('digest: could not claim, the next tick tries again', { user: item.userId, week, error: why(err) });
     return 'failed';
   }
-  if (attempt === null) return 'lost';
+  if (attempt === null) {
+    // The store gives no claim to a user who ran `forget` after the run listed them.
+    if (!(await digest.stillThere(item))) {
+      log.info('digest: user forgot everything during the run, skipped', { user: item.userId, week });
+      return 'skipped';
+    }
+    return 'lost';
+  }
   if (quiet) {
     await record(deps, item, 'skipped', () => digest.markSkipped(item, deps.instance, deps.clock.now()));
     return 'skipped';

@@ -32,11 +32,11 @@ afterEach(() => {
   file.remove();
 });
 
-function berliners(n: number) {
+async function berliners(n: number) {
   const users = Array.from({ length: n }, (_, i) => slackUser(`U${i}`));
   for (const u of users) {
-    service.settings.update(u, { timezone: 'Europe/Berlin' });
-    decide(service, u, 'linkedin', 'decline');
+    await service.settings.update(u, { timezone: 'Europe/Berlin' });
+    await decide(service, u, 'linkedin', 'decline');
   }
   return users;
 }
@@ -65,7 +65,7 @@ async function diedAfterDelivery(slack: ReturnType<typeof recordingNotifier>) {
 
 describe('a digest is sent once, whatever fails between sending and recording it', () => {
   it('GIVEN a process died after the digest reached the DM THEN the takeover sends nothing and marks it sent', async () => {
-    berliners(1);
+    await berliners(1);
     clock.set(DUE);
     const slack = recordingNotifier('slack', clock);
     await diedAfterDelivery(slack);
@@ -79,7 +79,7 @@ describe('a digest is sent once, whatever fails between sending and recording it
   });
 
   it('GIVEN a process died after claiming, before sending THEN the takeover finds nothing and sends once', async () => {
-    berliners(1);
+    await berliners(1);
     clock.set(DUE);
     const [due] = await service.digest.due(clock.now(), 'UTC');
     if (!due) throw new Error('expected a due digest');
@@ -93,7 +93,7 @@ describe('a digest is sent once, whatever fails between sending and recording it
   });
 
   it('GIVEN marking the claim sent fails THEN it is not saved as failed, nothing is resent, and the takeover marks it', async () => {
-    berliners(1);
+    await berliners(1);
     clock.set(DUE);
     // A database that refuses the update, as a broken or busy one would, through the real store.
     db.$client.exec(`CREATE TRIGGER refuse_sent BEFORE UPDATE ON digest_claims WHEN NEW.status = 'sent'
@@ -115,11 +115,11 @@ describe('a digest is sent once, whatever fails between sending and recording it
   });
 
   it('GIVEN a user runs forget during the run THEN that user is skipped and the later users still get theirs', async () => {
-    const [u0, u1] = berliners(3);
+    const [u0, u1] = await berliners(3);
     clock.set(DUE);
     const slack = recordingNotifier('slack', clock, {
       beforeSend: (user) => {
-        if (user.userId === u0?.userId && u1) service.records.forget(u1);
+        if (user.userId === u0?.userId && u1) return service.records.forget(u1);
       },
     });
     expect(await tick(slack)).toMatchObject({ due: 3, sent: 2, skipped: 1, failed: 0 });

@@ -192,7 +192,7 @@ describe('the digest tick', () => {
     };
     clock.set(MONDAY_0859_BERLIN + MINUTE);
     const result = await runDigestTick(tickDeps(service, clock, [forgetting]), clock.now());
-    expect(result).toMatchObject({ due: 3, sent: 2, lost: 1, failed: 0 });
+    expect(result).toMatchObject({ due: 3, sent: 2, skipped: 1, lost: 0, failed: 0 });
     expect(slack.sent.map((d) => d.user.userId)).toEqual(['U0', 'U2']);
   });
 

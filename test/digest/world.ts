@@ -57,7 +57,11 @@ export interface Delivery {
 export function recordingNotifier(
   provider: Provider,
   clock: FakeClock,
-  opts: { failures?: Record<string, number>; delayMs?: number; beforeSend?: (user: UserRef) => void } = {},
+  opts: {
+    failures?: Record<string, number>;
+    delayMs?: number;
+    beforeSend?: (user: UserRef) => void | Promise<unknown>;
+  } = {},
 ): Notifier & { sent: Delivery[]; attempts: number; checks: number } {
   const left = { ...(opts.failures ?? {}) };
   const n = {
@@ -71,7 +75,7 @@ export function recordingNotifier(
     },
     async send(user: UserRef, message: OutboundMessage, tag?: DigestTag) {
       n.attempts++;
-      opts.beforeSend?.(user);
+      await opts.beforeSend?.(user);
       // A real wait lets two schedulers interleave, as two processes would.
       if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
       if ((left[user.userId] ?? 0) > 0) {

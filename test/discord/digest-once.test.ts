@@ -50,17 +50,19 @@ const posts = (userId: string, from = 0) =>
     .filter((c) => c.method === 'POST' && c.route === `/channels/${dmChannelOf(userId)}/messages`);
 
 /** Users in Berlin who logged time last week. */
-function activeUsers(n = 1) {
-  return ids.slice(0, n).map((id) => {
-    h.service.settings.update(ref(id), { timezone: 'Europe/Berlin' });
-    h.service.time.log(ref(id), 'linkedin 50m');
-    return ref(id);
-  });
+async function activeUsers(n = 1) {
+  const users = [];
+  for (const id of ids.slice(0, n)) {
+    await h.service.settings.update(ref(id), { timezone: 'Europe/Berlin' });
+    await h.service.time.log(ref(id), 'linkedin 50m');
+    users.push(ref(id));
+  }
+  return users;
 }
 
 describe('the Discord digest goes out once', () => {
   it('carries a nonce per user and week, enforced, and a footer naming the week', async () => {
-    const [u] = activeUsers();
+    const [u] = await activeUsers();
     expect(await tick(DUE)).toMatchObject({ sent: 1 });
     const [post] = posts(u!.userId);
     expect(post?.body.enforce_nonce).toBe(true);
@@ -69,7 +71,7 @@ describe('the Discord digest goes out once', () => {
   });
 
   it('GIVEN a process died after Discord accepted the digest THEN the takeover finds it in the DM and sends nothing', async () => {
-    const [u] = activeUsers();
+    const [u] = await activeUsers();
     clock.t = DUE;
     const [due] = await h.service.digest.due(DUE, 'UTC');
     if (!due || !u) throw new Error('expected a due digest');
@@ -85,7 +87,7 @@ describe('the Discord digest goes out once', () => {
   });
 
   it('GIVEN a process died after claiming, before sending THEN the takeover sends once', async () => {
-    const [u] = activeUsers();
+    const [u] = await activeUsers();
     const [due] = await h.service.digest.due(DUE, 'UTC');
     if (!due || !u) throw new Error('expected a due digest');
     await h.service.digest.claim(due, 'dead', DUE, MAX_ATTEMPTS);
@@ -95,7 +97,7 @@ describe('the Discord digest goes out once', () => {
   });
 
   it('GIVEN marking the claim sent fails THEN the claim is not failed and no later tick sends it again', async () => {
-    const [u] = activeUsers();
+    const [u] = await activeUsers();
     db().exec(`CREATE TRIGGER refuse_sent BEFORE UPDATE ON digest_claims WHEN NEW.status = 'sent'
       BEGIN SELECT RAISE(ABORT, 'database is locked'); END`);
     expect(await tick(DUE)).toMatchObject({ due: 1, sent: 1, failed: 0 });
@@ -108,7 +110,7 @@ describe('the Discord digest goes out once', () => {
   });
 
   it('GIVEN a user runs forget while the run is sending THEN that user is skipped and later users still get theirs', async () => {
-    const [first, second, third] = activeUsers(3);
+    const [first, second, third] = await activeUsers(3);
     void h.rest
       .waitFor((c) => c.method === 'POST' && c.route === `/channels/${dmChannelOf(first!.userId)}/messages`)
       .then(() => h.service.records.forget(second!));

@@ -103,8 +103,8 @@ describe('one gateway connection among several instances', () => {
   it('GIVEN the scheduler runs on the instance without the gateway THEN the digest goes out through REST, once', async () => {
     const clock = { t: Date.UTC(2026, 10, 18, 12), now: () => clock.t };
     const [a, b] = await instances(new MemoryLocks(), serviceOver(openDatabase(':memory:'), clock));
-    b.service.settings.update(dana, { timezone: 'Europe/Berlin' });
-    b.service.time.log(dana, 'linkedin 50m');
+    await b.service.settings.update(dana, { timezone: 'Europe/Berlin' });
+    await b.service.time.log(dana, 'linkedin 50m');
     clock.t = Date.UTC(2026, 10, 23, 8);
     const deps = {
       digest: b.service.digest,

@@ -37,13 +37,15 @@ function tick(): ReturnType<typeof runDigestTick> {
 }
 
 /** Users in Berlin who logged time last week. */
-function activeUsers(...ids: string[]) {
-  return ids.map((id) => {
+async function activeUsers(...ids: string[]) {
+  const users = [];
+  for (const id of ids) {
     const user = h.userRef(actor(id));
-    h.service.settings.update(user, { timezone: 'Europe/Berlin' });
-    h.service.time.log(user, 'linkedin 25m at home');
-    return user;
-  });
+    await h.service.settings.update(user, { timezone: 'Europe/Berlin' });
+    await h.service.time.log(user, 'linkedin 25m at home');
+    users.push(user);
+  }
+  return users;
 }
 
 const claims = () => h.db.$client.prepare('SELECT user_id, status, attempts FROM digest_claims').all();
@@ -61,7 +63,7 @@ async function diedAfterDelivery() {
 
 describe('the Slack digest goes out once', () => {
   it('carries message metadata naming its week', async () => {
-    activeUsers(STEVE.userId);
+    await activeUsers(STEVE.userId);
     h.clock.set(DUE);
     expect(await tick()).toMatchObject({ sent: 1 });
     const [post] = posts();
@@ -70,7 +72,7 @@ describe('the Slack digest goes out once', () => {
   });
 
   it('GIVEN a process died after Slack accepted the digest THEN the takeover finds it in the DM and posts nothing', async () => {
-    activeUsers(STEVE.userId);
+    await activeUsers(STEVE.userId);
     h.clock.set(DUE);
     await diedAfterDelivery();
     expect(h.fake.history('D2147483697')).toHaveLength(1);
@@ -84,7 +86,7 @@ describe('the Slack digest goes out once', () => {
   });
 
   it('GIVEN a process died after claiming, before posting THEN the takeover posts the digest once', async () => {
-    activeUsers(STEVE.userId);
+    await activeUsers(STEVE.userId);
     h.clock.set(DUE);
     const [due] = await h.service.digest.due(h.clock.now(), 'UTC');
     if (!due) throw new Error('expected a due digest');
@@ -98,7 +100,7 @@ describe('the Slack digest goes out once', () => {
   });
 
   it('GIVEN marking the claim sent fails THEN the claim is not failed, and no later tick posts it again', async () => {
-    activeUsers(STEVE.userId);
+    await activeUsers(STEVE.userId);
     h.clock.set(DUE);
     h.db.$client.exec(`CREATE TRIGGER refuse_sent BEFORE UPDATE ON digest_claims WHEN NEW.status = 'sent'
       BEGIN SELECT RAISE(ABORT, 'database is locked'); END`);
@@ -115,7 +117,7 @@ describe('the Slack digest goes out once', () => {
   });
 
   it('GIVEN a user runs forget while the run is posting THEN that user is skipped and later users still get theirs', async () => {
-    const [first, second] = activeUsers('U0000000A', 'U0000000B', 'U0000000C');
+    const [first, second] = await activeUsers('U0000000A', 'U0000000B', 'U0000000C');
     h.clock.set(DUE);
     // The second user's forget lands while the first user's digest is being posted.
     void h.fake
