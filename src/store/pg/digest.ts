@@ -56,7 +56,8 @@ export class PgDigestStore implements DigestPort {
         SELECT w.u AS u, l.platform AS platform, l.place AS place, l.logged_at >= w.s AS cur, sum(l.minutes) AS n
         FROM ${windows} JOIN time_logs l ON l.user_id = w.u AND l.logged_at >= w.p AND l.logged_at < w.e
         GROUP BY 1, 2, 3, 4`),
-      // Only the first few are listed, so only those cross the wire; the window count gives the total.
+      // Per user through the index, in one pass that also counts, and only the first few listed cross the
+      // wire: a join over the whole batch let the planner, blind to the array's length, scan every triage.
       q.execute<{
         u: number;
         id: number;
@@ -65,14 +66,15 @@ export class PgDigestStore implements DigestPort {
         at: string;
         total: string;
       }>(sql`
-        SELECT u, id, platform, inviter, at, total FROM (
-          SELECT t.user_id AS u, t.id AS id, i.platform AS platform, i.inviter AS inviter, t.updated_at AS at,
-                 row_number() OVER (PARTITION BY t.user_id ORDER BY t.updated_at, t.id) AS k,
-                 count(*) OVER (PARTITION BY t.user_id) AS total
-          FROM unnest(${ids}::int[]) AS j(u) JOIN triages t ON t.user_id = j.u
-          JOIN invitations i ON i.id = t.invitation_id
-          WHERE t.status = 'decided' AND t.outcome = 'defer') x
-        WHERE k <= ${PENDING_LISTED} ORDER BY u, k`),
+        SELECT j.u AS u, p.id AS id, p.platform AS platform, p.inviter AS inviter, p.at AS at, p.total AS total
+        FROM unnest(${ids}::int[]) AS j(u)
+        CROSS JOIN LATERAL (
+          SELECT t.id AS id, i.platform AS platform, i.inviter AS inviter, t.updated_at AS at,
+                 count(*) OVER () AS total
+          FROM triages t JOIN invitations i ON i.id = t.invitation_id
+          WHERE t.user_id = j.u AND t.status = 'decided' AND t.outcome = 'defer'
+          ORDER BY t.updated_at, t.id LIMIT ${PENDING_LISTED}) p
+        ORDER BY j.u, p.at, p.id`),
       q.execute<{ u: number; platform: string; minutes: number; expectation: string | null }>(sql`
         SELECT b.user_id AS u, b.platform AS platform, b.weekly_minutes AS minutes, b.expectation AS expectation
         FROM unnest(${ids}::int[]) AS j(u) JOIN budgets b ON b.user_id = j.u ORDER BY b.user_id, b.platform`),
