@@ -55,6 +55,7 @@ describe('openDatabase', () => {
         'invitations',
         'policy_overrides',
         'seen_events',
+        'send_pacing',
         'slack_installations',
         'team_guidance',
         'time_logs',

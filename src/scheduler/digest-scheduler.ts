@@ -52,7 +52,7 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
     clock,
     instance: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
     defaultTimeZone: opts.defaultTimeZone ?? machineTimeZone(),
-    pacer: createPacer(clock, sleep, opts.paceMs),
+    pacer: createPacer(clock, sleep, opts.paceMs, (key, gap, now) => opts.service.digest.sendSlot(key, gap, now)),
     stopped: () => stopped,
   };
   const tick = (): Promise<void> => {

@@ -70,7 +70,7 @@ async function deliver(
 ): Promise<Outcome> {
   const { digest, log } = deps;
   const week = item.week.key;
-  if (!quiet) await deps.pacer.wait(item.user.provider);
+  if (!quiet) await deps.pacer.wait(item.user.provider, item.user.workspace);
   let attempt: number | null;
   try {
     attempt = await digest.claim(item, deps.instance, deps.clock.now(), MAX_ATTEMPTS);

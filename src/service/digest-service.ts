@@ -158,6 +158,11 @@ export class DigestService {
     return this.claims.markSkipped(d.userId, d.week.key, by, now);
   }
 
+  /** The next send slot for a pace key, shared by every instance on the database. */
+  sendSlot(key: string, gapMs: number, now: number): Promise<number> {
+    return this.stores.pacing.reserve(key, gapMs, now);
+  }
+
   /** Records a failed send; `next` null means give up for this week. */
   markFailed(d: DueDigest, by: string, error: string, next: number | null): Promise<boolean> {
     return this.claims.markFailed(d.userId, d.week.key, by, error, next);

@@ -15,6 +15,7 @@ export function joined(s: TxStores, outer: Stores): Stores {
     claims: s.claims,
     seenEvents: s.seenEvents,
     installations: s.installations,
+    pacing: s.pacing,
     dialect: outer.dialect,
     locks: outer.locks,
     tx: (fn) => fn(s),

@@ -214,6 +214,12 @@ export interface InstallationPort {
   delete(key: string): Promise<void>;
 }
 
+/** Send slots shared by every instance on the database, so several instances together keep a platform's pace. */
+export interface PacingPort {
+  /** Takes the next slot for `key`: `gapMs` after the one before, and not before `now`. Returns its time. */
+  reserve(key: string, gapMs: number, now: number): Promise<number>;
+}
+
 /** The ports, bound either to the database or to one transaction. */
 export interface TxStores {
   users: UserPort;
@@ -225,6 +231,7 @@ export interface TxStores {
   claims: ClaimPort;
   seenEvents: SeenEventPort;
   installations: InstallationPort;
+  pacing: PacingPort;
 }
 
 /** The ports over one database, built once by the composition root. */

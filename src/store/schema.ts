@@ -194,3 +194,9 @@ export const seenEvents = sqliteTable(
   // prune deletes by age.
   (t) => [index('seen_events_seen').on(t.seenAt)],
 );
+
+/** The next free send slot per provider and workspace, shared by every process, so K instances send no faster. */
+export const sendPacing = sqliteTable('send_pacing', {
+  key: text('key').primaryKey(),
+  nextAt: integer('next_at').notNull(),
+});

@@ -4,6 +4,7 @@ import type { LockPort, Stores, TxStores } from '../service/ports.js';
 import type { Db } from './db.js';
 import { DigestStore } from './digest.js';
 import { DigestClaimStore } from './digest-claims.js';
+import { PacingStore } from './pacing.js';
 import { PolicyStore } from './policies.js';
 import { RecordStore } from './records.js';
 import { SeenEventStore } from './seen-events.js';
@@ -50,6 +51,7 @@ export function createStores(db: Db, clock: Clock): StoreSet {
     claims: new DigestClaimStore(db),
     seenEvents: new SeenEventStore(db),
     installations: new SlackInstallationRows(db),
+    pacing: new PacingStore(db),
   };
   const outside = {} as Record<Kind, object>;
   const inside = {} as Record<Kind, new (lease: Lease) => object>;

@@ -477,6 +477,22 @@ export function storeContract(name: string, target: ContractTarget): void {
       });
     });
 
+    describe('send pacing', () => {
+      it('hands out one slot per gap to every caller, and none in the past', async () => {
+        const gap = 1000;
+        const slots = await Promise.all([
+          s.pacing.reserve('slack:E1:T1', gap, T0),
+          s.pacing.reserve('slack:E1:T1', gap, T0),
+          s.pacing.reserve('slack:E1:T1', gap, T0),
+        ]);
+        expect(slots.sort((a, b) => a - b)).toEqual([T0, T0 + gap, T0 + 2 * gap]);
+        // Another workspace keeps its own pace.
+        expect(await s.pacing.reserve('slack:E1:T2', gap, T0)).toBe(T0);
+        // Long after the last slot, the next one is now, not in the past.
+        expect(await s.pacing.reserve('slack:E1:T1', gap, T0 + 60_000)).toBe(T0 + 60_000);
+      });
+    });
+
     describe('transactions', () => {
       it('leave nothing behind when fn throws after writing through several stores', async () => {
         const boom = new Error('disk full');

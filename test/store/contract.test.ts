@@ -26,6 +26,7 @@ const TABLES = [
   'digest_claims',
   'slack_installations',
   'seen_events',
+  'send_pacing',
 ];
 
 {

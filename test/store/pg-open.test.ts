@@ -34,7 +34,7 @@ describe.skipIf(!server.ok)('openPostgres', () => {
       "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
     );
     expect(tables.rows.map((r) => r.name)).toContain('triages');
-    expect(tables.rows).toHaveLength(12);
+    expect(tables.rows).toHaveLength(13);
   });
 
   it('reads epoch milliseconds and counts back as numbers', async () => {

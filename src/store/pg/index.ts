@@ -6,6 +6,7 @@ import type { PgDb } from './db.js';
 import { PgDigestStore } from './digest.js';
 import { type Handle, outer, TxHandle } from './handle.js';
 import { PgInstallationStore } from './installations.js';
+import { PgPacingStore } from './pacing.js';
 import { PgPolicyStore } from './policies.js';
 import { PgRecordStore } from './records.js';
 import { PgSeenEventStore } from './seen-events.js';
@@ -27,6 +28,7 @@ function storesOver(h: Handle, clock: Clock): TxStores {
     claims: new PgClaimStore(h),
     seenEvents: new PgSeenEventStore(h),
     installations: new PgInstallationStore(h),
+    pacing: new PgPacingStore(h),
   };
 }
 

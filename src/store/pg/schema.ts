@@ -181,3 +181,8 @@ export const seenEvents = pgTable(
   },
   (t) => [index('seen_events_seen').on(t.seenAt)],
 );
+
+export const sendPacing = pgTable('send_pacing', {
+  key: text('key').primaryKey(),
+  nextAt: millis('next_at').notNull(),
+});
