@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../console/build.js';
 import { freePort, type Instance, startInstance } from '../helpers/instances.js';
-import { tempDir } from '../helpers/run-process.js';
+import { type SharedDb, sharedDatabases } from '../helpers/shared-db.js';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/slack-fake-api.js';
 import { findButton, visibleText } from '../helpers/slack-harness.js';
 import { blockActionsForm, eventBody, slashCommandForm } from '../helpers/slack-payloads.js';
@@ -10,17 +9,19 @@ import { SIGNING_SECRET, sendSigned } from '../helpers/slack-sign.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 
+const databases = await sharedDatabases();
+
 /** Two real processes of the bot in Slack HTTP mode on one database, behind a "load balancer" that alternates. */
-describe('two Slack instances on one database', () => {
+describe.each(databases)('two Slack instances on one $name database', ({ open }) => {
   let fake: FakeSlack;
-  let folder: ReturnType<typeof tempDir>;
+  let shared: SharedDb;
   const instances: { instance: Instance; url: string }[] = [];
 
   beforeAll(async () => {
     await ensureBuilt();
     fake = await startFakeSlack();
-    folder = tempDir();
-    const database = { DATABASE_PATH: join(folder.dir, 'shared.db') };
+    shared = await open();
+    const database = shared.env;
     for (const name of ['A', 'B']) {
       const port = await freePort();
       const instance = await startInstance(name, {
@@ -39,7 +40,7 @@ describe('two Slack instances on one database', () => {
   afterAll(async () => {
     await Promise.all(instances.map(({ instance }) => instance.kill()));
     await fake?.close();
-    folder?.cleanup();
+    await shared?.drop();
   });
 
   const at = (i: number) => instances[i]?.url ?? '';
