@@ -5,10 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
-    // Many tests wait on real processes and sockets, so more workers than cores keep both cores busy.
+    // Many tests wait on real processes and sockets, so more workers than cores keep both cores busy. Files stay
+    // isolated: sharing a worker's module cache was twice as fast, but made two Discord export tests fail under
+    // load in some runs.
     maxWorkers: 4,
-    // Test files share a worker's module cache: importing Bolt and discord.js afresh for every file cost more
-    // than the tests themselves. Nothing here mocks modules, and each file builds its own databases and servers.
-    isolate: false,
   },
 });
