@@ -1,5 +1,6 @@
 import { Client, GatewayIntentBits, Partials } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
+import { discordAgent } from './agent.js';
 
 /**
  * A discord.js client as this bot needs it: DMs and their text, the Channel partial (DM channels are
@@ -10,6 +11,6 @@ export function createClient(config: Pick<DiscordConfig, 'apiUrl'>): Client {
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages, GatewayIntentBits.MessageContent],
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
-    rest: config.apiUrl ? { api: config.apiUrl } : {},
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), agent: discordAgent() },
   });
 }

@@ -1,4 +1,5 @@
 import { type Client, type MessageComponentInteraction, type ModalSubmitInteraction, REST, Routes } from 'discord.js';
+import { discordAgent } from './agent.js';
 import type { TriageMessage } from './render.js';
 
 /**
@@ -8,7 +9,11 @@ import type { TriageMessage } from './render.js';
  * (read from the response headers) and has no global cap.
  */
 export function interactionRest(client: Client): REST {
-  return new REST({ api: client.rest.options.api, globalRequestsPerSecond: Number.POSITIVE_INFINITY });
+  return new REST({
+    api: client.rest.options.api,
+    globalRequestsPerSecond: Number.POSITIVE_INFINITY,
+    agent: discordAgent(),
+  });
 }
 
 /** Replaces the message a deferred component (or modal) interaction came from. */
