@@ -14,12 +14,14 @@ export interface LockHolder {
 const HOLDER = `
 const db = new (require('better-sqlite3'))(process.argv[1]);
 db.exec('BEGIN IMMEDIATE');
+if (process.argv[2]) db.exec(process.argv[2]);
 process.stdout.write('locked\\n');
 process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });
 `;
 
-export async function holdWriteLock(file: string): Promise<LockHolder> {
-  const child: ChildProcess = spawn(process.execPath, ['-e', HOLDER, file], {
+/** Takes the lock on `file`; `write`, if given, is SQL the holder runs under it (committed on release). */
+export async function holdWriteLock(file: string, write = ''): Promise<LockHolder> {
+  const child: ChildProcess = spawn(process.execPath, ['-e', HOLDER, file, write], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
   });

@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +5,12 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isTriageError } from '../../src/core/errors.js';
 import { SqliteGate } from '../../src/store/sqlite-gate.js';
+import { holdWriteLock, type LockHolder } from '../helpers/lock-holder.js';
 
 let dir: string;
 let file: string;
 let client: Database.Database;
-let holder: ChildProcess | null = null;
+let holder: LockHolder | null = null;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'gate-'));
@@ -33,23 +32,10 @@ const rows = () => (client.prepare('SELECT v FROM t ORDER BY rowid').all() as { 
 const insert = (v: string) => client.prepare('INSERT INTO t (v) VALUES (?)').run(v);
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A second process that takes the write lock, says "locked", and lets go when told on stdin. */
-async function holdLock(): Promise<ChildProcess> {
-  const script = `
-    const D = require('better-sqlite3');
-    const db = new D(process.argv[1]);
-    db.exec('BEGIN IMMEDIATE');
-    db.prepare("INSERT INTO t (v) VALUES ('other process')").run();
-    process.stdout.write('locked\\n');
-    process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });`;
-  const child = spawn(process.execPath, ['-e', script, file], {
-    cwd: process.cwd(),
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  holder = child;
-  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
-  expect(chunk.toString()).toContain('locked');
-  return child;
+/** A second process that takes the write lock, writes a row under it, and lets go when told. */
+async function holdLock(): Promise<LockHolder> {
+  holder = await holdWriteLock(file, "INSERT INTO t (v) VALUES ('other process')");
+  return holder;
 }
 
 describe('SqliteGate', () => {
@@ -92,7 +78,7 @@ describe('SqliteGate', () => {
     const write = gate.tx(async () => insert('mine')).then(() => events.push('written'));
     await tick(50);
     events.push('timer ran while waiting');
-    child.stdin?.write('go\n');
+    await child.release();
     await write;
     expect(events).toEqual(['timer ran while waiting', 'written']);
     expect(rows()).toEqual(['other process', 'mine']);

@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
 import { createStores, type StoreSet } from '../../src/store/index.js';
 import { fakeClock } from '../helpers/builders.js';
+import { holdWriteLock, type LockHolder } from '../helpers/lock-holder.js';
 import { tempDir } from '../helpers/run-process.js';
 
 const alice = { provider: 'slack', workspace: 'T1', externalId: 'alice' };
@@ -15,7 +14,7 @@ let dir: string;
 let cleanup: () => void;
 let file: string;
 let opened: StoreSet[];
-let holder: ChildProcess | null;
+let holder: LockHolder | null;
 
 beforeEach(() => {
   ({ dir, cleanup } = tempDir());
@@ -96,23 +95,10 @@ describe('SQLite stores over one connection', () => {
   });
 });
 
-/** A second process that takes the write lock, says "locked", and lets go when told on stdin. */
-async function holdLock(): Promise<ChildProcess> {
-  const script = `
-    const D = require('better-sqlite3');
-    const db = new D(process.argv[1]);
-    db.exec('BEGIN IMMEDIATE');
-    db.prepare("INSERT INTO seen_events (key, seen_at) VALUES ('other process', 1)").run();
-    process.stdout.write('locked\\n');
-    process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });`;
-  const child = spawn(process.execPath, ['-e', script, file], {
-    cwd: process.cwd(),
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  holder = child;
-  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
-  expect(chunk.toString()).toContain('locked');
-  return child;
+/** A second process that takes the write lock, writes a row under it, and lets go when told. */
+async function holdLock(): Promise<LockHolder> {
+  holder = await holdWriteLock(file, "INSERT INTO seen_events (key, seen_at) VALUES ('other process', 1)");
+  return holder;
 }
 
 describe('SQLite stores while another process holds the write lock', () => {
@@ -136,7 +122,7 @@ describe('SQLite stores while another process holds the write lock', () => {
       });
       while (turns < 20) await tick(5);
       expect(done).toBe(false);
-      other.stdin?.write('go\n');
+      await other.release();
       expect(await write).toBeGreaterThan(0);
       // better-sqlite3's own busy wait would have stopped every timer here for its whole timeout.
       expect(longest).toBeLessThan(2_000);
