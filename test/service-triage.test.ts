@@ -177,3 +177,22 @@ describe('get and openTriage', () => {
     expect(rows('SELECT question_id, choice FROM answers')).toEqual([{ question_id: 'platform', choice: 'instagram' }]);
   });
 });
+
+describe('discarding a triage', () => {
+  it('GIVEN a decided triage WHEN its owner discards it THEN nothing of it is left and others stay', async () => {
+    const gone = await startLinkedIn();
+    await service.triage.answer(me, gone.id, { questionId: 'met_in_person_or_phone', choice: 'no' });
+    const kept = await startFacebook();
+    expect(await service.triage.discard(me, gone.id)).toEqual({ id: gone.id, inviter: 'Dana Kim' });
+    expect(rows('SELECT id FROM triages')).toEqual([{ id: kept.id }]);
+    expect(row('SELECT COUNT(*) AS n FROM decisions')).toEqual({ n: 0 });
+    expect(row('SELECT COUNT(*) AS n FROM invitations')).toEqual({ n: 1 });
+    expect(await codeOf(() => service.triage.discard(me, gone.id))).toBe('not_found');
+  });
+
+  it('GIVEN someone else WHEN they discard my triage THEN it is refused and kept', async () => {
+    const mine = await startLinkedIn();
+    expect(await codeOf(() => service.triage.discard(aUser({ userId: 'u2' }), mine.id))).toBe('not_yours');
+    expect(rows('SELECT id FROM triages')).toEqual([{ id: mine.id }]);
+  });
+});

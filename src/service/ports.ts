@@ -75,6 +75,8 @@ export interface TriagePort {
   supersedeDecision(triageId: number, at: number): Promise<void>;
   updateInvitation(id: number, patch: { platform?: string | null; inviter?: string | null }): Promise<void>;
   latestOpen(userId: number): Promise<TriageRow | undefined>;
+  /** Deletes the invitation and, with it, its triage, answers and decisions. */
+  discard(invitationId: number): Promise<void>;
 }
 
 export interface DecisionRecord {

@@ -130,6 +130,17 @@ export class TriageService {
     return done.value as T;
   }
 
+  /** Deletes a triage the user does not want kept (not an invitation, a mistake), decision and all. */
+  async discard(user: UserRef, triageId: number): Promise<{ id: number; inviter: string | null }> {
+    return this.stores.tx(async (s) => {
+      const userId = await s.users.ensure(toKey(user));
+      const row = await load(s, userId, triageId);
+      const state = JSON.parse(row.state) as FlowState;
+      await s.triages.discard(row.invitationId);
+      return { id: row.id, inviter: state.invitation.inviter };
+    });
+  }
+
   async get(user: UserRef, triageId: number): Promise<TriageView> {
     const userId = await this.stores.users.ensure(toKey(user));
     const row = await load(this.stores, userId, triageId);

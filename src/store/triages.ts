@@ -155,4 +155,8 @@ export class TriageStore implements Sync<TriagePort> {
       .limit(1)
       .get();
   }
+
+  discard(invitationId: number): void {
+    this.db.delete(invitations).where(eq(invitations.id, invitationId)).run();
+  }
 }

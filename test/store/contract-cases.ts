@@ -140,6 +140,20 @@ export function storeContract(name: string, target: ContractTarget): void {
         ]);
       });
 
+      it('discards one triage with its invitation, answers and decision, and nothing of the others', async () => {
+        const uid = await s.users.ensure(alice);
+        const gone = await decided(s, uid, 'decline', T0);
+        await s.triages.recordAnswer(gone, 'met', 'no', T0);
+        const kept = await decided(s, uid, 'accept', T0 + 1);
+        const row = await s.triages.get(gone);
+        await s.triages.discard(row?.invitationId ?? -1);
+        expect(await s.triages.get(gone)).toBeUndefined();
+        const all = await s.records.everything(uid);
+        expect(all.invitations).toHaveLength(1);
+        expect(all.answers).toEqual([]);
+        expect(all.decisions.map((d) => d.triageId)).toEqual([kept]);
+      });
+
       it('shows the current decision in history and hides it once superseded', async () => {
         const uid = await s.users.ensure(alice);
         const id = await decided(s, uid, 'accept', T0);

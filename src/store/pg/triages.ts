@@ -97,4 +97,8 @@ export class PgTriageStore implements TriagePort {
       .limit(1);
     return row;
   }
+
+  async discard(invitationId: number): Promise<void> {
+    await this.h.q.delete(invitations).where(eq(invitations.id, invitationId));
+  }
 }
