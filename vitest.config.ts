@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Generous: a busy machine can slow a spawned process or a 100,000-row fill several times over.
     include: ['test/**/*.test.ts'],
+    // Generous: a busy machine can slow a spawned process or a 100,000-row fill several times over.
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Many tests wait on real processes and sockets, so more workers than cores keep both cores busy.
