@@ -61,6 +61,10 @@ export const triages = sqliteTable(
     index('triages_user_updated').on(t.userId, t.updatedAt),
     // Deleting an invitation (so forgetting a user) cascades through this key; unindexed, it scanned every triage.
     index('triages_invitation').on(t.invitationId),
+    // The digest's deferred list, read per user without visiting every triage.
+    index('triages_deferred')
+      .on(t.userId, t.updatedAt, t.id)
+      .where(sql`${t.status} = 'decided' AND ${t.outcome} = 'defer'`),
   ],
 );
 
@@ -99,7 +103,12 @@ export const decisions = sqliteTable(
     /** Set when a revision or undo replaced this decision. */
     supersededAt: integer('superseded_at'),
   },
-  (t) => [index('decisions_user_decided').on(t.userId, t.decidedAt), index('decisions_triage').on(t.triageId)],
+  (t) => [
+    index('decisions_user_decided').on(t.userId, t.decidedAt),
+    index('decisions_triage').on(t.triageId),
+    // Covers the digest's counts, so they are read from the index alone.
+    index('decisions_current').on(t.userId, t.decidedAt, t.platform, t.outcome).where(sql`${t.supersededAt} IS NULL`),
+  ],
 );
 
 /** A platform's criteria overridden for a team (scope 'team', owner 'provider:workspace') or a user (owner = user id). */
@@ -129,7 +138,8 @@ export const timeLogs = sqliteTable(
     place: text('place'),
     loggedAt: integer('logged_at').notNull(),
   },
-  (t) => [index('time_logs_user_logged').on(t.userId, t.loggedAt)],
+  // Covers the digest's sums, so they are read from the index alone.
+  (t) => [index('time_logs_user_logged').on(t.userId, t.loggedAt, t.platform, t.place, t.minutes)],
 );
 
 export const budgets = sqliteTable(

@@ -63,6 +63,10 @@ export const triages = pgTable(
     index('triages_user_status').on(t.userId, t.status),
     index('triages_user_updated').on(t.userId, t.updatedAt),
     index('triages_invitation').on(t.invitationId),
+    // The digest's deferred list, read per user without visiting every triage.
+    index('triages_deferred')
+      .on(t.userId, t.updatedAt, t.id)
+      .where(sql`${t.status} = 'decided' AND ${t.outcome} = 'defer'`),
   ],
 );
 
@@ -98,7 +102,12 @@ export const decisions = pgTable(
     decidedAt: millis('decided_at').notNull(),
     supersededAt: millis('superseded_at'),
   },
-  (t) => [index('decisions_user_decided').on(t.userId, t.decidedAt), index('decisions_triage').on(t.triageId)],
+  (t) => [
+    index('decisions_user_decided').on(t.userId, t.decidedAt),
+    index('decisions_triage').on(t.triageId),
+    // Covers the digest's counts, so they are read from the index alone.
+    index('decisions_current').on(t.userId, t.decidedAt, t.platform, t.outcome).where(sql`${t.supersededAt} IS NULL`),
+  ],
 );
 
 export const policyOverrides = pgTable(
@@ -125,7 +134,8 @@ export const timeLogs = pgTable(
     place: text('place'),
     loggedAt: millis('logged_at').notNull(),
   },
-  (t) => [index('time_logs_user_logged').on(t.userId, t.loggedAt)],
+  // Covers the digest's sums, so they are read from the index alone.
+  (t) => [index('time_logs_user_logged').on(t.userId, t.loggedAt, t.platform, t.place, t.minutes)],
 );
 
 export const budgets = pgTable(
