@@ -2,7 +2,7 @@ import type { Criterion, FailOutcome, Outcome } from '../core/criteria.js';
 import type { AnswerInput, Step } from '../core/flow.js';
 import type { InviterContext } from '../core/invitation.js';
 import type { PlatformId } from '../core/platforms.js';
-import type { Provider, UserRef as CoreUserRef } from '../core/user.js';
+import type { UserRef as CoreUserRef, Provider } from '../core/user.js';
 
 export type { Provider };
 

@@ -5,8 +5,8 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import { within } from '../../deadline.js';
-import { policyModal } from '../render-policy.js';
 import { notice } from '../render.js';
+import { policyModal } from '../render-policy.js';
 import { renderPolicy, renderPolicyPages } from '../render-records.js';
 import { canManageServer, policyForm, privateFlags, teamOf, userOf } from '../to-core.js';
 import { deferReply, replyWhenReady } from './answer.js';
