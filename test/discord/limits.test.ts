@@ -20,10 +20,11 @@ const count = (table: string) =>
 
 describe('the decision embed within Discord’s limits', () => {
   it('GIVEN ten long questions that name the inviter, and a long name THEN each step is shown and the decision too, as it is recorded', async () => {
-    // Each question names the inviter many times: filled in, each is far over a field name's 256.
-    const questions = Array.from({ length: 10 }, (_, k) => ({ question: `Q${k}: ${'is {name} '.repeat(19)}ok?` }));
+    // Each question names the inviter many times, and the name is all markdown, which escaping doubles: filled
+    // in, every question is far over a field name's 256, and the decision quotes the last in full.
+    const questions = Array.from({ length: 10 }, (_, k) => ({ question: `Q${k} ${'{name} '.repeat(27)}?` }));
     await h.service.policies.set(dana, 'linkedin', questions);
-    const name = `Dana ${'Kim-'.repeat(18)}Lee`.slice(0, 80);
+    const name = `Dana ${'*_'.repeat(36)}Lee`;
     await h.sendDm('LinkedIn request');
     const answers: Record<string, string> = { inviter: name };
     for (const c of (await h.service.policies.show(dana, 'linkedin')).criteria) answers[c.id] = 'yes';
@@ -33,7 +34,7 @@ describe('the decision embed within Discord’s limits', () => {
 
     expect(h.rest.refusals).toEqual([]);
     const decision = h.shown().embeds[0];
-    expect(decision.title).toMatch(/^Decline: LinkedIn invitation from Dana Kim-/);
+    expect(decision.title).toMatch(/^Decline: LinkedIn invitation from Dana \\\*\\_/);
     expect(decision.fields).toHaveLength(10);
     expect(decision.description).toMatch(/Your own rule was not met/);
     expect((await h.service.records.history(dana)).items.map((i) => i.outcome)).toEqual(['decline']);
