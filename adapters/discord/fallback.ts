@@ -14,18 +14,21 @@ export function tokenExpired(err: unknown): boolean {
 /**
  * Runs an edit through the interaction's token; when the token has expired, sends the same message to the
  * user's DM instead, so what was recorded is not lost from sight. The DM is theirs alone, like the edit.
+ * Resolves true when it went to the DM.
  */
 export async function editOrDm(
   i: { user: User },
   message: BaseMessageOptions,
   edit: () => Promise<unknown>,
-): Promise<void> {
+): Promise<boolean> {
   try {
     await edit();
+    return false;
   } catch (err) {
     if (!tokenExpired(err)) throw err;
     const dm = await i.user.createDM();
     const content = [LATE, message.content].filter(Boolean).join('\n');
     await dm.send({ ...message, content, ...NO_PINGS });
+    return true;
   }
 }

@@ -104,8 +104,10 @@ async function show(
     else await i.reply({ ...message, flags: privateFlags(i) });
     return;
   }
-  if (i.deferred) await editOrDm(i, message, () => editOriginal(ctx.hooks, i, message));
-  else await i.update(message);
+  if (i.deferred) {
+    // In the DM instead, the note could not follow: its token is the one that expired.
+    if (await editOrDm(i, message, () => editOriginal(ctx.hooks, i, message))) return;
+  } else await i.update(message);
   const note = why ? escapeText(why) : view.duplicate ? REPEATED : null;
   if (note) await i.followUp({ content: note, flags: MessageFlags.Ephemeral, ...NO_PINGS });
 }
