@@ -4,7 +4,9 @@
  */
 export type CustomId =
   | { kind: 'answer'; triageId: number; questionId: string; choiceId: string }
-  | { kind: 'undo' | 'revise' | 'reopen' | 'name'; triageId: number }
+  /** A question with more choices than a row of buttons holds, as a select: the value chosen is the choice. */
+  | { kind: 'choose'; triageId: number; questionId: string }
+  | { kind: 'undo' | 'revise' | 'reopen' | 'name' | 'discard'; triageId: number }
   | { kind: 'name_modal'; triageId: number }
   | { kind: 'forget'; ownerId: string; confirm: boolean }
   | { kind: 'history'; offset: number }
@@ -15,8 +17,9 @@ export type CustomId =
 export const MAX_CUSTOM_ID = 100;
 const ID = /^[a-z0-9_]{1,60}$/;
 const SNOWFLAKE = /^\d{1,20}$/;
-const SHORT: Record<'undo' | 'revise' | 'reopen' | 'name' | 'name_modal', string> = {
+const SHORT: Record<'undo' | 'revise' | 'reopen' | 'name' | 'name_modal' | 'discard', string> = {
   undo: 'u',
+  discard: 'd',
   revise: 'r',
   reopen: 'o',
   name: 'n',
@@ -36,6 +39,9 @@ function encode(id: CustomId): string {
     case 'answer':
       if (!ID.test(id.questionId) || !ID.test(id.choiceId)) throw new Error('custom id parts must be opaque ids');
       return `t:${id.triageId}:${id.questionId}:${id.choiceId}`;
+    case 'choose':
+      if (!ID.test(id.questionId)) throw new Error('custom id parts must be opaque ids');
+      return `s:${id.triageId}:${id.questionId}`;
     case 'forget':
       if (!SNOWFLAKE.test(id.ownerId)) throw new Error('owner must be a Discord user id');
       return `f:${id.ownerId}:${id.confirm ? 'y' : 'n'}`;
@@ -52,6 +58,11 @@ function encode(id: CustomId): string {
   }
 }
 
+/** A choice's id, as a select sends it back: an opaque id, or null for anything else. */
+export function choiceIdOf(value: string | undefined): string | null {
+  return value !== undefined && ID.test(value) ? value : null;
+}
+
 /** Parses a custom id, or returns null for one this bot did not make (or a tampered one). */
 export function decodeCustomId(raw: string): CustomId | null {
   if (raw === START_MODAL_ID) return { kind: 'start_modal' };
@@ -62,6 +73,11 @@ export function decodeCustomId(raw: string): CustomId | null {
     const triageId = toId(a);
     if (triageId === null || !b || !c || !ID.test(b) || !ID.test(c)) return null;
     return { kind: 'answer', triageId, questionId: b, choiceId: c };
+  }
+  if (tag === 's') {
+    const triageId = toId(a);
+    if (triageId === null || !b || !ID.test(b) || c !== undefined) return null;
+    return { kind: 'choose', triageId, questionId: b };
   }
   if (tag === 'f') {
     if (!SNOWFLAKE.test(a) || (b !== 'y' && b !== 'n') || c !== undefined) return null;

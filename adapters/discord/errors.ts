@@ -2,7 +2,9 @@ import { DiscordAPIError } from 'discord.js';
 
 /** Discord's JSON error codes this adapter answers specially. */
 export const DiscordCode = {
+  UnknownWebhook: 10015,
   UnknownInteraction: 10062,
+  InvalidWebhookToken: 50027,
   AlreadyAcknowledged: 40060,
   CannotDmUser: 50007,
 } as const;

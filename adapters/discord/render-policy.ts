@@ -1,8 +1,14 @@
 import { LabelBuilder, ModalBuilder, StringSelectMenuBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
 import { BUILT_IN_CRITERIA } from '../../src/core/criteria.js';
+import { TriageError } from '../../src/core/errors.js';
 import type { PolicyView } from '../../src/service/index.js';
 import { encodeCustomId } from './custom-id.js';
 import { clip } from './render.js';
+
+/** Discord's most for a text input, value and typed text alike. */
+const MAX_TYPED = 4000;
+const TOO_LONG =
+  'Your own questions are too long to edit in the form without losing some. Nothing was changed; /triage policy shows them all.';
 
 /**
  * The policy form, filled with `view`: built-in questions to tick, the user's own typed one per line, or back
@@ -28,8 +34,12 @@ export function policyModal(view: PolicyView, serverToo: boolean): ModalBuilder 
     .setCustomId('custom')
     .setStyle(TextInputStyle.Paragraph)
     .setRequired(false)
-    .setMaxLength(2000);
-  if (custom.length > 0) own.setValue(custom.join('\n').slice(0, 2000));
+    .setMaxLength(MAX_TYPED);
+  // Filled completely, never cut: saving the form unchanged must keep every question. Ten questions of 200
+  // characters fit in Discord's 4,000.
+  const typed = custom.join('\n');
+  if (typed.length > MAX_TYPED) throw new TriageError('too_long', TOO_LONG);
+  if (typed.length > 0) own.setValue(typed);
   const reset = new StringSelectMenuBuilder()
     .setCustomId('reset')
     .setRequired(false)

@@ -3,6 +3,7 @@ import type { OutboundMessage } from '../../src/core/message.js';
 import { outcomeLabel } from '../../src/core/view.js';
 import type { HistoryItem, HistoryPage, PolicyView, UserSettings } from '../../src/service/index.js';
 import { encodeCustomId } from './custom-id.js';
+import { EMBED, fieldsOf } from './limits.js';
 import { clip, NO_PINGS, rows, safe } from './render.js';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -48,24 +49,55 @@ export function renderPending(items: HistoryItem[]) {
   return { embeds: [embed], components: rows(buttons), ...NO_PINGS };
 }
 
-export function renderPolicies(
+/**
+ * Policies as messages: each platform's questions in full, split over fields of at most 1,024 characters, and
+ * over several messages when one would pass Discord's 6,000 (one platform always fits: ten questions of 200).
+ */
+export function renderPolicyPages(
   policies: PolicyView[],
   title = policies.length === 1 ? 'Your policy' : 'Your policies',
-) {
-  const embed = new EmbedBuilder().setTitle(title);
-  for (const p of policies.slice(0, 25)) {
-    const criteria = p.criteria.map((c, i) => `${i + 1}. ${safe(c.question.replaceAll('{name}', 'them'), 200)}`);
-    const value = criteria.length === 0 ? 'No questions: everyone is accepted.' : criteria.join('\n');
-    embed.addFields({ name: safe(`${p.platformName} (${p.source})`, 256), value: value.slice(0, 1024) });
+): PolicyPage[] {
+  const pages: { fields: { name: string; value: string }[]; shown: PolicyView[] }[] = [];
+  for (const p of policies) {
+    const criteria = p.criteria.map((c, i) => `${i + 1}. ${safe(c.question.replaceAll('{name}', 'them'), 1000)}`);
+    const lines = criteria.length === 0 ? ['No questions: everyone is accepted.'] : criteria;
+    const fields = fieldsOf(safe(`${p.platformName} (${p.source})`, 200), lines);
+    const last = pages.at(-1);
+    const size = (f: { name: string; value: string }[]) => f.reduce((n, x) => n + x.name.length + x.value.length, 0);
+    const fits =
+      last &&
+      last.fields.length + fields.length <= EMBED.fields &&
+      size(last.fields) + size(fields) + title.length <= EMBED.total - 100;
+    if (fits && last && last.shown.length < ROW) {
+      last.fields.push(...fields);
+      last.shown.push(p);
+    } else pages.push({ fields, shown: [p] });
   }
-  const buttons = policies.slice(0, 25).map((p) =>
-    new ButtonBuilder()
-      .setCustomId(encodeCustomId({ kind: 'policy_edit', platform: p.platform }))
-      .setLabel(clip(`Edit ${p.platformName}`, 80))
-      .setStyle(ButtonStyle.Secondary),
-  );
-  return { embeds: [embed], components: rows(buttons), ...NO_PINGS };
+  return pages.map((page, k) => {
+    const embed = new EmbedBuilder()
+      .setTitle(pages.length > 1 ? `${title} (${k + 1} of ${pages.length})` : title)
+      .addFields(page.fields);
+    const buttons = page.shown.map((p) =>
+      new ButtonBuilder()
+        .setCustomId(encodeCustomId({ kind: 'policy_edit', platform: p.platform }))
+        .setLabel(clip(`Edit ${p.platformName}`, 80))
+        .setStyle(ButtonStyle.Secondary),
+    );
+    return { embeds: [embed], components: rows(buttons), ...NO_PINGS };
+  });
 }
+
+export type PolicyPage = { embeds: EmbedBuilder[]; components: ReturnType<typeof rows> } & typeof NO_PINGS;
+
+/** One platform's policy, in one message. */
+export function renderPolicy(policy: PolicyView, title?: string): PolicyPage {
+  const [page] = renderPolicyPages([policy], title);
+  if (!page) throw new Error('a policy renders as one page');
+  return page;
+}
+
+/** Edit buttons per message: one row. */
+const ROW = 5;
 
 export function renderSettings(s: UserSettings, changed: boolean) {
   const when = s.digest.off

@@ -6,6 +6,7 @@ import {
   LabelBuilder,
   type MessageActionRowComponentBuilder,
   ModalBuilder,
+  StringSelectMenuBuilder,
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
@@ -19,6 +20,7 @@ import {
 } from '../../src/core/view.js';
 import type { TriageView } from '../../src/service/index.js';
 import { encodeCustomId } from './custom-id.js';
+import { clipEscaped, EMBED, fitEmbed } from './limits.js';
 
 /** What every message the bot sends carries: user text in it pings nobody. */
 export const NO_PINGS: { allowedMentions: { parse: [] } } = { allowedMentions: { parse: [] } };
@@ -62,17 +64,12 @@ export function clip(text: string, max: number): string {
 
 /** Escapes Discord markdown and clips to a limit, so user text neither formats nor overflows. */
 export function safe(text: string, max: number): string {
-  const escaped = escapeText(text.replace(/\s+/g, ' ').trim());
-  if (escaped.length <= max) return escaped;
-  const cut = escaped.slice(0, max - 1);
-  // A cut between a backslash and what it escapes would leave the backslash showing before the ellipsis.
-  const dangling = /\\+$/.exec(cut)?.[0].length ?? 0;
-  return `${dangling % 2 ? cut.slice(0, -1) : cut}…`;
+  return clipEscaped(escapeText(text.replace(/\s+/g, ' ').trim()), max);
 }
 
 export function renderTriage(view: TriageView): TriageMessage {
   return withoutStacks(() => {
-    const screen = triageView(view);
+    const screen = triageView(view, { discard: true });
     if (screen.decision) return renderDecision(screen, screen.decision);
     if (screen.question) return renderQuestion(screen, screen.question);
     throw new Error('a triage shows a question or a decision');
@@ -104,6 +101,16 @@ function renderQuestion(screen: TriageScreen, q: ScreenQuestion): TriageMessage 
     .setTitle(safe(screen.title, 256))
     .setDescription(`${about(screen)}**${screen.progress}**\n${safe(q.text, 3000)}`)
     .setFooter({ text: `Triage #${screen.id}` });
+  fitEmbed(embed);
+  // More choices than a row holds (every network in the catalog): one select, the other actions below it.
+  if (q.choices.length > ROW) {
+    const select = new StringSelectMenuBuilder()
+      .setCustomId(encodeCustomId({ kind: 'choose', triageId: screen.id, questionId: q.id }))
+      .setPlaceholder('Choose one')
+      .addOptions(q.choices.slice(0, MAX_OPTIONS).map((c) => ({ label: clip(c.label, 100), value: c.id })));
+    const selectRow = new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(select);
+    return { embeds: [embed], components: [selectRow, ...rows(actionButtons(screen)).slice(0, 4)], ...NO_PINGS };
+  }
   const buttons = q.choices.map((c) =>
     new ButtonBuilder()
       .setCustomId(encodeCustomId({ kind: 'answer', triageId: screen.id, questionId: q.id, choiceId: c.id }))
@@ -127,37 +134,40 @@ function renderDecision(screen: TriageScreen, d: ScreenDecision): TriageMessage 
     .setTitle(safe(`${d.heading}: ${screen.title}`, 256))
     .setDescription(`${about(screen)}${safe(d.explanation, 3500)}`)
     .setFooter({ text: `Triage #${screen.id}` });
-  for (const r of d.reasons.slice(0, 20)) {
+  for (const r of d.reasons.slice(0, EMBED.fields)) {
     embed.addFields({ name: safe(`${r.passed ? '✅' : '❌'} ${r.question}`, 256), value: safe(r.answerLabel, 1024) });
   }
+  // Long questions and a long name can add up past Discord's 6,000: shortened, not refused.
+  fitEmbed(embed);
   return { embeds: [embed], components: rows(actionButtons(screen)), ...NO_PINGS };
 }
 
-/** Back and Undo both take back the last answer; discard has no button until the service offers it. */
-const CUSTOM_KIND: Record<TriageAction, 'undo' | 'revise' | null> = {
+/** Back and Undo both take back the last answer. */
+const CUSTOM_KIND: Record<TriageAction, 'undo' | 'revise' | 'discard'> = {
   back: 'undo',
   undo: 'undo',
   revise: 'revise',
-  discard: null,
+  discard: 'discard',
 };
 
+/** Buttons in an action row, and options in a select, as Discord allows. */
+const ROW = 5;
+const MAX_OPTIONS = 25;
+
 function actionButtons(screen: TriageScreen): ButtonBuilder[] {
-  return screen.actions.flatMap((a) => {
-    const kind = CUSTOM_KIND[a.id];
-    if (!kind) return [];
-    const b = new ButtonBuilder()
-      .setCustomId(encodeCustomId({ kind, triageId: screen.id }))
+  return screen.actions.map((a) =>
+    new ButtonBuilder()
+      .setCustomId(encodeCustomId({ kind: CUSTOM_KIND[a.id], triageId: screen.id }))
       .setLabel(a.label)
-      .setStyle(ButtonStyle.Secondary);
-    return [b];
-  });
+      .setStyle(a.id === 'discard' ? ButtonStyle.Danger : ButtonStyle.Secondary),
+  );
 }
 
 /** Splits buttons into action rows of five, at most five rows, as Discord allows. */
 export function rows(buttons: ButtonBuilder[]): Row[] {
   const out: Row[] = [];
-  for (let i = 0; i < buttons.length && out.length < 5; i += 5) {
-    out.push(new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(buttons.slice(i, i + 5)));
+  for (let i = 0; i < buttons.length && out.length < 5; i += ROW) {
+    out.push(new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(buttons.slice(i, i + ROW)));
   }
   return out;
 }

@@ -13,6 +13,15 @@ export function userRefOf(user: { id: string }): UserRef {
   return { provider: 'discord', workspace: '', userId: user.id };
 }
 
+/**
+ * The user behind an interaction, with the server it comes from: that server's policy applies to it. In DMs
+ * there is none, and the service falls back on the server the user last came from.
+ */
+export function userOf(interaction: Pick<BaseInteraction, 'user' | 'guildId'>): UserRef {
+  const user = userRefOf(interaction.user);
+  return interaction.guildId ? { ...user, team: interaction.guildId } : user;
+}
+
 /** A server is a team; DMs and group DMs share the empty workspace. */
 export function teamOf(interaction: Pick<BaseInteraction, 'guildId'>): TeamRef {
   return { provider: 'discord', workspace: interaction.guildId ?? '' };
@@ -26,16 +35,28 @@ export function canManageServer(interaction: BaseInteraction): boolean {
   return interaction.inGuild() && interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true;
 }
 
-/** In the bot's own DM a reply is private already; anywhere else it must be ephemeral. */
-export function isBotDm(interaction: BaseInteraction): boolean {
-  if (interaction.context !== null) return interaction.context === InteractionContextType.BotDM;
-  return interaction.guildId === null && interaction.channel?.isDMBased() === true;
+/**
+ * In the bot's own DM a reply is private already. Anywhere else (a server, a group DM, a DM between two people
+ * where a user-installed app runs) it must be ephemeral, and so must it when Discord does not say where.
+ */
+export function isBotDm(interaction: Pick<BaseInteraction, 'context'>): boolean {
+  return interaction.context === InteractionContextType.BotDM;
 }
 
-/** Flags for a reply that only the invoking user may see. */
-export function privateFlags(interaction: BaseInteraction): MessageFlags.Ephemeral | undefined {
+/** The one privacy rule: the flags of every reply, since every reply may carry the user's triage data. */
+export function privateFlags(interaction: Pick<BaseInteraction, 'context'>): MessageFlags.Ephemeral | undefined {
   return isBotDm(interaction) ? undefined : MessageFlags.Ephemeral;
 }
+
+/** What to say about a message with nothing the bot can read (a screenshot, a file), or null when it has text. */
+export function unreadable(message: Pick<Message, 'content' | 'embeds' | 'attachments' | 'stickers'>): string | null {
+  if (messageText(message).trim() !== '') return null;
+  if (message.attachments.size === 0 && message.stickers.size === 0) return null;
+  return UNREADABLE;
+}
+
+export const UNREADABLE =
+  'I can only read text so far, not images, screenshots or files. Paste the text of the invitation, or describe it: "LinkedIn request from Dana Kim, recruiter at Acme". Nothing was saved.';
 
 /** The text an invitation message carries: its content, else what its embeds say (forwarded notifications). */
 export function messageText(message: Pick<Message, 'content' | 'embeds'>): string {

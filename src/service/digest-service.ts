@@ -62,11 +62,11 @@ export class DigestService {
     const now = this.clock.now();
     const current = weekOf(now, tz);
     const week = opts.week === 'current' ? current : previousWeek(current);
-    const team = `${user.provider}:${digestPrefs(row?.prefs).guidanceTeam ?? user.workspace}`;
+    const team = `${user.provider}:${user.team ?? digestPrefs(row?.prefs).guidanceTeam ?? user.workspace}`;
     const req = { userId, team, lastStart: previousWeek(week).start, start: week.start, end: week.end };
     const records = (await this.store.load([req])).get(userId);
     if (!records) throw new Error('digest records missing');
-    return buildDigest(records, week, now);
+    return buildDigest(records, week, now, user.provider);
   }
 
   /** Every due user at once; the scheduler takes them in batches (`dueBatches`) instead. */
@@ -187,7 +187,7 @@ export class DigestService {
     const out = new Map<number, Digest>();
     for (const d of items) {
       const r = records.get(d.userId);
-      if (r) out.set(d.userId, buildDigest(r, d.week, now));
+      if (r) out.set(d.userId, buildDigest(r, d.week, now, d.user.provider));
     }
     return out;
   }

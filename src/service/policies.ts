@@ -14,10 +14,12 @@ export function teamOwner(team: TeamRef): string {
 }
 
 /**
- * The team whose policy a user falls back on: the one they chose to follow (Discord users belong to no
- * server, so the adapter remembers the server they last used the bot in), else their own workspace.
+ * The team whose policy a user falls back on: the one the request comes from, else the one they chose to
+ * follow (Discord users belong to no server, so the adapter remembers the server they last used the bot in),
+ * else their own workspace.
  */
-export function teamOfUser(user: TeamRef, prefs: string): TeamRef {
+export function teamOfUser(user: TeamRef & { team?: string }, prefs: string): TeamRef {
+  if (user.team) return { provider: user.provider, workspace: user.team };
   try {
     const team = (JSON.parse(prefs) as { guidanceTeam?: unknown }).guidanceTeam;
     if (typeof team === 'string' && team !== '') return { provider: user.provider, workspace: team };

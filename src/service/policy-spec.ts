@@ -37,5 +37,30 @@ function toCriterion(item: CriterionSpec): Criterion {
   }
   const onFail = item.onFail ?? 'decline';
   if (!OUTCOMES.has(onFail)) throw new TriageError('bad_argument', 'onFail is one of decline, defer, redirect.');
-  return customCriterion(question, onFail);
+  return { ...customCriterion(question, onFail), id: customId(question) };
+}
+
+/**
+ * The id of a user's own question: its Latin slug, as before, when that says it all; a question the slug
+ * cannot tell apart (another script, accents, a cut) also gets a hash of the whole question, so two Russian
+ * or Chinese questions never share an id. Ids stay within [a-z0-9_] and 60 characters.
+ */
+export function customId(question: string): string {
+  const slug = question
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  const lossless = slug !== '' && slug.length <= 40 && /^[\x20-\x7e]*$/.test(question);
+  if (lossless) return `custom_${slug}`;
+  return `custom_${slug.slice(0, 40)}${slug ? '_' : ''}${hash(question.toLowerCase())}`;
+}
+
+/** FNV-1a over the UTF-16 code units, in base 36: short, stable, and no import the core rules forbid. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
 }

@@ -2,9 +2,17 @@ import type { Criterion, FailOutcome, Outcome } from '../core/criteria.js';
 import type { AnswerInput, Step } from '../core/flow.js';
 import type { InviterContext } from '../core/invitation.js';
 import type { PlatformId } from '../core/platforms.js';
-import type { Provider, UserRef } from '../core/user.js';
+import type { UserRef as CoreUserRef, Provider } from '../core/user.js';
 
-export type { Provider, UserRef };
+export type { Provider };
+
+/**
+ * Who is acting. `team` names the team the request comes from when the workspace cannot (a Discord server: Discord
+ * users are global): that team's policy applies to it. Without it, the team the user last came from does.
+ */
+export interface UserRef extends CoreUserRef {
+  team?: string;
+}
 
 /** A team, for team-level policy and guidance: the provider and workspace. */
 export interface TeamRef {

@@ -42,7 +42,7 @@ describe('a DM to the bot', () => {
     expect(embed.title).toMatch(/^Decline/);
     expect(embed.fields.map((f: Json) => f.name).join('\n')).toMatch(/in person or on the phone/);
     const labels = edit?.body.components[0].components.map((c: Json) => c.label);
-    expect(labels).toEqual(['Revise', 'Undo']);
+    expect(labels).toEqual(['Revise', 'Undo', 'Discard']);
     const history = await h.service.records.history(dana);
     expect(history.items.map((i) => i.outcome)).toEqual(['decline']);
   });

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { discordLimitErrors } from './discord-limits.js';
 
 /** Raw Discord JSON, as the platform sends it: tests read and change fields freely. */
 // biome-ignore lint/suspicious/noExplicitAny: payload JSON is untyped by nature; a type per shape would only restate Discord's docs
@@ -34,6 +35,8 @@ export class FakeDiscordRest extends EventEmitter {
   readonly calls: RestCall[] = [];
   gatewayUrl = '';
   private readonly failures: Failure[] = [];
+  /** Why Discord would have refused a message the bot sent (over a limit); tests expect none. */
+  readonly refusals: string[] = [];
   /** Messages the bot posted, per channel, oldest first: what GET /channels/:id/messages lists. */
   private readonly posted = new Map<string, Json[]>();
   private server: Server | null = null;
@@ -96,6 +99,11 @@ export class FakeDiscordRest extends EventEmitter {
     }
     this.calls.push(call);
     this.emit('call', call);
+    const refused = method === 'GET' ? [] : discordLimitErrors(messageBody(route, body));
+    if (refused.length > 0) {
+      this.refusals.push(...refused);
+      return send(res, 400, { message: 'Invalid Form Body', code: 50035, errors: refused });
+    }
     if (method === 'GET' && route === '/gateway/bot') {
       const limit = { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 };
       return send(res, 200, { url: this.gatewayUrl, shards: 1, session_start_limit: limit });
@@ -163,6 +171,12 @@ export class FakeDiscordRest extends EventEmitter {
       flags: body?.flags ?? 0,
     };
   }
+}
+
+/** The message in a request, if it carries one: a callback's data (replies, updates), else the body itself. */
+function messageBody(route: string, body: Json): Json {
+  if (route.endsWith('/callback')) return body?.type === 4 || body?.type === 7 ? body.data : null;
+  return /\/messages|^\/webhooks\//.test(route) ? body : null;
 }
 
 /** The DM channel id the fake gives a user: derived, so tests can predict it. */

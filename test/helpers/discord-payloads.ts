@@ -16,8 +16,14 @@ export type TestUser = { id: string; username: string; global_name: string };
 
 const asUser = (u: TestUser) => ({ ...u, discriminator: '0', avatar: null, public_flags: 0 });
 
-/** Gives a payload fresh ids and token, and puts it in the bot's DM or a server for the given user. */
-function place(payload: Json, user: TestUser, where: 'dm' | 'guild'): Json {
+/**
+ * Where an interaction happens: the bot's DM (context 1), a server (0), or a private channel (2): a group DM or
+ * a DM between two people, where a user-installed app runs.
+ */
+export type Where = 'dm' | 'guild' | 'private';
+
+/** Gives a payload fresh ids and token, and puts it in the bot's DM, a server or a group DM for the given user. */
+function place(payload: Json, user: TestUser, where: Where): Json {
   const id = nextSnowflake();
   payload.id = id;
   payload.token = `token-${id}`;
@@ -28,6 +34,13 @@ function place(payload: Json, user: TestUser, where: 'dm' | 'guild'): Json {
     payload.guild_id = undefined;
     payload.context = 1;
     payload.channel = { id: payload.channel_id, type: 1, flags: 0 };
+  } else if (where === 'private') {
+    payload.user = asUser(user);
+    payload.member = undefined;
+    payload.guild_id = undefined;
+    payload.channel_id = '1162000000000000001';
+    payload.context = 2;
+    payload.channel = { id: payload.channel_id, type: 3, flags: 0, recipients: [] };
   } else {
     payload.user = undefined;
     payload.member = fixture('interaction_message_command.json').member;
@@ -43,7 +56,7 @@ function place(payload: Json, user: TestUser, where: 'dm' | 'guild'): Json {
 type Option = { name: string; type: number; value: string | number | boolean; focused?: boolean };
 
 /** `/triage <sub> …options`, shaped as interaction_chat_input_dm.json. */
-export function slash(sub: string, options: Option[], user: TestUser = DANA, where: 'dm' | 'guild' = 'dm') {
+export function slash(sub: string, options: Option[], user: TestUser = DANA, where: Where = 'dm') {
   const p = fixture('interaction_chat_input_dm.json');
   p.data.options = [{ name: sub, type: 1, options }];
   return place(p, user, where);
@@ -63,15 +76,29 @@ export function autocomplete(sub: string, options: Option[], user: TestUser = DA
 }
 
 /** A button click on a message the bot sent, shaped as interaction_button_dm.json. */
-export function button(customId: string, message: Json, user: TestUser = DANA, where: 'dm' | 'guild' = 'dm') {
+export function button(customId: string, message: Json, user: TestUser = DANA, where: Where = 'dm') {
   const p = fixture('interaction_button_dm.json');
   p.data.custom_id = customId;
   if (message) p.message = message;
   return place(p, user, where);
 }
 
+/** A choice made in a select menu on a message the bot sent. */
+export function select(customId: string, values: string[], message: Json, user: TestUser = DANA, where: Where = 'dm') {
+  const p = button(customId, message, user, where);
+  p.data = { custom_id: customId, component_type: 3, values };
+  return p;
+}
+
+/** Moves a server interaction to another server. */
+export function inServer(payload: Json, guildId: string): Json {
+  payload.guild_id = guildId;
+  if (payload.channel) payload.channel.guild_id = guildId;
+  return payload;
+}
+
 /** "Triage invitation" on a message with the given text, shaped as interaction_message_command.json. */
-export function messageCommand(content: string, user: TestUser = DANA, where: 'dm' | 'guild' = 'guild') {
+export function messageCommand(content: string, user: TestUser = DANA, where: Where = 'guild') {
   const p = fixture('interaction_message_command.json');
   const target = Object.values(p.data.resolved.messages)[0] as { content: string };
   target.content = content;
@@ -79,7 +106,13 @@ export function messageCommand(content: string, user: TestUser = DANA, where: 'd
 }
 
 /** A modal submit with text inputs by custom id, shaped as interaction_modal_submit.json. */
-export function modalSubmit(customId: string, fields: Record<string, string>, user: TestUser = DANA, message?: Json) {
+export function modalSubmit(
+  customId: string,
+  fields: Record<string, string>,
+  user: TestUser = DANA,
+  message?: Json,
+  where: Where = 'dm',
+) {
   const p = fixture('interaction_modal_submit.json');
   p.data.custom_id = customId;
   p.data.components = Object.entries(fields).map(([id, value]) => ({
@@ -87,7 +120,7 @@ export function modalSubmit(customId: string, fields: Record<string, string>, us
     components: [{ type: 4, custom_id: id, value }],
   }));
   if (message) p.message = message;
-  return place(p, user, 'dm');
+  return place(p, user, where);
 }
 
 /** A DM to the bot (the `d` of message_create_dm.json). */
@@ -108,7 +141,7 @@ export function labelledModalSubmit(
   customId: string,
   fields: Record<string, string | string[]>,
   user: TestUser = DANA,
-  where: 'dm' | 'guild' = 'dm',
+  where: Where = 'dm',
 ) {
   const p = fixture('interaction_modal_submit.json');
   p.data.custom_id = customId;

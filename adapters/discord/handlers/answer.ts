@@ -6,6 +6,7 @@ import type {
   RepliableInteraction,
 } from 'discord.js';
 import { within } from '../../deadline.js';
+import { editOrDm } from '../fallback.js';
 
 /** Interactions answered with deferReply: their "thinking…" placeholder is to be edited, not followed up. */
 const deferredReplies = new WeakSet<Interaction>();
@@ -30,7 +31,8 @@ export async function replyWhenReady(
     return;
   }
   await deferReply(i, flags);
-  await i.editReply(await work);
+  const message = await work;
+  await editOrDm(i, message, () => i.editReply(message));
 }
 
 /** The same for a click: updates the message clicked, deferring first if the work is slow. */
@@ -44,7 +46,8 @@ export async function updateWhenReady(
     return;
   }
   await i.deferUpdate();
-  await i.editReply(await work);
+  const message = await work;
+  await editOrDm(i, message, () => i.editReply(message));
 }
 
 export async function deferReply(i: RepliableInteraction, flags: MessageFlags.Ephemeral | undefined): Promise<void> {

@@ -2,7 +2,7 @@ import { type Interaction, MessageFlags, type REST } from 'discord.js';
 import type { AdapterDeps } from '../../../src/adapter.js';
 import { isTriageError } from '../../../src/core/errors.js';
 import { DiscordCode, discordCode } from '../errors.js';
-import { NO_PINGS } from '../render.js';
+import { escapeText, NO_PINGS } from '../render.js';
 import { awaitsDeferredReply } from './answer.js';
 
 /** What every handler gets: the service, the logger, and the REST client for interaction webhooks. */
@@ -19,7 +19,8 @@ export async function guard(interaction: Interaction, ctx: Ctx, handle: () => Pr
     const where = { interaction: interaction.id, user: interaction.user.id, type: interaction.type };
     if (isTriageError(err)) {
       ctx.log.info('discord: triage refused', { ...where, code: err.code });
-      await tell(interaction, ctx, err.message);
+      // Refusals often quote what the user typed: escaped, so a quote cannot format, link or ping.
+      await tell(interaction, ctx, escapeText(err.message));
       return;
     }
     const code = discordCode(err);

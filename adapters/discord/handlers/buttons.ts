@@ -1,30 +1,44 @@
-import { type ButtonInteraction, MessageFlags, type ModalSubmitInteraction } from 'discord.js';
-import { isTriageError } from '../../../src/core/errors.js';
+import {
+  type ButtonInteraction,
+  type MessageComponentInteraction,
+  MessageFlags,
+  type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+import { isTriageError, TriageError } from '../../../src/core/errors.js';
 import type { TriageView } from '../../../src/service/index.js';
 import { within } from '../../deadline.js';
-import type { CustomId } from '../custom-id.js';
+import { type CustomId, choiceIdOf } from '../custom-id.js';
 import { editOriginal } from '../edit-original.js';
-import { NO_PINGS, nameModal, renderTriage } from '../render.js';
-import { userRefOf } from '../to-core.js';
-import { deferReply, replyWhenReady } from './answer.js';
+import { editOrDm } from '../fallback.js';
+import { escapeText, NO_PINGS, nameModal, notice, renderTriage } from '../render.js';
+import { privateFlags, userOf } from '../to-core.js';
+import { deferReply, replyWhenReady, updateWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
 type TriageButton = Extract<CustomId, { triageId: number }>;
 
 /**
- * A click on a triage message: answer, back/undo, revise, reopen from a list, or ask for the inviter's name.
- * Answer, Undo and Revise acknowledge before touching the database, so Discord's 3 seconds hold even when
- * another process has the database locked, and a burst of clicks is acknowledged at discord.js's own pace.
+ * A click on a triage message: answer, back/undo, revise, discard, reopen from a list, or ask for the inviter's
+ * name. Answer, Undo and Revise acknowledge before touching the database, so Discord's 3 seconds hold even
+ * when another process has the database locked, and a burst of clicks is acknowledged at discord.js's own pace.
  * The cost is one more round trip before the message changes.
  */
-export async function onTriageButton(i: ButtonInteraction, id: TriageButton, ctx: Ctx): Promise<void> {
-  const user = userRefOf(i.user);
+export async function onTriageButton(
+  i: ButtonInteraction | StringSelectMenuInteraction,
+  id: TriageButton,
+  ctx: Ctx,
+): Promise<void> {
+  const user = userOf(i);
   const triage = ctx.service.triage;
   switch (id.kind) {
-    case 'answer': {
+    case 'answer':
+    case 'choose': {
+      const choice = id.kind === 'answer' ? id.choiceId : choiceIdOf(i.isStringSelectMenu() ? i.values[0] : undefined);
+      if (choice === null) throw new TriageError('unknown_choice', 'That choice is not one I offered.');
       await acknowledge(i);
       try {
-        const view = await triage.answer(user, id.triageId, { questionId: id.questionId, choice: id.choiceId });
+        const view = await triage.answer(user, id.triageId, { questionId: id.questionId, choice });
         return await show(ctx, i, view);
       } catch (err) {
         if (!(isTriageError(err) && STALE.has(err.code))) throw err;
@@ -38,12 +52,19 @@ export async function onTriageButton(i: ButtonInteraction, id: TriageButton, ctx
     case 'revise':
       await acknowledge(i);
       return show(ctx, i, await triage.revise(user, id.triageId));
+    case 'discard': {
+      // The card named the inviter: it becomes the confirmation, in the same private place.
+      const done = triage
+        .discard(user, id.triageId)
+        .then((t) => notice(`Discarded triage #${t.id}: its invitation, answers and decision are deleted.`));
+      return updateWhenReady(i, done);
+    }
     case 'reopen': {
       // From a list or the digest: leave that message alone and answer with the triage's own message.
       const view = triage
         .get(user, id.triageId)
         .then((current) => (current.status === 'decided' ? triage.revise(user, id.triageId) : current));
-      await replyWhenReady(i, i.inGuild() ? MessageFlags.Ephemeral : undefined, view.then(renderTriage));
+      await replyWhenReady(i, privateFlags(i), view.then(renderTriage));
       return;
     }
     case 'name': {
@@ -63,7 +84,7 @@ export async function onTriageButton(i: ButtonInteraction, id: TriageButton, ctx
  * Acknowledges a click without changing the message, then waits for the event loop's next check phase:
  * clicks that arrived meanwhile are acknowledged before this one's database work and edit.
  */
-async function acknowledge(i: ButtonInteraction): Promise<void> {
+async function acknowledge(i: MessageComponentInteraction): Promise<void> {
   await i.deferUpdate();
   await new Promise((resolve) => setImmediate(resolve));
 }
@@ -73,18 +94,21 @@ const REPEATED = 'You had already answered that, so nothing new was recorded. Th
 
 async function show(
   ctx: Ctx,
-  i: ButtonInteraction | ModalSubmitInteraction,
+  i: MessageComponentInteraction | ModalSubmitInteraction,
   view: TriageView,
   why?: string,
 ): Promise<void> {
-  if (!i.isButton() && !i.isFromMessage()) {
-    if (i.deferred) await i.editReply(renderTriage(view));
-    else await i.reply({ ...renderTriage(view), flags: i.inGuild() ? MessageFlags.Ephemeral : undefined });
+  const message = renderTriage(view);
+  if (i.isModalSubmit() && !i.isFromMessage()) {
+    if (i.deferred) await editOrDm(i, message, () => i.editReply(message));
+    else await i.reply({ ...message, flags: privateFlags(i) });
     return;
   }
-  if (i.deferred) await editOriginal(ctx.hooks, i, renderTriage(view));
-  else await i.update(renderTriage(view));
-  const note = why ?? (view.duplicate ? REPEATED : null);
+  if (i.deferred) {
+    // In the DM instead, the note could not follow: its token is the one that expired.
+    if (await editOrDm(i, message, () => editOriginal(ctx.hooks, i, message))) return;
+  } else await i.update(message);
+  const note = why ? escapeText(why) : view.duplicate ? REPEATED : null;
   if (note) await i.followUp({ content: note, flags: MessageFlags.Ephemeral, ...NO_PINGS });
 }
 
@@ -94,10 +118,10 @@ async function show(
  */
 export async function onNameModal(i: ModalSubmitInteraction, triageId: number, ctx: Ctx): Promise<void> {
   const text = i.fields.getTextInputValue('name');
-  const work = ctx.service.triage.answer(userRefOf(i.user), triageId, { questionId: 'inviter', choice: 'name', text });
+  const work = ctx.service.triage.answer(userOf(i), triageId, { questionId: 'inviter', choice: 'name', text });
   const early = await within(work);
   if (early.done) return show(ctx, i, early.value);
   if (i.isFromMessage()) await i.deferUpdate();
-  else await deferReply(i, i.inGuild() ? MessageFlags.Ephemeral : undefined);
+  else await deferReply(i, privateFlags(i));
   await show(ctx, i, await work);
 }

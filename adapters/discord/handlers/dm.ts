@@ -1,8 +1,8 @@
 import type { Message } from 'discord.js';
 import { isTriageError } from '../../../src/core/errors.js';
 import { discordCode } from '../errors.js';
-import { notice, renderTriage } from '../render.js';
-import { messageText, userRefOf } from '../to-core.js';
+import { escapeText, notice, renderTriage } from '../render.js';
+import { messageText, unreadable, userRefOf } from '../to-core.js';
 import type { Ctx } from './boundary.js';
 
 /** A DM to the bot is an invitation, pasted or described: answer with its first question. */
@@ -16,6 +16,12 @@ export async function onDirectMessage(message: Message, ctx: Ctx): Promise<void>
       ctx.log.info('discord: duplicate DM ignored', { message: message.id });
       return;
     }
+    const cannotRead = unreadable(message);
+    if (cannotRead) {
+      ctx.log.info('discord: DM without text', { user: message.author.id, attachments: message.attachments.size });
+      await channel.send(notice(cannotRead));
+      return;
+    }
     const view = await ctx.service.triage.startFromText(userRefOf(message.author), messageText(message), {
       source: 'dm',
     });
@@ -23,7 +29,7 @@ export async function onDirectMessage(message: Message, ctx: Ctx): Promise<void>
   } catch (err) {
     if (isTriageError(err)) {
       ctx.log.info('discord: triage refused', { user: message.author.id, code: err.code });
-      await channel.send(notice(err.message)).catch((e: unknown) => logSendFailure(ctx, message, e));
+      await channel.send(notice(escapeText(err.message))).catch((e: unknown) => logSendFailure(ctx, message, e));
       return;
     }
     logSendFailure(ctx, message, err);

@@ -2,7 +2,7 @@ import type { Interaction } from 'discord.js';
 import { TRIAGE_COMMAND, TRIAGE_MESSAGE_COMMAND } from '../commands.js';
 import { decodeCustomId } from '../custom-id.js';
 import { SUBCOMMANDS, unknownSubcommand } from '../subcommands.js';
-import { teamOf, userRefOf } from '../to-core.js';
+import { userRefOf } from '../to-core.js';
 import { type Ctx, guard, tell } from './boundary.js';
 import { onNameModal, onTriageButton } from './buttons.js';
 import { onPolicyEdit, onPolicyModal } from './policy.js';
@@ -22,24 +22,33 @@ export async function onInteraction(i: Interaction, ctx: Ctx): Promise<void> {
 }
 
 async function route(i: Interaction, ctx: Ctx): Promise<void> {
+  // The server the user last came from: its policy and guidance apply in their DMs. Best effort, and not
+  // awaited before the handler runs: it must not hold up the reply, and a failure only leaves the older server.
+  // This interaction itself carries its server (userOf), so it does not depend on this write.
+  const remembered = i.guildId
+    ? ctx.service.settings.rememberGuidanceTeam(userRefOf(i.user), i.guildId).catch((err: unknown) => {
+        ctx.log.warn('discord: server not remembered', { user: i.user.id, error: String(err) });
+      })
+    : null;
+  await handle(i, ctx);
+  await remembered;
+}
+
+async function handle(i: Interaction, ctx: Ctx): Promise<void> {
   if (i.isChatInputCommand()) {
     if (i.commandName !== TRIAGE_COMMAND) return unknownSubcommand(i);
-    // The digest quotes the guidance of the server the user last used the bot in. Best effort, and not awaited
-    // before the command runs: it must not hold up the reply, and a failure only leaves the older server.
-    const remembered = i.guildId
-      ? ctx.service.settings.rememberGuidanceTeam(userRefOf(i.user), teamOf(i).workspace).catch((err: unknown) => {
-          ctx.log.warn('discord: guidance server not remembered', { user: i.user.id, error: String(err) });
-        })
-      : null;
     const sub = SUBCOMMANDS[i.options.getSubcommand(false) ?? ''];
-    await (sub ? sub.run(i, ctx) : unknownSubcommand(i));
-    await remembered;
-    return;
+    return sub ? sub.run(i, ctx) : unknownSubcommand(i);
   }
   if (i.isMessageContextMenuCommand() && i.commandName === TRIAGE_MESSAGE_COMMAND) return onTriageMessage(i, ctx);
+  if (i.isStringSelectMenu()) {
+    const id = decodeCustomId(i.customId);
+    return id?.kind === 'choose' ? onTriageButton(i, id, ctx) : tell(i, ctx, STALE);
+  }
   if (i.isButton()) {
     const id = decodeCustomId(i.customId);
-    if (!id || id.kind === 'start_modal' || id.kind === 'name_modal') return tell(i, ctx, STALE);
+    if (!id || id.kind === 'start_modal' || id.kind === 'name_modal' || id.kind === 'choose')
+      return tell(i, ctx, STALE);
     if (id.kind === 'forget') return onForgetButton(i, id.ownerId, id.confirm, ctx);
     if (id.kind === 'history') return onHistoryPage(i, id.offset, ctx);
     if (id.kind === 'policy_edit') return onPolicyEdit(i, id.platform, ctx);

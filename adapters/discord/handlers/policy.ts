@@ -5,9 +5,10 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import { within } from '../../deadline.js';
+import { notice } from '../render.js';
 import { policyModal } from '../render-policy.js';
-import { renderPolicies } from '../render-records.js';
-import { canManageServer, policyForm, privateFlags, teamOf, userRefOf } from '../to-core.js';
+import { renderPolicy, renderPolicyPages } from '../render-records.js';
+import { canManageServer, policyForm, privateFlags, teamOf, userOf } from '../to-core.js';
 import { deferReply, replyWhenReady } from './answer.js';
 import { type Ctx, tell } from './boundary.js';
 
@@ -16,15 +17,17 @@ const MAIN = ['linkedin', 'facebook'] as const;
 
 /** `/triage policy [platform]`: the criteria that apply to the user, where they come from, and Edit buttons. */
 export async function onPolicy(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
-  const user = userRefOf(i.user);
+  const user = userOf(i);
   const platform = i.options.getString('platform');
   const shown = platform === null ? MAIN : [platform];
-  const views = Promise.all(shown.map((p) => ctx.service.policies.show(user, p)));
+  const pages = Promise.all(shown.map((p) => ctx.service.policies.show(user, p))).then((v) => renderPolicyPages(v));
   await replyWhenReady(
     i,
     privateFlags(i),
-    views.then((v) => renderPolicies(v)),
+    pages.then(([first]) => first ?? notice('No policy to show.')),
   );
+  // What did not fit in one message follows it, as privately.
+  for (const page of (await pages).slice(1)) await i.followUp({ ...page, flags: privateFlags(i) });
 }
 
 const NOT_ADMIN =
@@ -39,14 +42,14 @@ const SLOW_EDIT = 'Your policy took a moment to load, so the form could not open
  * with its Edit button, once it is read.
  */
 export async function onPolicyEdit(i: ButtonInteraction, platform: string, ctx: Ctx): Promise<void> {
-  const view = ctx.service.policies.show(userRefOf(i.user), platform);
+  const view = ctx.service.policies.show(userOf(i), platform);
   const early = await within(view);
   if (early.done) {
     await i.showModal(policyModal(early.value, canManageServer(i)));
     return;
   }
   await deferReply(i, MessageFlags.Ephemeral);
-  await i.editReply({ content: SLOW_EDIT, ...renderPolicies([await view]) });
+  await i.editReply({ content: SLOW_EDIT, ...renderPolicy(await view) });
 }
 
 /** The form sent back: built-in questions ticked, the user's own typed one per line, or back to the default. */
@@ -68,16 +71,16 @@ export async function onPolicyModal(i: ModalSubmitInteraction, platform: string,
     const saved = (reset ? policies.resetTeam(team, platform) : policies.setTeam(team, platform, spec)).then((view) => {
       ctx.log.info('discord: server policy set', { user: i.user.id, guild: i.guildId, platform });
       const content = 'Saved for everyone in this server who has no policy of their own.';
-      return { content, ...renderPolicies([view], 'This server’s policy') };
+      return { content, ...renderPolicy(view, 'This server’s policy') };
     });
     await replyWhenReady(i, privateFlags(i), saved);
     return;
   }
-  const user = userRefOf(i.user);
+  const user = userOf(i);
   const saved = reset ? policies.reset(user, platform) : policies.set(user, platform, spec);
   await replyWhenReady(
     i,
     privateFlags(i),
-    saved.then((view) => ({ content: 'Saved.', ...renderPolicies([view]) })),
+    saved.then((view) => ({ content: 'Saved.', ...renderPolicy(view) })),
   );
 }

@@ -3,19 +3,19 @@ import { TriageError } from '../../../src/core/errors.js';
 import { DiscordCode, discordCode } from '../errors.js';
 import { NO_PINGS, notice } from '../render.js';
 import { forgetConfirmation, renderHistory, renderPending } from '../render-records.js';
-import { isBotDm, privateFlags, userRefOf } from '../to-core.js';
+import { isBotDm, privateFlags, userOf } from '../to-core.js';
 import { replyWhenReady, updateWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
 const PAGE = 10;
 
 export async function onHistory(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
-  const page = ctx.service.records.history(userRefOf(i.user), { limit: PAGE, offset: 0 });
+  const page = ctx.service.records.history(userOf(i), { limit: PAGE, offset: 0 });
   await replyWhenReady(i, privateFlags(i), page.then(renderHistory));
 }
 
 export async function onHistoryPage(i: ButtonInteraction, offset: number, ctx: Ctx): Promise<void> {
-  const page = ctx.service.records.history(userRefOf(i.user), { limit: PAGE, offset }).then(renderHistory);
+  const page = ctx.service.records.history(userOf(i), { limit: PAGE, offset }).then(renderHistory);
   // The list is the clicker's own: on a message someone else opened, answer privately instead of editing it.
   if (i.message.interactionMetadata && i.message.interactionMetadata.user.id !== i.user.id) {
     await replyWhenReady(i, MessageFlags.Ephemeral, page);
@@ -25,13 +25,13 @@ export async function onHistoryPage(i: ButtonInteraction, offset: number, ctx: C
 }
 
 export async function onPending(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
-  await replyWhenReady(i, privateFlags(i), ctx.service.records.pending(userRefOf(i.user)).then(renderPending));
+  await replyWhenReady(i, privateFlags(i), ctx.service.records.pending(userOf(i)).then(renderPending));
 }
 
 /** The CSV goes to the user's DM; if their DMs are closed it comes back in the private reply instead. */
 export async function onExport(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
   await i.deferReply({ flags: privateFlags(i) });
-  const file = await ctx.service.records.export(userRefOf(i.user), 'csv');
+  const file = await ctx.service.records.export(userOf(i), 'csv');
   const attachment = new AttachmentBuilder(Buffer.from(file.body, 'utf8'), { name: file.filename });
   if (isBotDm(i)) {
     await i.editReply({ content: 'Your records, as CSV.', files: [attachment], ...NO_PINGS });
@@ -59,7 +59,7 @@ export async function onForgetButton(i: ButtonInteraction, ownerId: string, conf
     await i.update(notice('Kept. Nothing was deleted.'));
     return;
   }
-  const done = ctx.service.records.forget(userRefOf(i.user)).then(({ triages }) => {
+  const done = ctx.service.records.forget(userOf(i)).then(({ triages }) => {
     ctx.log.info('discord: user forgotten', { user: i.user.id, triages });
     return notice(`Done: I deleted everything I had for you (${triages} triages).`);
   });

@@ -1,13 +1,13 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import type { DigestSettings } from '../../../src/service/index.js';
 import { renderSettings } from '../render-records.js';
-import { privateFlags, userRefOf } from '../to-core.js';
+import { privateFlags, userOf } from '../to-core.js';
 import { replyWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
 /** `/triage settings [day] [hour] [timezone] [off]`: with no option it shows the current settings. */
 export async function onSettings(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
-  const user = userRefOf(i.user);
+  const user = userOf(i);
   const day = i.options.getInteger('day');
   const hour = i.options.getInteger('hour');
   const timezone = i.options.getString('timezone');

@@ -1,17 +1,18 @@
-import type {
-  ChatInputCommandInteraction,
-  MessageContextMenuCommandInteraction,
-  ModalSubmitInteraction,
+import {
+  type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
+  type ModalSubmitInteraction,
 } from 'discord.js';
-import { renderTriage, startModal } from '../render.js';
-import { messageText, privateFlags, userRefOf } from '../to-core.js';
+import { notice, renderTriage, startModal } from '../render.js';
+import { messageText, privateFlags, unreadable, userOf } from '../to-core.js';
 import { replyWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
 type Starter = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ModalSubmitInteraction;
 
 async function startFrom(i: Starter, text: string, source: string, ctx: Ctx): Promise<void> {
-  const view = ctx.service.triage.startFromText(userRefOf(i.user), text, { source });
+  const view = ctx.service.triage.startFromText(userOf(i), text, { source });
   await replyWhenReady(i, privateFlags(i), view.then(renderTriage));
 }
 
@@ -27,6 +28,11 @@ export async function onStartCommand(i: ChatInputCommandInteraction, ctx: Ctx): 
 
 /** "Triage invitation" on any message starts a triage from that message's text. */
 export async function onTriageMessage(i: MessageContextMenuCommandInteraction, ctx: Ctx): Promise<void> {
+  const cannotRead = unreadable(i.targetMessage);
+  if (cannotRead) {
+    await i.reply({ ...notice(cannotRead), flags: MessageFlags.Ephemeral });
+    return;
+  }
   await startFrom(i, messageText(i.targetMessage), 'context_menu', ctx);
 }
 

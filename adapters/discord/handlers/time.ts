@@ -1,9 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { isTriageError, TriageError } from '../../../src/core/errors.js';
-import { escapeText } from '../render.js';
 import { renderOutbound } from '../render-records.js';
 import { renderLine } from '../render-time.js';
-import { privateFlags, userRefOf } from '../to-core.js';
+import { privateFlags, userOf } from '../to-core.js';
 import { replyWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
@@ -18,21 +16,11 @@ function words(...parts: (string | null)[]): string {
     .join(' ');
 }
 
-/** Runs a service call whose refusal may quote what the user typed: the quote must not format the reply. */
-async function quoting<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (err) {
-    if (isTriageError(err)) throw new TriageError(err.code, escapeText(err.message));
-    throw err;
-  }
-}
-
 /** `/triage time platform:… duration:… [place:work|home]`. */
 export async function onTime(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
   const place = i.options.getString('place');
   const args = words(i.options.getString('platform'), i.options.getString('duration'), place && `at ${place}`);
-  const logged = quoting(() => ctx.service.time.log(userRefOf(i.user), args));
+  const logged = ctx.service.time.log(userOf(i), args);
   await replyWhenReady(
     i,
     privateFlags(i),
@@ -43,7 +31,7 @@ export async function onTime(i: ChatInputCommandInteraction, ctx: Ctx): Promise<
 /** `/triage budget platform:… duration:… [expect:leads|contacts|friends]`; duration `off` removes it. */
 export async function onBudget(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
   const args = words(i.options.getString('platform'), i.options.getString('duration'), i.options.getString('expect'));
-  const set = quoting(() => ctx.service.time.budget(userRefOf(i.user), args));
+  const set = ctx.service.time.budget(userOf(i), args);
   await replyWhenReady(
     i,
     privateFlags(i),
@@ -54,6 +42,6 @@ export async function onBudget(i: ChatInputCommandInteraction, ctx: Ctx): Promis
 /** `/triage digest [week]`: the digest now, as the weekly DM would show it, without marking it sent. */
 export async function onDigestPreview(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
   const week = i.options.getString('week') === 'current' ? 'current' : 'last';
-  const message = ctx.service.digest.preview(userRefOf(i.user), { week });
+  const message = ctx.service.digest.preview(userOf(i), { week });
   await replyWhenReady(i, privateFlags(i), message.then(renderOutbound));
 }

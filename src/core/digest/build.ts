@@ -1,11 +1,12 @@
 import type { Outcome } from '../criteria.js';
 import { getPlatform, isPlatformId } from '../platforms.js';
+import type { Provider } from '../user.js';
 import { type Week, weekLabel } from '../week.js';
 import { chooseNudge } from './nudge.js';
 import type { Digest, DigestRecords, MinutesLogged, OutcomeCount, PlatformTime, PlatformTriage } from './types.js';
 
 /** Builds one user's digest for a week from their records; pure, so the same inputs give the same digest. */
-export function buildDigest(records: DigestRecords, week: Week, now: number): Digest {
+export function buildDigest(records: DigestRecords, week: Week, now: number, surface?: Provider): Digest {
   const triage = triageSection(records.thisWeek.decisions, records.lastWeek.decisions);
   const time = timeSection(records);
   const pendingTotal = Math.max(records.pendingTotal, records.pending.length);
@@ -20,6 +21,7 @@ export function buildDigest(records: DigestRecords, week: Week, now: number): Di
     pendingTotal,
     time,
     guidance: records.guidance,
+    ...(surface ? { surface } : {}),
   };
   return { ...digestWithoutNudge, nudge: chooseNudge(digestWithoutNudge, now) };
 }

@@ -1,6 +1,7 @@
 import { formatMinutes } from '../duration.js';
 import type { MessageAction, OutboundMessage } from '../message.js';
 import { platformName } from './build.js';
+import { phraseTip } from './tips.js';
 import type { Digest, Guidance, PlatformTime, PlatformTriage } from './types.js';
 
 const BAR_CELLS = 8;
@@ -16,7 +17,12 @@ export function digestMessage(d: Digest): OutboundMessage {
       summary: `${title}: ${line}`,
       title,
       sections: [
-        { lines: [line, 'Forward an invitation whenever one arrives, and log time with "time linkedin 25m".'] },
+        {
+          lines: [
+            line,
+            `Forward an invitation whenever one arrives, and log time with "${phraseTip({ command: 'time', args: ['linkedin', '25m'] }, d.surface)}".`,
+          ],
+        },
       ],
       actions: [],
     };

@@ -1,4 +1,5 @@
 import { formatMinutes } from '../duration.js';
+import { type CommandTip, phraseTip } from './tips.js';
 import type { Digest, Nudge } from './types.js';
 
 /** Thresholds behind the nudge rules, named so tests and docs can cite them. */
@@ -58,17 +59,23 @@ export function chooseNudge(d: Omit<Digest, 'nudge'>, now: number): Nudge {
   const rising = risingText(d);
   if (rising) return { kind: 'rising', text: rising };
   if (d.time.total === 0) {
+    const tip: CommandTip = { command: 'time', args: ['linkedin', '25m', 'at', 'home'] };
     return {
       kind: 'nothing_logged',
-      text: 'You logged no time on social networks this week. Log each session (for example "time linkedin 25m at home") so the digest can compare weeks.',
+      text: `You logged no time on social networks this week. Log each session (for example "${phraseTip(tip, d.surface)}") so the digest can compare weeks.`,
+      tip,
     };
   }
   const unbudgeted = d.time.platforms.find((p) => p.budget === null && p.minutes > 0);
+  if (!unbudgeted) return { kind: 'steady', text: 'Everything stayed within budget. Keep the same rhythm next week.' };
+  const tip: CommandTip = {
+    command: 'budget',
+    args: [unbudgeted.platform, formatMinutes(Math.max(30, unbudgeted.minutes))],
+  };
   return {
     kind: 'steady',
-    text: unbudgeted
-      ? `Set a weekly budget for ${unbudgeted.name} (for example "budget ${unbudgeted.platform} ${formatMinutes(Math.max(30, unbudgeted.minutes))}") so the digest can tell you when it grows.`
-      : 'Everything stayed within budget. Keep the same rhythm next week.',
+    text: `Set a weekly budget for ${unbudgeted.name} (for example "${phraseTip(tip, d.surface)}") so the digest can tell you when it grows.`,
+    tip,
   };
 }
 

@@ -1,5 +1,7 @@
 import type { Outcome } from '../criteria.js';
 import type { Expectation, Place } from '../time-command.js';
+import type { Provider } from '../user.js';
+import type { CommandTip } from './tips.js';
 
 /** Decisions counted per platform and outcome over one week; only current (not superseded) ones. */
 export interface OutcomeCount {
@@ -58,7 +60,10 @@ export type NudgeKind =
 /** The one concrete suggestion a digest makes. */
 export interface Nudge {
   kind: NudgeKind;
+  /** With the tip, if any, worded for the digest's surface. */
   text: string;
+  /** The command it suggests, as data. */
+  tip?: CommandTip;
 }
 
 export interface PlatformTriage {
@@ -95,5 +100,7 @@ export interface Digest {
   pendingTotal: number;
   time: { platforms: PlatformTime[]; total: number; lastWeek: number; work: number; home: number };
   guidance: Guidance | null;
+  /** Where it is shown, so commands it suggests are in that surface's syntax; the terminal's when unset. */
+  surface?: Provider;
   nudge: Nudge;
 }
