@@ -79,12 +79,12 @@ describe('an image with no text', () => {
 });
 
 describe('the digest’s tip, in Discord’s syntax', () => {
-  it('GIVEN no time logged THEN the preview and the weekly DM suggest "/triage time …", the terminal the bare command', async () => {
+  it('GIVEN no time logged THEN the preview and the weekly DM suggest "/triage time platform:… duration:…", the terminal the bare command', async () => {
     await h.interact(slash('start', [{ name: 'text', type: 3, value: 'LinkedIn request from Priya Raman' }]));
     await answerAll(h, { met_in_person_or_phone: 'no' });
     const preview = await h.interact(slash('digest', [{ name: 'week', type: 3, value: 'current' }]));
     const tip = (m: Json) => m.embeds[0].fields.find((f: Json) => f.name === 'One thing for next week')?.value;
-    expect(tip(preview.body.data)).toMatch(/"\/triage time linkedin 25m at home"/);
+    expect(tip(preview.body.data)).toMatch(/"\/triage time platform:linkedin duration:25m place:home"/);
 
     clock.t = DUE;
     const deps = {
@@ -98,7 +98,7 @@ describe('the digest’s tip, in Discord’s syntax', () => {
     };
     const from = h.rest.calls.length;
     expect(await runDigestTick(deps, DUE)).toMatchObject({ sent: 1 });
-    expect(tip((await toDm(from)).body)).toMatch(/"\/triage time linkedin 25m at home"/);
+    expect(tip((await toDm(from)).body)).toMatch(/"\/triage time platform:linkedin duration:25m place:home"/);
 
     const terminal = await h.service.digest.preview({ provider: 'console', workspace: 'local', userId: 'me' });
     expect(JSON.stringify(terminal)).toContain('log time with \\"time linkedin 25m\\"');

@@ -20,7 +20,7 @@ export function digestMessage(d: Digest): OutboundMessage {
         {
           lines: [
             line,
-            `Forward an invitation whenever one arrives, and log time with "${phraseTip({ command: 'time', args: ['linkedin', '25m'] }, d.surface)}".`,
+            `Forward an invitation whenever one arrives, and log time with "${phraseTip({ command: 'time', platform: 'linkedin', duration: '25m' }, d.surface)}".`,
           ],
         },
       ],

@@ -59,7 +59,7 @@ export function chooseNudge(d: Omit<Digest, 'nudge'>, now: number): Nudge {
   const rising = risingText(d);
   if (rising) return { kind: 'rising', text: rising };
   if (d.time.total === 0) {
-    const tip: CommandTip = { command: 'time', args: ['linkedin', '25m', 'at', 'home'] };
+    const tip: CommandTip = { command: 'time', platform: 'linkedin', duration: '25m', place: 'home' };
     return {
       kind: 'nothing_logged',
       text: `You logged no time on social networks this week. Log each session (for example "${phraseTip(tip, d.surface)}") so the digest can compare weeks.`,
@@ -70,7 +70,8 @@ export function chooseNudge(d: Omit<Digest, 'nudge'>, now: number): Nudge {
   if (!unbudgeted) return { kind: 'steady', text: 'Everything stayed within budget. Keep the same rhythm next week.' };
   const tip: CommandTip = {
     command: 'budget',
-    args: [unbudgeted.platform, formatMinutes(Math.max(30, unbudgeted.minutes))],
+    platform: unbudgeted.platform,
+    duration: formatMinutes(Math.max(30, unbudgeted.minutes)),
   };
   return {
     kind: 'steady',
