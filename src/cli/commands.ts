@@ -68,18 +68,21 @@ export const COMMANDS: Record<string, CliCommand> = {
     run: runBudget,
   },
   digest: {
-    usage: `digest --preview [--current] [--json]
-  Prints this week's digest without sending it (--current: the week so far).`,
+    usage: `digest --preview [--last] [--json]
+  Prints your next digest, the week so far, without sending it (--last: last week's, as sent).`,
     async run(argv, ctx) {
       const { values, positionals } = parse(argv, {
         ...JSON_OPTION,
         preview: { type: 'boolean' },
+        last: { type: 'boolean' },
+        // The default since the preview shows the week so far; still accepted from scripts written before.
         current: { type: 'boolean' },
       });
       noPositionals(positionals);
       if (!values.preview) throw new UsageError('digest needs --preview: the scheduler sends digests');
+      if (values.last && values.current) throw new UsageError('--last and --current name different weeks');
       const message = await (await ctx.service()).digest.preview(ctx.user, {
-        week: values.current ? 'current' : 'last',
+        week: values.last ? 'last' : 'current',
       });
       if (values.json) return ctx.out(JSON.stringify(message));
       const { renderMessage } = await import('../../adapters/console/render.js');

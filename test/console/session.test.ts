@@ -1,29 +1,9 @@
-import { PassThrough, Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../adapters/console/index.js';
 import { serviceOver } from '../../src/compose.js';
-import { createLogger } from '../../src/core/logger.js';
 import type { Service } from '../../src/service/index.js';
 import { type Db, openDatabase } from '../../src/store/db.js';
 import { tickingClock } from '../helpers/slack-harness.js';
-
-/** Types the lines into the real console adapter (not a terminal, so line by line) and returns the screen. */
-async function session(service: Service, lines: string[]): Promise<string> {
-  let screen = '';
-  const input = new PassThrough();
-  const output = new Writable({
-    write: (chunk: Buffer, _enc, done) => {
-      screen += chunk.toString();
-      done();
-    },
-  });
-  const user = { provider: 'console' as const, workspace: 'local', userId: 'me' };
-  const adapter = createConsoleAdapter({ input, output, user }, { service, log: createLogger('error', () => {}) });
-  await adapter.start();
-  input.end(`${lines.join('\n')}\n`);
-  await adapter.done;
-  return screen;
-}
+import { session } from './terminal-harness.js';
 
 describe('the console triage screen', () => {
   let db: Db;
