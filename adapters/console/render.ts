@@ -101,7 +101,9 @@ For text over several lines, type "paste", then the text, then a line with a sin
 Commands:
   history [page]        your decisions            pending          deferred and unfinished
   back, undo            take back the last answer revise <#>       ask a triage's questions again
+  drop <#>              discard a triage: not an invitation, or a mistake
   fix platform <name>   correct the network       fix inviter <n>  correct the name
   policy [platform]     show criteria             policy <platform> set <id>, <id>, "Your own question?"
-  policy <platform> reset                         export csv|json [file]
+  policy <platform> reset
+  export csv|json [file]  csv: your decisions; json: everything held about you
   forget                delete all your data      help, quit`;

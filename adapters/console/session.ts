@@ -4,8 +4,25 @@ import type { UserRef } from '../../src/core/user.js';
 import type { TriageView } from '../../src/service/index.js';
 import { report } from './boundary.js';
 import { FEATURE_HELP } from './features.js';
-import { HELP, renderHistory, renderPending, renderPolicy, renderTriage } from './render.js';
+import { HELP, plain, renderHistory, renderPending, renderPolicy, renderTriage } from './render.js';
 import { type ConsoleCommand, looksLikeInvitation, pickAnswer, toCommand } from './to-core.js';
+
+/** Writes an export where the user asked; a path that cannot be written is named, with why. */
+function writeExport(path: string, body: string): string {
+  try {
+    writeFileSync(path, body);
+    return `Wrote ${plain(path)}.`;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why: Record<string, string> = {
+      ENOENT: 'no such folder',
+      EISDIR: 'it is a folder',
+      EACCES: 'permission denied',
+      ENOTDIR: 'a part of the path is a file, not a folder',
+    };
+    return `Cannot write ${plain(path)}: ${why[code ?? ''] ?? code ?? String(err)}. Nothing was written.`;
+  }
+}
 
 /** A feature command's handler: takes the words after the command, returns the text to print. */
 export type ExtraHandler = (user: UserRef, args: string) => string | Promise<string>;
@@ -139,8 +156,7 @@ export class ConsoleSession {
       case 'export': {
         const file = await records.export(this.user, cmd.format);
         if (!cmd.path) return this.print(file.body);
-        writeFileSync(cmd.path, file.body);
-        return this.print(`Wrote ${cmd.path}.`);
+        return this.print(writeExport(cmd.path, file.body));
       }
       case 'forget':
         this.confirmingForget = true;

@@ -47,7 +47,11 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
   export: {
-    usage: 'export [--format csv|json] [--json]\n  Prints everything the bot holds about you (--json: --format json).',
+    usage: `export [--format csv|json] [--json]
+  Prints your decisions as CSV, or everything held about you as JSON (--json: --format json).
+  CSV (the default) is your decisions table: one row per decision, revised ones included, and one per open triage.
+  JSON is everything held about you: your settings, invitations, answers, decisions, policies, time, budgets and
+  digests. Both give times in ISO 8601.`,
     async run(argv, ctx) {
       const { values, positionals } = parse(argv, { ...JSON_OPTION, format: { type: 'string' } });
       noPositionals(positionals);

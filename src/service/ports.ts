@@ -114,6 +114,16 @@ export interface Everything {
   policies: { scope: string; owner: string; platform: string; criteria: string; updatedAt: number }[];
   timeLogs: { id: number; userId: number; platform: string; minutes: number; place: string | null; loggedAt: number }[];
   budgets: { userId: number; platform: string; weeklyMinutes: number; expectation: string | null; updatedAt: number }[];
+  /** One row per week a digest was claimed for the user: whether it was sent, failed or skipped, and when. */
+  digestClaims: {
+    week: string;
+    status: string;
+    attempts: number;
+    claimedAt: number;
+    nextAttemptAt: number | null;
+    sentAt: number | null;
+    error: string | null;
+  }[];
 }
 
 export interface RecordPort {
@@ -247,6 +257,12 @@ export interface Stores extends TxStores {
   tx<T>(fn: (s: TxStores) => Promise<T>): Promise<T>;
   /** Named locks for choosing a leader among instances (see leadership.ts). */
   locks: LockPort;
+  /**
+   * Makes deleted rows unreadable on disk, after a deletion has committed (forget, an uninstall purge). SQLite
+   * overwrites deleted content as it goes (secure_delete); this empties the write-ahead log that still holds
+   * the old pages. PostgreSQL keeps dead rows until VACUUM, which is the operator's (see the README).
+   */
+  scrub(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -32,6 +32,8 @@ export function openDatabase(path: string): Db {
     client.pragma('journal_mode = WAL');
     client.pragma('foreign_keys = ON');
     client.pragma('synchronous = NORMAL');
+    // Deleted rows are overwritten with zeros, so a forgotten user's text is not left readable in free pages.
+    client.pragma('secure_delete = ON');
     const db = drizzle(client, { schema }) as Db;
     refuseNewerDatabase(client, MIGRATIONS);
     migrate(db, { migrationsFolder: MIGRATIONS });
@@ -43,6 +45,15 @@ export function openDatabase(path: string): Db {
     const why = err instanceof Error ? err.message : String(err);
     throw new TriageError('database_unavailable', `Cannot open the database at ${path}: ${why}`);
   }
+}
+
+/**
+ * Copies the write-ahead log into the database and empties it, so old page versions holding deleted text are
+ * gone from disk too. False when a reader elsewhere kept it from finishing.
+ */
+export function truncateLog(client: Database.Database): boolean {
+  const [result] = client.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  return !result || result.busy === 0;
 }
 
 /** Creates missing folders one level at a time: Node 20's recursive mkdir can spin forever on some file systems. */
