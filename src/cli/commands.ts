@@ -63,7 +63,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
   time: {
     usage:
-      'time [--json] <platform> <duration> [--at work|home]\n  Logs time spent on a network: 25m, 1h30m, 90m, 1.5h.',
+      'time [--json] <platform> <duration> [--at work|home] | time undo\n  Logs time spent on a network: 25m, 1h30m, 90m, 1.5h ("time undo" removes the last entry).',
     run: runTime,
   },
   budget: {

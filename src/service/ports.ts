@@ -161,6 +161,13 @@ export interface NewTimeLog {
   loggedAt: number;
 }
 
+export interface RemovedTimeLog {
+  platform: string;
+  minutes: number;
+  place: string | null;
+  loggedAt: number;
+}
+
 export interface BudgetRow {
   platform: string;
   weeklyMinutes: number;
@@ -175,6 +182,8 @@ export interface GuidanceRow {
 
 export interface TimePort {
   log(entry: NewTimeLog): Promise<number>;
+  /** Deletes the user's most recent time log and returns it; undefined when they have none. */
+  removeLast(userId: number): Promise<RemovedTimeLog | undefined>;
   totals(userId: number, start: number, end: number): Promise<{ platform: string; minutes: number }[]>;
   budgets(userId: number): Promise<BudgetRow[]>;
   setBudget(
