@@ -1,5 +1,6 @@
 import { parseInvitation } from '../core/parser.js';
 import { cleanInvitationText } from '../service/input.js';
+import type { MigrationReport } from '../service/ports.js';
 import { parse, UsageError } from './args.js';
 import type { CliCommand } from './context.js';
 import { readText } from './text-input.js';
@@ -98,11 +99,21 @@ export const COMMANDS: Record<string, CliCommand> = {
     async run(argv, ctx) {
       const { values, positionals } = parse(argv, JSON_OPTION);
       noPositionals(positionals);
-      await ctx.service();
-      ctx.out(values.json ? JSON.stringify({ upToDate: true }) : 'Database is up to date.');
+      const m = (await ctx.service()).stores.migrations;
+      if (values.json) return ctx.out(JSON.stringify({ upToDate: true, created: m?.created, applied: m?.applied }));
+      ctx.out(migrated(m));
     },
   },
 };
+
+/** What `migrate` did, in words: PostgreSQL reports nothing back, so there it only says the end state. */
+function migrated(m: MigrationReport | undefined): string {
+  if (!m) return 'Database is up to date.';
+  const n = `${m.applied} migration${m.applied === 1 ? '' : 's'}`;
+  if (m.created) return `Created the database at ${m.path} and applied ${n}.`;
+  if (m.applied > 0) return `Applied ${n} to ${m.path}; it is up to date.`;
+  return `Database is up to date: ${m.path} has all ${m.total} migrations, none to apply.`;
+}
 
 function noPositionals(positionals: readonly string[]): void {
   const first = positionals[0];

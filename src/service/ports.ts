@@ -255,9 +255,21 @@ export interface TxStores {
   pacing: PacingPort;
 }
 
+/** What opening the database did to its schema, where the store reports it (SQLite). */
+export interface MigrationReport {
+  path: string;
+  /** The file did not exist before. */
+  created: boolean;
+  /** Migrations run by this open. */
+  applied: number;
+  /** Migrations the database now has. */
+  total: number;
+}
+
 /** The ports over one database, built once by the composition root. */
 export interface Stores extends TxStores {
   readonly dialect: 'sqlite' | 'postgres';
+  readonly migrations?: MigrationReport;
   /**
    * Runs fn in one transaction: committed when it resolves, rolled back when it throws. fn must use only the
    * stores it is handed (bound to the transaction), never the outer ones. On SQLite, transactions of one

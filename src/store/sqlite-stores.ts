@@ -68,6 +68,7 @@ export function createStores(db: Db, clock: Clock): StoreSet {
     ...(outside as unknown as TxStores),
     db,
     dialect: 'sqlite',
+    migrations: db.migrations,
     locks: soleProcess,
     async scrub() {
       // Another process reading the file holds the log's frames; wait for it a little, then leave them to
