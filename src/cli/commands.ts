@@ -1,7 +1,8 @@
+import { isTriageError } from '../core/errors.js';
 import { parseInvitation } from '../core/parser.js';
 import { cleanInvitationText } from '../service/input.js';
 import type { MigrationReport } from '../service/ports.js';
-import { parse, UsageError } from './args.js';
+import { InputError, parse, UsageError } from './args.js';
 import type { CliCommand } from './context.js';
 import { readText } from './text-input.js';
 import { runBudget, runTime } from './time.js';
@@ -45,6 +46,25 @@ export const COMMANDS: Record<string, CliCommand> = {
           `#${i.triageId}\t${new Date(i.at).toISOString()}\t${i.platform ?? ''}\t${i.inviter ?? ''}\t${i.outcome ?? 'open'}`,
         );
       }
+    },
+  },
+  drop: {
+    usage: `drop [--json] <triage-id>
+  Discards a triage (not an invitation, or a mistake): its invitation, answers and decision are deleted.`,
+    async run(argv, ctx) {
+      const { values, positionals } = parse(argv, JSON_OPTION);
+      const [id, extra] = positionals;
+      if (id === undefined || extra !== undefined || !/^#?\d{1,12}$/.test(id)) {
+        throw new UsageError('drop takes one triage id, like: drop 12 ("history" lists them)');
+      }
+      const triageId = Number(id.replace('#', ''));
+      const gone = await (await ctx.service()).triage.discard(ctx.user, triageId).catch((err: unknown) => {
+        if (isTriageError(err) && (err.code === 'not_found' || err.code === 'not_yours')) {
+          throw new InputError(`there is no triage #${triageId} of yours`);
+        }
+        throw err;
+      });
+      ctx.out(values.json ? JSON.stringify({ dropped: gone.id }) : `Dropped #${gone.id}.`);
     },
   },
   export: {

@@ -49,4 +49,23 @@ describe('the CLI says which database it uses and what it did to it', () => {
       'You have logged no time, so there is nothing to take back.\n',
     );
   });
+
+  it('GIVEN a recorded triage THEN "drop <id>" deletes it; an unknown id is refused in one line, a missing one is a usage error', async () => {
+    const env = { DATABASE_PATH: join(dir, 'drop.db') };
+    const started = await cli(
+      ['triage', '--json', 'LinkedIn request from Dana Kim', '--answer', 'met_in_person_or_phone=no'],
+      env,
+    );
+    const { triageId } = JSON.parse(started.stdout) as { triageId: number };
+    expect(JSON.parse((await cli(['history', '--json'], env)).stdout)).toMatchObject({ total: 1 });
+    const dropped = await cli(['drop', String(triageId)], env);
+    expect(dropped.code, dropped.stderr).toBe(0);
+    expect(dropped.stdout).toBe(`Dropped #${triageId}.\n`);
+    expect(JSON.parse((await cli(['history', '--json'], env)).stdout)).toMatchObject({ total: 0 });
+    const again = await cli(['drop', String(triageId)], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(`invite-triage drop: there is no triage #${triageId} of yours\n`);
+    expect((await cli(['drop'], env)).code).toBe(2);
+    expect((await cli(['drop', 'abc'], env)).code).toBe(2);
+  });
 });
