@@ -11,13 +11,17 @@ import { startDigestScheduler } from './scheduler/digest-scheduler.js';
 /** The composition root: config, database, service, the adapters that have credentials, the digest. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const log = createLogger(config.logLevel, (line) => process.stderr.write(`${line}\n`));
+  const toStderr = (line: string) => process.stderr.write(`${line}\n`);
+  let log = createLogger(config.logLevel, toStderr);
   const service = await openService(config.database, systemClock);
   // The lock that picks which instance holds Discord's gateway: PostgreSQL's advisory lock, or this process alone.
-  const deps = { service, log, locks: service.stores.locks };
+  let deps = { service, log, locks: service.stores.locks };
   const adapters: ChatAdapter[] = await chatAdapters(config, deps);
   let terminal: ReturnType<typeof createConsoleAdapter> | null = null;
   if (adapters.length === 0) {
+    // The terminal is the user's screen: only warnings and errors may write over the conversation.
+    log = createLogger(config.logLevel === 'error' ? 'error' : 'warn', toStderr);
+    deps = { ...deps, log };
     const user = { provider: 'console' as const, workspace: 'local', userId: userInfo().username || 'me' };
     terminal = createConsoleAdapter({ input: process.stdin, output: process.stdout, user }, deps);
     adapters.push(terminal);

@@ -166,12 +166,14 @@ describe('when the parser could not tell', () => {
     expect(c.asks().text).toContain('Jo Park');
   });
 
-  it('calls a skipped inviter "this person"', () => {
+  it('stores no name for a skipped inviter, calls them "the inviter", and does not ask again', () => {
     const c = conversation(anInvitation({ platform: 'linkedin', inviter: null }));
     c.reply('skip');
-    expect(c.asks().text).toContain('this person');
-    c.reply('no');
-    expect(c.decision().explanation).toContain('this person');
+    expect(c.asks().text).toBe('Have you connected with the inviter in person or on the phone at least once?');
+    expect(c.state.invitation.inviter).toBeNull();
+    c.reply('yes');
+    expect(c.decision().explanation).toBe('The inviter meets every one of your LinkedIn criteria.');
+    expect(JSON.stringify(c.state)).not.toContain('this person');
   });
 
   it('asks platform, then inviter, then criteria when both are missing', () => {

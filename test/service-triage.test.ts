@@ -132,8 +132,8 @@ describe('undo, revise and amend', () => {
     expect(history.total).toBe(1);
     expect(history.items[0]).toMatchObject({ triageId: id, outcome: 'defer' });
     const exported = JSON.parse((await service.records.export(me, 'json')).body);
-    expect(exported.decisions.map((d: { outcome: string; supersededAt: number | null }) => d)).toEqual([
-      expect.objectContaining({ outcome: 'decline', supersededAt: clock.now() }),
+    expect(exported.decisions.map((d: { outcome: string; supersededAt: string | null }) => d)).toEqual([
+      expect.objectContaining({ outcome: 'decline', supersededAt: new Date(clock.now()).toISOString() }),
       expect.objectContaining({ outcome: 'defer', supersededAt: null }),
     ]);
   });

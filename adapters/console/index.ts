@@ -74,6 +74,14 @@ export function createConsoleAdapter(config: ConsoleConfig, deps: AdapterDeps): 
         if (timer) clearTimeout(timer);
         timer = setTimeout(flush, PASTE_GAP_MS);
       });
+      // Ctrl-C in the middle of a paste drops the paste; otherwise it ends the session, as before.
+      rl.on('SIGINT', () => {
+        if (timer) {
+          clearTimeout(timer);
+          flush();
+        }
+        void session.interrupt().then((cancelled) => (cancelled ? afterEach() : rl?.close()));
+      });
       rl.on('close', () => {
         closed = true;
         if (timer) {

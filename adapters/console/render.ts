@@ -14,7 +14,7 @@ export function plain(text: string | null | undefined): string {
 }
 
 export function renderTriage(view: TriageView): string {
-  const screen = triageView(view);
+  const screen = triageView(view, { discard: true });
   const about = screen.contextLines.length ? [`  ${plain(screen.contextLines.join(' · '))}`] : [];
   const body = screen.question ? renderQuestion(screen) : renderDecision(screen);
   return [`[#${screen.id}] ${plain(screen.title)}`, ...about, body].join('\n');
@@ -26,7 +26,7 @@ function renderQuestion(screen: TriageScreen): string {
   const choices = q.choices.map((c, i) => `  ${i + 1}) ${plain(c.label)}`).join('\n');
   const hint = q.freeText ? 'Type the name, or 1 to skip.' : 'Answer with a number or the word.';
   const more = actionHints(screen);
-  return `${screen.progress}: ${plain(q.text)}\n${choices}\n${hint}${more ? ` ${more}` : ''}`;
+  return `${screen.progress}: ${plain(q.text)}\n${choices}\n${hint}${more ? ` (${more}.)` : ''}`;
 }
 
 function renderDecision(screen: TriageScreen): string {
@@ -48,7 +48,7 @@ function actionHints(screen: TriageScreen): string {
     back: '"back" takes back the last answer',
     undo: '"undo" takes back the last answer',
     revise: `"revise ${screen.id}" asks again`,
-    discard: `"discard ${screen.id}" drops it`,
+    discard: `"drop ${screen.id}" discards it`,
   };
   return screen.actions.map((a) => hints[a.id]).join(', ');
 }
@@ -101,7 +101,9 @@ For text over several lines, type "paste", then the text, then a line with a sin
 Commands:
   history [page]        your decisions            pending          deferred and unfinished
   back, undo            take back the last answer revise <#>       ask a triage's questions again
+  drop <#>              discard a triage: not an invitation, or a mistake
   fix platform <name>   correct the network       fix inviter <n>  correct the name
   policy [platform]     show criteria             policy <platform> set <id>, <id>, "Your own question?"
-  policy <platform> reset                         export csv|json [file]
+  policy <platform> reset
+  export csv|json [file]  csv: your decisions; json: everything held about you
   forget                delete all your data      help, quit`;

@@ -1,11 +1,41 @@
 import { writeFileSync } from 'node:fs';
 import type { AdapterDeps } from '../../src/adapter.js';
+import { isTriageError, TriageError } from '../../src/core/errors.js';
 import type { UserRef } from '../../src/core/user.js';
 import type { TriageView } from '../../src/service/index.js';
 import { report } from './boundary.js';
 import { FEATURE_HELP } from './features.js';
-import { HELP, renderHistory, renderPending, renderPolicy, renderTriage } from './render.js';
+import { HELP, plain, renderHistory, renderPending, renderPolicy, renderTriage } from './render.js';
 import { type ConsoleCommand, looksLikeInvitation, pickAnswer, toCommand } from './to-core.js';
+
+/** Runs an operation on the triage the user numbered; a number that is not theirs is named in the answer. */
+async function numbered<T>(id: number, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (isTriageError(err) && (err.code === 'not_found' || err.code === 'not_yours')) {
+      throw new TriageError(err.code, `There is no triage #${id} of yours: "pending" and "history" list them.`);
+    }
+    throw err;
+  }
+}
+
+/** Writes an export where the user asked; a path that cannot be written is named, with why. */
+function writeExport(path: string, body: string): string {
+  try {
+    writeFileSync(path, body);
+    return `Wrote ${plain(path)}.`;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why: Record<string, string> = {
+      ENOENT: 'no such folder',
+      EISDIR: 'it is a folder',
+      EACCES: 'permission denied',
+      ENOTDIR: 'a part of the path is a file, not a folder',
+    };
+    return `Cannot write ${plain(path)}: ${why[code ?? ''] ?? code ?? String(err)}. Nothing was written.`;
+  }
+}
 
 /** A feature command's handler: takes the words after the command, returns the text to print. */
 export type ExtraHandler = (user: UserRef, args: string) => string | Promise<string>;
@@ -56,6 +86,17 @@ export class ConsoleSession {
       if (!this.pasting) return this.start(text);
       for (const line of text.split('\n')) await this.line(line);
     });
+  }
+
+  /** Ctrl-C: ends a paste under way without triaging it. Resolves true if there was one to cancel. */
+  interrupt(): Promise<boolean> {
+    let cancelled = false;
+    return this.enqueue(async () => {
+      if (!this.pasting) return;
+      this.pasting = null;
+      cancelled = true;
+      this.print('Paste cancelled; nothing was saved.');
+    }).then(() => cancelled);
   }
 
   endOfInput(): Promise<void> {
@@ -129,7 +170,15 @@ export class ConsoleSession {
         return this.show(await triage.undo(this.user, this.current.id));
       }
       case 'revise':
-        return this.show(await triage.revise(this.user, cmd.id));
+        return this.show(await numbered(cmd.id, () => triage.revise(this.user, cmd.id)));
+      case 'drop': {
+        const gone = await numbered(cmd.id, () => triage.discard(this.user, cmd.id));
+        if (this.current?.id === gone.id) this.current = null;
+        const who = gone.inviter ? ` (${plain(gone.inviter)})` : '';
+        return this.print(`Dropped #${gone.id}${who}: it is gone, with its answers and decision.`);
+      }
+      case 'usage':
+        return this.print(cmd.text);
       case 'fix': {
         if (!this.current) return this.print('Paste an invitation first; "fix" corrects the one under way.');
         return this.show(await triage.amend(this.user, this.current.id, { [cmd.field]: cmd.value }));
@@ -139,8 +188,7 @@ export class ConsoleSession {
       case 'export': {
         const file = await records.export(this.user, cmd.format);
         if (!cmd.path) return this.print(file.body);
-        writeFileSync(cmd.path, file.body);
-        return this.print(`Wrote ${cmd.path}.`);
+        return this.print(writeExport(cmd.path, file.body));
       }
       case 'forget':
         this.confirmingForget = true;

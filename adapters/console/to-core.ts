@@ -12,6 +12,9 @@ export type ConsoleCommand =
   | { kind: 'undo' }
   | { kind: 'back' }
   | { kind: 'revise'; id: number }
+  | { kind: 'drop'; id: number }
+  /** A command's word with what it does not take: answered with how to use it, never started as a triage. */
+  | { kind: 'usage'; text: string }
   | { kind: 'fix'; field: 'platform' | 'inviter'; value: string }
   | { kind: 'policy'; platform?: string; action?: 'set' | 'reset'; spec?: CriterionSpec[] }
   | { kind: 'export'; format: string; path?: string }
@@ -51,6 +54,10 @@ export function toCommand(line: string, extra: ExtraCommands = new Set()): Conso
     case 'revise':
       if (/^#?\d{1,12}$/.test(args)) return { kind: 'revise', id: Number(args.replace('#', '')) };
       break;
+    case 'drop':
+    case 'discard':
+      if (/^#?\d{1,12}$/.test(args)) return { kind: 'drop', id: Number(args.replace('#', '')) };
+      break;
     case 'fix': {
       const [field, ...value] = rest;
       if ((field === 'platform' || field === 'inviter') && value.length > 0) {
@@ -67,8 +74,36 @@ export function toCommand(line: string, extra: ExtraCommands = new Set()): Conso
       break;
   }
   if (extra.has(word)) return { kind: 'extra', name: word, args };
+  const usage = Object.hasOwn(USAGE, word) ? USAGE[word] : undefined;
+  // "History teacher Sam Lee wants to be friends on Facebook" is an invitation that happens to begin so.
+  if (usage && !looksLikeInvitation(line)) return { kind: 'usage', text: usage };
   return { kind: 'text', text: line };
 }
+
+const ALONE = (word: string, what: string) => `Type "${word}" on its own to ${what}.`;
+const NUMBERS = '"pending" and "history" show the numbers.';
+
+/** How each command is used, for a line that begins with its word but does not fit it. */
+const USAGE: Record<string, string> = {
+  help: ALONE('help', 'list the commands'),
+  '?': ALONE('help', 'list the commands'),
+  quit: ALONE('quit', 'leave'),
+  exit: ALONE('quit', 'leave'),
+  pending: ALONE('pending', 'list what is waiting'),
+  undo: ALONE('undo', 'take back the last answer'),
+  back: ALONE('back', 'take back the last answer'),
+  forget: ALONE('forget', 'delete all your data'),
+  paste: ALONE('paste', 'paste text over several lines'),
+  history: 'Use "history" or "history <page>", e.g. "history 2".',
+  revise: `Use "revise <#>", e.g. "revise 3": ${NUMBERS}`,
+  drop: `Use "drop <#>", e.g. "drop 3", to discard a triage: ${NUMBERS}`,
+  discard: `Use "drop <#>", e.g. "drop 3", to discard a triage: ${NUMBERS}`,
+  fix: 'Use "fix platform <network>" or "fix inviter <name>".',
+  export: 'Use "export csv [file]" for your decisions or "export json [file]" for everything.',
+  policy: 'Use "policy <network>" to see its questions, "policy <network> set <id>, …" or "policy <network> reset".',
+  clear: '"clear" is not a command here. "help" lists the commands.',
+  cls: '"cls" is not a command here. "help" lists the commands.',
+};
 
 function policyCommand(rest: string[]): ConsoleCommand {
   const [platform, action, ...specWords] = rest;
@@ -76,7 +111,7 @@ function policyCommand(rest: string[]): ConsoleCommand {
   if (!action) return { kind: 'policy', platform };
   if (action === 'reset') return { kind: 'policy', platform, action: 'reset' };
   if (action === 'set') return { kind: 'policy', platform, action: 'set', spec: parseSpec(specWords.join(' ')) };
-  return { kind: 'policy', platform, action: 'set', spec: [] };
+  return { kind: 'usage', text: USAGE.policy ?? '' };
 }
 
 /** `serves_professionally, "Have we worked together?"`: ids, and quoted custom questions. */

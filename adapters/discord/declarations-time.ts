@@ -41,14 +41,14 @@ export const TIME_DECLARATIONS: Record<string, Declare> = {
       ),
   digest: (b) =>
     b
-      .setDescription('Your weekly digest, now (nothing is marked sent)')
+      .setDescription('A preview of your next weekly digest (nothing is sent)')
       .addStringOption((o) =>
         o
           .setName('week')
           .setDescription('Which week')
           .addChoices(
-            { name: 'last week (what this week’s digest sends)', value: 'last' },
-            { name: 'this week so far', value: 'current' },
+            { name: 'this week so far (your next digest)', value: 'current' },
+            { name: 'last week, as it was sent', value: 'last' },
           ),
       ),
 };

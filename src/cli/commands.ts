@@ -1,6 +1,8 @@
+import { isTriageError } from '../core/errors.js';
 import { parseInvitation } from '../core/parser.js';
 import { cleanInvitationText } from '../service/input.js';
-import { parse, UsageError } from './args.js';
+import type { MigrationReport } from '../service/ports.js';
+import { InputError, parse, UsageError } from './args.js';
 import type { CliCommand } from './context.js';
 import { readText } from './text-input.js';
 import { runBudget, runTime } from './time.js';
@@ -46,8 +48,31 @@ export const COMMANDS: Record<string, CliCommand> = {
       }
     },
   },
+  drop: {
+    usage: `drop [--json] <triage-id>
+  Discards a triage (not an invitation, or a mistake): its invitation, answers and decision are deleted.`,
+    async run(argv, ctx) {
+      const { values, positionals } = parse(argv, JSON_OPTION);
+      const [id, extra] = positionals;
+      if (id === undefined || extra !== undefined || !/^#?\d{1,12}$/.test(id)) {
+        throw new UsageError('drop takes one triage id, like: drop 12 ("history" lists them)');
+      }
+      const triageId = Number(id.replace('#', ''));
+      const gone = await (await ctx.service()).triage.discard(ctx.user, triageId).catch((err: unknown) => {
+        if (isTriageError(err) && (err.code === 'not_found' || err.code === 'not_yours')) {
+          throw new InputError(`there is no triage #${triageId} of yours`);
+        }
+        throw err;
+      });
+      ctx.out(values.json ? JSON.stringify({ dropped: gone.id }) : `Dropped #${gone.id}.`);
+    },
+  },
   export: {
-    usage: 'export [--format csv|json] [--json]\n  Prints everything the bot holds about you (--json: --format json).',
+    usage: `export [--format csv|json] [--json]
+  Prints your decisions as CSV, or everything held about you as JSON (--json: --format json).
+  CSV (the default) is your decisions table: one row per decision, revised ones included, and one per open triage.
+  JSON is everything held about you: your settings, invitations, answers, decisions, policies, time, budgets and
+  digests. Both give times in ISO 8601.`,
     async run(argv, ctx) {
       const { values, positionals } = parse(argv, { ...JSON_OPTION, format: { type: 'string' } });
       noPositionals(positionals);
@@ -59,7 +84,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
   time: {
     usage:
-      'time [--json] <platform> <duration> [--at work|home]\n  Logs time spent on a network: 25m, 1h30m, 90m, 1.5h.',
+      'time [--json] <platform> <duration> [--at work|home] | time undo\n  Logs time spent on a network: 25m, 1h30m, 90m, 1.5h ("time undo" removes the last entry).',
     run: runTime,
   },
   budget: {
@@ -68,18 +93,21 @@ export const COMMANDS: Record<string, CliCommand> = {
     run: runBudget,
   },
   digest: {
-    usage: `digest --preview [--current] [--json]
-  Prints this week's digest without sending it (--current: the week so far).`,
+    usage: `digest --preview [--last] [--json]
+  Prints your next digest, the week so far, without sending it (--last: last week's, as sent).`,
     async run(argv, ctx) {
       const { values, positionals } = parse(argv, {
         ...JSON_OPTION,
         preview: { type: 'boolean' },
+        last: { type: 'boolean' },
+        // The default since the preview shows the week so far; still accepted from scripts written before.
         current: { type: 'boolean' },
       });
       noPositionals(positionals);
       if (!values.preview) throw new UsageError('digest needs --preview: the scheduler sends digests');
+      if (values.last && values.current) throw new UsageError('--last and --current name different weeks');
       const message = await (await ctx.service()).digest.preview(ctx.user, {
-        week: values.current ? 'current' : 'last',
+        week: values.last ? 'last' : 'current',
       });
       if (values.json) return ctx.out(JSON.stringify(message));
       const { renderMessage } = await import('../../adapters/console/render.js');
@@ -91,11 +119,21 @@ export const COMMANDS: Record<string, CliCommand> = {
     async run(argv, ctx) {
       const { values, positionals } = parse(argv, JSON_OPTION);
       noPositionals(positionals);
-      await ctx.service();
-      ctx.out(values.json ? JSON.stringify({ upToDate: true }) : 'Database is up to date.');
+      const m = (await ctx.service()).stores.migrations;
+      if (values.json) return ctx.out(JSON.stringify({ upToDate: true, created: m?.created, applied: m?.applied }));
+      ctx.out(migrated(m));
     },
   },
 };
+
+/** What `migrate` did, in words: PostgreSQL reports nothing back, so there it only says the end state. */
+function migrated(m: MigrationReport | undefined): string {
+  if (!m) return 'Database is up to date.';
+  const n = `${m.applied} migration${m.applied === 1 ? '' : 's'}`;
+  if (m.created) return `Created the database at ${m.path} and applied ${n}.`;
+  if (m.applied > 0) return `Applied ${n} to ${m.path}; it is up to date.`;
+  return `Database is up to date: ${m.path} has all ${m.total} migrations, none to apply.`;
+}
 
 function noPositionals(positionals: readonly string[]): void {
   const first = positionals[0];

@@ -9,22 +9,35 @@ import type { CliIo } from './context.js';
 
 export type { CliIo } from './context.js';
 
-const USAGE = `invite-triage <command> [options]
+/** The same default as the configuration's; written here so that --help loads no config parser. */
+const DEFAULT_DATABASE_PATH = './data/invite-triage.db';
+
+function usage(io: CliIo): string {
+  return `invite-triage <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(9)} ${c.usage.split('\n')[1]?.trim() ?? ''}`)
   .join('\n')}
 
-"invite-triage <command> --help" shows a command's options. The database is DATABASE_URL (PostgreSQL) when set,
-else DATABASE_PATH (./data/invite-triage.db).
+"invite-triage <command> --help" shows a command's options.
+${databaseLine(io)}
 Exit codes: 0 done, 1 input refused, 2 usage error.`;
+}
+
+/** Which database a command would use, from the environment it runs in (the URL is not shown: it may hold a password). */
+function databaseLine(io: CliIo): string {
+  if (io.env.DATABASE_URL?.trim()) return 'The database: PostgreSQL at DATABASE_URL (set), rather than DATABASE_PATH.';
+  const set = io.env.DATABASE_PATH?.trim();
+  const path = resolve(io.cwd, set || DEFAULT_DATABASE_PATH);
+  return `The database: ${path} (${set ? 'DATABASE_PATH' : `DATABASE_PATH unset, so ${DEFAULT_DATABASE_PATH}`}); DATABASE_URL for PostgreSQL.`;
+}
 
 /** Runs one command and returns its exit code: 0 done, 1 input refused, 2 usage error. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${usage(io)}\n`);
     return 0;
   }
   if (!name) {

@@ -6,6 +6,10 @@ const TIME = { json: { type: 'boolean' }, at: { type: 'string' } } as const;
 /** `time <platform> <duration> [--at work|home]`. The service judges the platform and the duration. */
 export async function runTime(argv: string[], ctx: CliContext): Promise<void> {
   const { values, positionals } = parse(argv, TIME);
+  if (positionals.length === 1 && positionals[0] === 'undo' && values.at === undefined) {
+    const undone = await (await ctx.service()).time.undoLast(ctx.user);
+    return ctx.out(values.json ? JSON.stringify(undone) : undone.message);
+  }
   if (positionals.length !== 2) throw new UsageError('time takes <platform> <duration>, like: time linkedin 25m');
   const at = values.at;
   if (at !== undefined && at !== 'work' && at !== 'home') throw new UsageError('--at is work or home');

@@ -52,7 +52,12 @@ export interface FlowState {
   decision: Decision | null;
   /** How many of the platform and inviter questions were asked, so numbering stays right. */
   identified?: number;
+  /** The inviter question was skipped: not asked again, and no name is stored in its place. */
+  inviterSkipped?: boolean;
 }
+
+/** Who the text speaks of when the inviter's name was skipped. */
+const UNNAMED = 'the inviter';
 
 export type Step = { kind: 'question'; question: Question } | { kind: 'decision'; decision: Decision };
 
@@ -101,8 +106,8 @@ export function answer(state: FlowState, input: AnswerInput, policies: PolicyLoo
     };
   } else if (question.id === 'inviter') {
     const name = input.choice === 'skip' ? null : cleanName(input.text ?? input.choice);
-    const invitation = { ...state.invitation, inviter: name ?? 'this person' };
-    next = { ...state, invitation, identified: (state.identified ?? 0) + 1 };
+    const invitation = { ...state.invitation, inviter: name };
+    next = { ...state, invitation, identified: (state.identified ?? 0) + 1, inviterSkipped: name === null };
   } else {
     if (!question.choices.some((c) => c.id === input.choice)) {
       const allowed = question.choices.map((c) => c.id).join(', ');
@@ -150,7 +155,8 @@ export function amend(
 
 function nextQuestion(state: FlowState): Question | null {
   const inv = state.invitation;
-  const missing = (inv.platform ? 0 : 1) + (inv.inviter ? 0 : 1);
+  const named = inv.inviter !== null || state.inviterSkipped === true;
+  const missing = (inv.platform ? 0 : 1) + (named ? 0 : 1);
   const criteria = state.criteria ?? [];
   const identified = state.identified ?? 0;
   const total = identified + missing + Math.max(criteria.length, 1);
@@ -161,14 +167,14 @@ function nextQuestion(state: FlowState): Question | null {
     const text = 'Which network is this invitation from?';
     return { id: 'platform', text, choices, freeText: false, index, total, answered };
   }
-  if (!inv.inviter) {
+  if (!named) {
     const choices = [{ id: 'skip', label: 'Skip', result: 'pass' as const }];
     return { id: 'inviter', text: 'Who sent it? Type their name.', choices, freeText: true, index, total, answered };
   }
   for (const [i, criterion] of criteria.entries()) {
     const given = state.answers[i];
     if (!given) {
-      const text = fill(criterion.question, inv.inviter);
+      const text = fill(criterion.question, inv.inviter ?? UNNAMED);
       return { id: criterion.id, text, choices: criterion.choices, freeText: false, index, total, answered };
     }
     const choice = criterion.choices.find((c) => c.id === given.choice);
@@ -178,7 +184,7 @@ function nextQuestion(state: FlowState): Question | null {
 }
 
 function decide(state: FlowState): Decision {
-  const name = state.invitation.inviter ?? 'this person';
+  const name = state.invitation.inviter ?? UNNAMED;
   const platform = getPlatform(state.invitation.platform ?? 'other');
   const reasons: Reason[] = [];
   for (const [i, criterion] of (state.criteria ?? []).entries()) {
@@ -207,12 +213,14 @@ function decide(state: FlowState): Decision {
   const explanation =
     reasons.length === 0
       ? `You have no criteria for ${platform.name}, so ${name} is accepted.`
-      : `${name} meets every one of your ${platform.name} criteria.`;
+      : fill(`{name} meets every one of your ${platform.name} criteria.`, name);
   return { outcome: 'accept', decidedBy: null, reasons, explanation };
 }
 
+/** The template with the name put in; a sentence that begins with "the inviter" begins with a capital. */
 function fill(template: string, name: string): string {
-  return template.replaceAll('{name}', name);
+  const text = template.replaceAll('{name}', name);
+  return name === UNNAMED && template.startsWith('{name}') ? `T${text.slice(1)}` : text;
 }
 
 function fail(code: FlowErrorCode, message: string): FlowResult {

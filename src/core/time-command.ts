@@ -36,6 +36,18 @@ export function parseTimeCommand(text: unknown): CommandResult<TimeCommand> {
     place = placeMatch[1] === 'home' ? 'home' : 'work';
     words.splice(two ? -2 : -1);
   }
+  if (!placeMatch) {
+    // "25m at the gym": a place the log does not know, not part of the duration.
+    const at = words.findIndex((w, i) => i >= 2 && /^(?:at|in|from|@)$/.test(w));
+    if (at > 0 && splitPlatformDuration(words.slice(0, at), MAX_LOG_MINUTES).ok) {
+      const said = words.slice(at).join(' ').slice(0, 40);
+      return {
+        ok: false,
+        code: 'bad_place',
+        message: `"${said}" is not a place I log: say "at work" or "at home", or leave it out.`,
+      };
+    }
+  }
   const found = splitPlatformDuration(words, MAX_LOG_MINUTES);
   if (!found.ok) return { ok: false, code: found.code, message: withUsage(found, TIME_USAGE) };
   return { ok: true, value: { platform: found.platform, minutes: found.minutes, place } };

@@ -25,7 +25,10 @@ export interface DueDigest {
 }
 
 export interface PreviewOptions {
-  /** 'last' (default) is the digest this week's send carries; 'current' is the week so far. */
+  /**
+   * 'current' (default) is the week so far: what the next digest will report on. 'last' is last week's, as this
+   * week's send carries it.
+   */
   week?: 'last' | 'current';
   /** For users with no zone of their own; defaults to the service's. */
   timeZone?: string;
@@ -50,9 +53,9 @@ export class DigestService {
     this.claims = stores.claims;
   }
 
-  /** This week's digest, now, without claiming or marking anything. */
+  /** The digest of the week so far (or last week's), now, without claiming or marking anything. */
   async preview(user: UserRef, opts: PreviewOptions = {}): Promise<OutboundMessage> {
-    return digestMessage(await this.digestFor(user, opts));
+    return digestMessage(await this.digestFor(user, opts), { soFar: opts.week !== 'last' });
   }
 
   async digestFor(user: UserRef, opts: PreviewOptions = {}): Promise<Digest> {
@@ -61,7 +64,7 @@ export class DigestService {
     const tz = zoneOr(row?.timezone, opts.timeZone ?? this.defaultTimeZone);
     const now = this.clock.now();
     const current = weekOf(now, tz);
-    const week = opts.week === 'current' ? current : previousWeek(current);
+    const week = opts.week === 'last' ? previousWeek(current) : current;
     const team = `${user.provider}:${user.team ?? digestPrefs(row?.prefs).guidanceTeam ?? user.workspace}`;
     const req = { userId, team, lastStart: previousWeek(week).start, start: week.start, end: week.end };
     const records = (await this.store.load([req])).get(userId);

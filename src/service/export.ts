@@ -1,24 +1,58 @@
-import type { Everything } from './ports.js';
+import type { Everything, UserRow } from './ports.js';
 
 const iso = (ms: number | null | undefined) => (ms == null ? '' : new Date(ms).toISOString());
 
-/** Everything as one JSON document, with stored JSON columns unpacked. */
-export function toJson(identity: object, data: Everything): string {
+/** What the export says about who it is for: the user's own row, as stored. */
+export interface ExportedUser {
+  identity: object;
+  row: UserRow | undefined;
+}
+
+/**
+ * Everything held about the user as one JSON document: their own row (time zone, settings, since when), every
+ * table they own, and their digest claims. Stored JSON columns are unpacked; every time is ISO 8601, as in CSV.
+ */
+export function toJson(user: ExportedUser, data: Everything): string {
   const parse = (s: string) => JSON.parse(s) as unknown;
+  const row = user.row;
   return JSON.stringify(
-    {
-      exportedFor: identity,
+    isoTimes({
+      exportedFor: user.identity,
+      user: row ? { timezone: row.timezone, settings: parsePrefs(row.prefs), createdAt: row.createdAt } : null,
       invitations: data.invitations.map((i) => ({ ...i, context: parse(i.context) })),
       triages: data.triages.map(({ state: _state, ...t }) => t),
       answers: data.answers,
       decisions: data.decisions.map((d) => ({ ...d, reasons: parse(d.reasons) })),
-      policies: data.policies.map((p) => ({ platform: p.platform, criteria: parse(p.criteria) })),
+      policies: data.policies.map((p) => ({
+        platform: p.platform,
+        criteria: parse(p.criteria),
+        updatedAt: p.updatedAt,
+      })),
       timeLogs: data.timeLogs,
       budgets: data.budgets,
-    },
+      digestClaims: data.digestClaims,
+    }),
     null,
     2,
   );
+}
+
+/** Stored times are epoch milliseconds under names ending in "At"; the export gives them as ISO 8601. */
+function isoTimes(value: unknown, key = ''): unknown {
+  if (typeof value === 'number' && key.endsWith('At')) return iso(value);
+  if (Array.isArray(value)) return value.map((v) => isoTimes(v));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isoTimes(v, k)]));
+  }
+  return value;
+}
+
+function parsePrefs(prefs: string): unknown {
+  try {
+    return JSON.parse(prefs);
+  } catch {
+    return prefs;
+  }
 }
 
 const HEADER = [
@@ -34,7 +68,10 @@ const HEADER = [
   'superseded_at',
 ];
 
-/** One row per decision (revised ones included, with superseded_at), and one per triage still open. */
+/**
+ * The decisions table: one row per decision (revised ones included, with superseded_at), and one per triage still
+ * open. The rest of what is held (settings, time, policies, digests) is in the JSON export.
+ */
 export function toCsv(data: Everything): string {
   const invitationOf = new Map(data.invitations.map((i) => [i.id, i]));
   const rows: string[][] = [];

@@ -19,6 +19,8 @@ export function joined(s: TxStores, outer: Stores): Stores {
     dialect: outer.dialect,
     locks: outer.locks,
     tx: (fn) => fn(s),
+    // A checkpoint cannot run inside a transaction: whoever commits it scrubs afterwards.
+    scrub: async () => {},
     close: () => Promise.reject(new Error('the stores of a transaction are not closed by their users')),
   };
 }

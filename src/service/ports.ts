@@ -114,6 +114,16 @@ export interface Everything {
   policies: { scope: string; owner: string; platform: string; criteria: string; updatedAt: number }[];
   timeLogs: { id: number; userId: number; platform: string; minutes: number; place: string | null; loggedAt: number }[];
   budgets: { userId: number; platform: string; weeklyMinutes: number; expectation: string | null; updatedAt: number }[];
+  /** One row per week a digest was claimed for the user: whether it was sent, failed or skipped, and when. */
+  digestClaims: {
+    week: string;
+    status: string;
+    attempts: number;
+    claimedAt: number;
+    nextAttemptAt: number | null;
+    sentAt: number | null;
+    error: string | null;
+  }[];
 }
 
 export interface RecordPort {
@@ -151,6 +161,13 @@ export interface NewTimeLog {
   loggedAt: number;
 }
 
+export interface RemovedTimeLog {
+  platform: string;
+  minutes: number;
+  place: string | null;
+  loggedAt: number;
+}
+
 export interface BudgetRow {
   platform: string;
   weeklyMinutes: number;
@@ -165,6 +182,8 @@ export interface GuidanceRow {
 
 export interface TimePort {
   log(entry: NewTimeLog): Promise<number>;
+  /** Deletes the user's most recent time log and returns it; undefined when they have none. */
+  removeLast(userId: number): Promise<RemovedTimeLog | undefined>;
   totals(userId: number, start: number, end: number): Promise<{ platform: string; minutes: number }[]>;
   budgets(userId: number): Promise<BudgetRow[]>;
   setBudget(
@@ -236,9 +255,21 @@ export interface TxStores {
   pacing: PacingPort;
 }
 
+/** What opening the database did to its schema, where the store reports it (SQLite). */
+export interface MigrationReport {
+  path: string;
+  /** The file did not exist before. */
+  created: boolean;
+  /** Migrations run by this open. */
+  applied: number;
+  /** Migrations the database now has. */
+  total: number;
+}
+
 /** The ports over one database, built once by the composition root. */
 export interface Stores extends TxStores {
   readonly dialect: 'sqlite' | 'postgres';
+  readonly migrations?: MigrationReport;
   /**
    * Runs fn in one transaction: committed when it resolves, rolled back when it throws. fn must use only the
    * stores it is handed (bound to the transaction), never the outer ones. On SQLite, transactions of one
@@ -247,6 +278,12 @@ export interface Stores extends TxStores {
   tx<T>(fn: (s: TxStores) => Promise<T>): Promise<T>;
   /** Named locks for choosing a leader among instances (see leadership.ts). */
   locks: LockPort;
+  /**
+   * Makes deleted rows unreadable on disk, after a deletion has committed (forget, an uninstall purge). SQLite
+   * overwrites deleted content as it goes (secure_delete); this empties the write-ahead log that still holds
+   * the old pages. PostgreSQL keeps dead rows until VACUUM, which is the operator's (see the README).
+   */
+  scrub(): Promise<void>;
   close(): Promise<void>;
 }
 

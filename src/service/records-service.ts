@@ -42,16 +42,22 @@ export class RecordsService {
       throw new TriageError('bad_argument', 'Export as csv or json.');
     }
     // One transaction, so the tables are read as of one moment.
-    const data = await this.stores.tx(async (s) => s.records.everything(await s.users.ensure(toKey(user))));
+    const { data, row } = await this.stores.tx(async (s) => {
+      const id = await s.users.ensure(toKey(user));
+      return { data: await s.records.everything(id), row: await s.users.get(id) };
+    });
     const identity = { provider: user.provider, workspace: user.workspace, user: user.userId };
     return format === 'csv'
       ? { filename: 'invite-triage.csv', contentType: 'text/csv', body: toCsv(data) }
-      : { filename: 'invite-triage.json', contentType: 'application/json', body: toJson(identity, data) };
+      : { filename: 'invite-triage.json', contentType: 'application/json', body: toJson({ identity, row }, data) };
   }
 
-  /** Deletes the user and everything they own, in one transaction. Returns how many triages went. */
+  /**
+   * Deletes the user and everything they own, in one transaction, then scrubs the files so none of it stays
+   * readable on disk. Returns how many triages went.
+   */
   async forget(user: UserRef): Promise<{ triages: number }> {
-    return this.stores.tx(async (s) => {
+    const gone = await this.stores.tx(async (s) => {
       const existing = await s.users.find(toKey(user));
       if (!existing) return { triages: 0 };
       const triages = await s.records.triageCount(existing.id);
@@ -59,6 +65,8 @@ export class RecordsService {
       await s.users.delete(existing.id);
       return { triages };
     });
+    await this.stores.scrub();
+    return gone;
   }
 }
 

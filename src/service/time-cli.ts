@@ -25,11 +25,11 @@ export async function runBudgetCommand(service: Service, user: UserRef, argv: re
   return (await service.time.budget(user, argv.join(' '))).message;
 }
 
-/** `invite-triage digest --preview [--current]`: this week's digest (or the week so far), sending nothing. */
+/** `invite-triage digest --preview [--last]`: the week so far (or last week's), sending nothing. */
 export function runDigestPreview(
   service: Service,
   user: UserRef,
-  opts: { current?: boolean } = {},
+  opts: { current?: boolean; last?: boolean } = {},
 ): Promise<OutboundMessage> {
-  return service.digest.preview(user, { week: opts.current ? 'current' : 'last' });
+  return service.digest.preview(user, { week: opts.last ? 'last' : 'current' });
 }

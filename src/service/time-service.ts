@@ -1,7 +1,7 @@
 import { budgetBar, guidanceLines } from '../core/digest/message.js';
 import { formatMinutes } from '../core/duration.js';
 import { TriageError } from '../core/errors.js';
-import { getPlatform, type PlatformId } from '../core/platforms.js';
+import { getPlatform, isPlatformId, type PlatformId } from '../core/platforms.js';
 import type { Clock } from '../core/ports.js';
 import {
   type CommandResult,
@@ -85,6 +85,15 @@ export class TimeService {
       budget,
       message: `Logged ${formatMinutes(cmd.minutes)} on ${name}${where}. ${name} ${standing}`,
     };
+  }
+
+  /** `time undo`: removes the most recent time log, for an entry made by mistake. */
+  async undoLast(user: UserRef): Promise<{ removed: boolean; message: string }> {
+    const last = await this.stores.tx(async (s) => s.time.removeLast(await s.users.ensure(toKey(user))));
+    if (!last) return { removed: false, message: 'You have logged no time, so there is nothing to take back.' };
+    const name = isPlatformId(last.platform) ? getPlatform(last.platform).name : last.platform;
+    const where = last.place ? ` at ${last.place}` : '';
+    return { removed: true, message: `Removed your last entry: ${formatMinutes(last.minutes)} on ${name}${where}.` };
   }
 
   /** `linkedin 2h leads` sets a weekly budget; `linkedin off` removes it. */

@@ -3,7 +3,7 @@ import type { AnswerInput, FlowState, PolicyLookup, Step } from '../core/flow.js
 import * as flow from '../core/flow.js';
 import { cleanName } from '../core/invitation.js';
 import { parseInvitation } from '../core/parser.js';
-import { getPlatform, isPlatformId, type PlatformId } from '../core/platforms.js';
+import { getPlatform, isPlatformId, resolvePlatform } from '../core/platforms.js';
 import type { Clock } from '../core/ports.js';
 import type { Service } from './index.js';
 import { cleanInvitationText } from './input.js';
@@ -104,10 +104,11 @@ export class TriageService {
 
   /** Corrects the platform or inviter the parser found, and asks that platform's questions afresh. */
   async amend(user: UserRef, triageId: number, patch: { platform?: string; inviter?: string }): Promise<TriageView> {
-    if (patch.platform !== undefined && !isPlatformId(patch.platform)) {
+    // Any name or alias the parser knows ("twitter", "fb"), as everywhere else a network is named.
+    const platform = patch.platform === undefined ? undefined : (resolvePlatform(patch.platform) ?? undefined);
+    if (patch.platform !== undefined && !platform) {
       throw new TriageError('unknown_platform', `"${patch.platform.slice(0, 40)}" is not a platform I know.`);
     }
-    const platform = patch.platform as PlatformId | undefined;
     return this.restartWith(user, triageId, (state, policies) =>
       flow.amend(state, { platform, inviter: patch.inviter }, policies),
     );
@@ -221,7 +222,7 @@ const ROLL_BACK = Symbol('roll back');
 /** A repeated click or retried request: the same answer to a question already answered. */
 function alreadyGiven(state: FlowState, input: AnswerInput): boolean {
   if (input.questionId === 'platform') return state.invitation.platform === input.choice;
-  if (input.questionId === 'inviter') return state.invitation.inviter !== null;
+  if (input.questionId === 'inviter') return state.invitation.inviter !== null || state.inviterSkipped === true;
   return state.answers.some((a) => a.questionId === input.questionId && a.choice === input.choice);
 }
 

@@ -2,7 +2,16 @@ import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DecisionRecord, Everything, OpenTriageRow, RecordPort } from '../service/ports.js';
 import type { Db } from './db.js';
-import { answers, budgets, decisions, invitations, policyOverrides, timeLogs, triages } from './schema.js';
+import {
+  answers,
+  budgets,
+  decisions,
+  digestClaims,
+  invitations,
+  policyOverrides,
+  timeLogs,
+  triages,
+} from './schema.js';
 import type { Sync } from './sync.js';
 
 export type { DecisionRecord } from '../service/ports.js';
@@ -96,6 +105,20 @@ export class RecordStore implements Sync<RecordPort> {
         .all(),
       timeLogs: this.db.select().from(timeLogs).where(where(timeLogs)).orderBy(asc(timeLogs.id)).all(),
       budgets: this.db.select().from(budgets).where(where(budgets)).all(),
+      digestClaims: this.db
+        .select({
+          week: digestClaims.week,
+          status: digestClaims.status,
+          attempts: digestClaims.attempts,
+          claimedAt: digestClaims.claimedAt,
+          nextAttemptAt: digestClaims.nextAttemptAt,
+          sentAt: digestClaims.sentAt,
+          error: digestClaims.error,
+        })
+        .from(digestClaims)
+        .where(where(digestClaims))
+        .orderBy(asc(digestClaims.week))
+        .all(),
     };
   }
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../core/ports.js';
 import type { LockPort, Stores, TxStores } from '../service/ports.js';
-import type { Db } from './db.js';
+import { type Db, truncateLog } from './db.js';
 import { DigestStore } from './digest.js';
 import { DigestClaimStore } from './digest-claims.js';
 import { PacingStore } from './pacing.js';
@@ -68,7 +68,16 @@ export function createStores(db: Db, clock: Clock): StoreSet {
     ...(outside as unknown as TxStores),
     db,
     dialect: 'sqlite',
+    migrations: db.migrations,
     locks: soleProcess,
+    async scrub() {
+      // Another process reading the file holds the log's frames; wait for it a little, then leave them to
+      // the next checkpoint rather than fail a deletion that has already happened.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        if (await gate.run(() => truncateLog(db.$client))) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
     tx<T>(fn: (s: TxStores) => Promise<T>): Promise<T> {
       return gate.tx(async () => {
         const lease: Lease = { ended: false };

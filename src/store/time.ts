@@ -1,5 +1,5 @@
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
-import type { BudgetRow, GuidanceRow, NewTimeLog, TimePort } from '../service/ports.js';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { BudgetRow, GuidanceRow, NewTimeLog, RemovedTimeLog, TimePort } from '../service/ports.js';
 import type { Db } from './db.js';
 import { budgets, teamGuidance, timeLogs } from './schema.js';
 import type { Sync } from './sync.js';
@@ -12,6 +12,19 @@ export class TimeStore implements Sync<TimePort> {
 
   log(entry: NewTimeLog): number {
     return Number(this.db.insert(timeLogs).values(entry).run().lastInsertRowid);
+  }
+
+  removeLast(userId: number): RemovedTimeLog | undefined {
+    const last = this.db
+      .select()
+      .from(timeLogs)
+      .where(eq(timeLogs.userId, userId))
+      .orderBy(desc(timeLogs.loggedAt), desc(timeLogs.id))
+      .limit(1)
+      .get();
+    if (!last) return undefined;
+    this.db.delete(timeLogs).where(eq(timeLogs.id, last.id)).run();
+    return { platform: last.platform, minutes: last.minutes, place: last.place, loggedAt: last.loggedAt };
   }
 
   /** Minutes per platform logged in [start, end). */

@@ -31,10 +31,19 @@ describe('the built CLI and start-up, as real processes', () => {
     expect(JSON.parse(parsed.stdout)).toMatchObject({ platform: 'linkedin', inviter: 'Priya Raman' });
     const migrated = await runJs('bin/invite-triage.js', ['migrate'], '', env);
     expect(migrated.stderr).toBe('');
-    expect(migrated.stdout).toBe('Database is up to date.\n');
+    expect(migrated.stdout).toMatch(/^Created the database at .*cli\.db and applied \d+ migrations\.\n$/);
     const bad = await runJs('bin/invite-triage.js', ['time', 'linkedin', '25m', '--at', 'office'], '', env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^invite-triage time: --at is work or home[^\n]*\n$/);
+  });
+
+  it('npm start as the terminal bot keeps info logs off the screen, even with LOG_LEVEL=info', async () => {
+    const env = { DATABASE_PATH: join(dir, 'bot.db'), LOG_LEVEL: 'info', DIGEST_ENABLED: 'false' };
+    const run = await runJs('dist/src/main.js', [], 'help\nquit\n', env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Bye.');
+    expect(run.stderr).not.toMatch(/INFO|DEBUG/);
+    expect(run.stderr).toBe('');
   });
 
   it('without a build, the bin says in one line how to make one', async () => {

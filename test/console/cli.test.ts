@@ -183,7 +183,7 @@ describe('the invite-triage CLI, run through its command table', () => {
     const digest = await cli(['digest', '--preview', '--json', '--current']);
     expect(digest.code, digest.stderr).toBe(0);
     expect(JSON.stringify(json(digest).sections)).toMatch(/LinkedIn [▇░]{8} 1h55m of 3h/);
-    expect(json(await cli(['migrate', '--json']))).toEqual({ upToDate: true });
+    expect(json(await cli(['migrate', '--json']))).toEqual({ upToDate: true, created: false, applied: 0 });
     expect(json(await cli(['history', '--json']))).toMatchObject({ total: 1 });
   });
 

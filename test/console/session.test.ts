@@ -1,29 +1,9 @@
-import { PassThrough, Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../adapters/console/index.js';
 import { serviceOver } from '../../src/compose.js';
-import { createLogger } from '../../src/core/logger.js';
 import type { Service } from '../../src/service/index.js';
 import { type Db, openDatabase } from '../../src/store/db.js';
 import { tickingClock } from '../helpers/slack-harness.js';
-
-/** Types the lines into the real console adapter (not a terminal, so line by line) and returns the screen. */
-async function session(service: Service, lines: string[]): Promise<string> {
-  let screen = '';
-  const input = new PassThrough();
-  const output = new Writable({
-    write: (chunk: Buffer, _enc, done) => {
-      screen += chunk.toString();
-      done();
-    },
-  });
-  const user = { provider: 'console' as const, workspace: 'local', userId: 'me' };
-  const adapter = createConsoleAdapter({ input, output, user }, { service, log: createLogger('error', () => {}) });
-  await adapter.start();
-  input.end(`${lines.join('\n')}\n`);
-  await adapter.done;
-  return screen;
-}
+import { session } from './terminal-harness.js';
 
 describe('the console triage screen', () => {
   let db: Db;
@@ -53,7 +33,7 @@ describe('the console triage screen', () => {
   it('GIVEN a decision THEN it shows the shared label, and "undo" reopens the deciding question', async () => {
     const screen = await session(service, ['LinkedIn invitation from Pat Doe', '3', 'undo']);
     expect(screen).toContain('Decision: Defer. You have not spoken with Pat Doe yet');
-    expect(screen).toContain('("revise 1" asks again, "undo" takes back the last answer.)');
+    expect(screen).toContain('("revise 1" asks again, "undo" takes back the last answer, "drop 1" discards it.)');
     expect(screen.split(/(?=^\[#\d+\] )/m).at(-1)).toContain('Question 1 of up to 1: Have you connected with Pat Doe');
   });
 

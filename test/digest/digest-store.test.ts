@@ -22,7 +22,7 @@ describe('the records a digest reads', () => {
     clock.set(Date.parse('2025-03-10T10:00:00Z'));
     await decide(service, me, 'linkedin', 'decline', 'Too Late');
     await service.time.log(me, 'linkedin 5h');
-    const d = await service.digest.digestFor(me);
+    const d = await service.digest.digestFor(me, { week: 'last' });
     expect(d.weekKey).toBe('2025-03-03');
     expect(d.triage).toMatchObject({ total: 2, lastWeek: 1, accepted: 1 });
     expect(d.time).toMatchObject({ total: 20, lastWeek: 60, work: 20 });

@@ -248,7 +248,7 @@ describe('the digest tick', () => {
     const service = connect();
     const [u] = await berliners(service, 1);
     clock.set(MONDAY_0859_BERLIN + MINUTE);
-    const preview = await service.digest.preview(u ?? slackUser('U0'));
+    const preview = await service.digest.preview(u ?? slackUser('U0'), { week: 'last' });
     const slack = recordingNotifier('slack', clock);
     await runDigestTick(tickDeps(service, clock, [slack]), clock.now());
     expect(slack.sent[0]?.message).toEqual(preview);

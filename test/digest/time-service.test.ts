@@ -74,7 +74,7 @@ describe('team guidance', () => {
     await service.time.setGuidelines(team, { workHoursOk: true, note: 'Be kind.' });
     await service.time.log(me, 'linkedin 10m');
     clock.advance(7 * 86_400_000);
-    const lines = (await service.digest.preview(me)).sections.flatMap((s) => s.lines);
+    const lines = (await service.digest.preview(me, { week: 'last' })).sections.flatMap((s) => s.lines);
     expect(lines).toContain('What you may say: Be kind.');
   });
 });

@@ -147,7 +147,9 @@ describe('/triage digest', () => {
   it('GIVEN it is used in a server THEN the digest embed is ephemeral; in the DM it is a normal message; nothing is marked sent', async () => {
     const inServer = await h.interact(slash('digest', [], DANA, 'guild'));
     expect(inServer.body.data.flags).toBe(64);
-    expect(inServer.body.data.embeds[0].title).toMatch(/^Your week, /);
+    expect(inServer.body.data.embeds[0].title).toMatch(/^Your week so far, .*\(a preview of your next digest\)$/);
+    const last = await h.interact(slash('digest', [str('week', 'last')], DANA, 'guild'));
+    expect(last.body.data.embeds[0].title).toMatch(/^Your week, [^(]*$/);
     const inDm = await h.interact(slash('digest', []));
     expect(inDm.body.data.flags ?? 0).toBe(0);
     expect(inDm.body.data.allowed_mentions).toEqual({ parse: [] });

@@ -152,17 +152,20 @@ describe('team guidelines', () => {
 });
 
 describe('the weekly digest in Slack', () => {
-  it('/triage digest previews this week’s digest privately, without sending or marking it', async () => {
+  it('/triage digest last previews the digest this week sends privately, without sending or marking it', async () => {
     await h.command('time linkedin 25m at home');
     await deferDana();
     h.fake.setUser(ADMIN.userId, { is_admin: true });
     await h.command('guidelines set ok Say you work at the clinic, nothing more', ADMIN);
     h.clock.set(MONDAY_0900_BERLIN - 2 * 60 * MINUTE);
     const from = h.fake.calls.length;
-    const preview = await h.command('digest');
+    const preview = await h.command('digest last');
     expect(isEphemeral(preview)).toBe(true);
     const text = visibleText(preview);
     expect(text).toContain('Your week, 3 Mar – 9 Mar');
+    expect(visibleText(await h.command('digest'))).toContain(
+      'Your week so far, 10 Mar – 16 Mar (a preview of your next digest)',
+    );
     expect(text).toContain('Still deferred (1)');
     expect(text).toContain('LinkedIn · Dana Kim · waiting');
     expect(text).toContain('What you may say: Say you work at the clinic, nothing more');

@@ -239,6 +239,20 @@ export function storeContract(name: string, target: ContractTarget): void {
         expect(all.budgets).toEqual([
           { userId: uid, platform: 'linkedin', weeklyMinutes: 60, expectation: 'leads', updatedAt: T0 },
         ]);
+        expect(await s.claims.claim(uid, '2025-03-03', 'p1', T0, 5)).toBe(1);
+        await s.claims.markSent(uid, '2025-03-03', 'p1', T0 + 1);
+        await s.claims.claim(other, '2025-03-03', 'p1', T0, 5);
+        expect((await s.records.everything(uid)).digestClaims).toEqual([
+          {
+            week: '2025-03-03',
+            status: 'sent',
+            attempts: 1,
+            claimedAt: T0,
+            nextAttemptAt: null,
+            sentAt: T0 + 1,
+            error: null,
+          },
+        ]);
       });
     });
 
@@ -284,6 +298,24 @@ export function storeContract(name: string, target: ContractTarget): void {
           { platform: 'github', minutes: 5 },
           { platform: 'linkedin', minutes: 30 },
         ]);
+      });
+
+      it('removes the latest time log of one user only, and says when there is none', async () => {
+        const uid = await s.users.ensure(alice);
+        const other = await s.users.ensure(bob);
+        await s.time.log({ userId: uid, platform: 'linkedin', minutes: 10, place: null, loggedAt: T0 });
+        await s.time.log({ userId: uid, platform: 'github', minutes: 25, place: 'home', loggedAt: T0 + 1 });
+        await s.time.log({ userId: other, platform: 'x', minutes: 5, place: null, loggedAt: T0 + 2 });
+        expect(await s.time.removeLast(uid)).toEqual({
+          platform: 'github',
+          minutes: 25,
+          place: 'home',
+          loggedAt: T0 + 1,
+        });
+        expect(await s.time.totals(uid, T0, T0 + HOUR)).toEqual([{ platform: 'linkedin', minutes: 10 }]);
+        expect(await s.time.removeLast(uid)).toMatchObject({ platform: 'linkedin' });
+        expect(await s.time.removeLast(uid)).toBeUndefined();
+        expect(await s.time.totals(other, T0, T0 + HOUR)).toEqual([{ platform: 'x', minutes: 5 }]);
       });
 
       it('keeps budgets, keeping the expectation when only the amount changes, and team guidance', async () => {

@@ -41,7 +41,7 @@ export async function onBudget(i: ChatInputCommandInteraction, ctx: Ctx): Promis
 
 /** `/triage digest [week]`: the digest now, as the weekly DM would show it, without marking it sent. */
 export async function onDigestPreview(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
-  const week = i.options.getString('week') === 'current' ? 'current' : 'last';
+  const week = i.options.getString('week') === 'last' ? 'last' : 'current';
   const message = ctx.service.digest.preview(userOf(i), { week });
   await replyWhenReady(i, privateFlags(i), message.then(renderOutbound));
 }

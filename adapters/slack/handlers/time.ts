@@ -33,17 +33,17 @@ export const budgetCommand: Subcommand = {
 };
 
 export const digestCommand: Subcommand = {
-  usage: '`/triage digest [now]`: preview the weekly digest this week sends (`now`: the week so far)',
+  usage: '`/triage digest [last]`: preview your next digest, the week so far (`last`: last week’s, as sent)',
   async run(ctx) {
     const which = ctx.arg.trim().toLowerCase();
-    if (which !== '' && which !== 'now') {
+    if (which !== '' && which !== 'now' && which !== 'last') {
       throw new TriageError(
         'bad_argument',
-        'Try /triage digest for the digest this week sends, or /triage digest now for the week so far.',
+        'Try /triage digest for the week so far (your next digest), or /triage digest last for last week’s.',
       );
     }
     await withTimezone(ctx);
-    const preview = await ctx.deps.service.digest.preview(ctx.user, { week: which === 'now' ? 'current' : 'last' });
+    const preview = await ctx.deps.service.digest.preview(ctx.user, { week: which === 'last' ? 'last' : 'current' });
     await ctx.ack(renderOutbound(preview));
   },
 };

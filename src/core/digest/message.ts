@@ -8,9 +8,14 @@ const BAR_CELLS = 8;
 const MAX_BUTTONS = 5;
 const DAY = 86_400_000;
 
-/** The digest as a platform-neutral message: plain text lines, and a button per deferred invitation. */
-export function digestMessage(d: Digest): OutboundMessage {
-  const title = `Your week, ${d.weekLabel}`;
+/**
+ * The digest as a platform-neutral message: plain text lines, and a button per deferred invitation. `soFar`
+ * heads a preview of a week still under way, so it is not taken for the digest as sent.
+ */
+export function digestMessage(d: Digest, opts: { soFar?: boolean } = {}): OutboundMessage {
+  const title = opts.soFar
+    ? `Your week so far, ${d.weekLabel} (a preview of your next digest)`
+    : `Your week, ${d.weekLabel}`;
   if (d.empty) {
     const line = 'A quiet week: nothing triaged, nothing deferred and no time logged.';
     return {

@@ -2,7 +2,16 @@ import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DecisionRecord, Everything, OpenTriageRow, RecordPort } from '../../service/ports.js';
 import type { Handle } from './handle.js';
-import { answers, budgets, decisions, invitations, policyOverrides, timeLogs, triages } from './schema.js';
+import {
+  answers,
+  budgets,
+  decisions,
+  digestClaims,
+  invitations,
+  policyOverrides,
+  timeLogs,
+  triages,
+} from './schema.js';
 
 const current = {
   triageId: decisions.triageId,
@@ -93,6 +102,19 @@ export class PgRecordStore implements RecordPort {
         .orderBy(asc(policyOverrides.platform)),
       timeLogs: await q.select().from(timeLogs).where(where(timeLogs)).orderBy(asc(timeLogs.id)),
       budgets: await q.select().from(budgets).where(where(budgets)).orderBy(asc(budgets.platform)),
+      digestClaims: await q
+        .select({
+          week: digestClaims.week,
+          status: digestClaims.status,
+          attempts: digestClaims.attempts,
+          claimedAt: digestClaims.claimedAt,
+          nextAttemptAt: digestClaims.nextAttemptAt,
+          sentAt: digestClaims.sentAt,
+          error: digestClaims.error,
+        })
+        .from(digestClaims)
+        .where(where(digestClaims))
+        .orderBy(asc(digestClaims.week)),
     };
   }
 }

@@ -1,5 +1,5 @@
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
-import type { BudgetRow, GuidanceRow, NewTimeLog, TimePort } from '../../service/ports.js';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { BudgetRow, GuidanceRow, NewTimeLog, RemovedTimeLog, TimePort } from '../../service/ports.js';
 import type { Handle } from './handle.js';
 import { budgets, teamGuidance, timeLogs } from './schema.js';
 
@@ -11,6 +11,18 @@ export class PgTimeStore implements TimePort {
     const [row] = await this.h.q.insert(timeLogs).values(entry).returning({ id: timeLogs.id });
     if (!row) throw new Error('time log insert failed');
     return row.id;
+  }
+
+  async removeLast(userId: number): Promise<RemovedTimeLog | undefined> {
+    const [last] = await this.h.q
+      .select()
+      .from(timeLogs)
+      .where(eq(timeLogs.userId, userId))
+      .orderBy(desc(timeLogs.loggedAt), desc(timeLogs.id))
+      .limit(1);
+    if (!last) return undefined;
+    await this.h.q.delete(timeLogs).where(eq(timeLogs.id, last.id));
+    return { platform: last.platform, minutes: last.minutes, place: last.place, loggedAt: last.loggedAt };
   }
 
   /** Minutes per platform logged in [start, end). */

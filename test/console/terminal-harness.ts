@@ -1,0 +1,33 @@
+import { PassThrough, Writable } from 'node:stream';
+import { createConsoleAdapter } from '../../adapters/console/index.js';
+import { createLogger } from '../../src/core/logger.js';
+import type { UserRef } from '../../src/core/user.js';
+import type { Service } from '../../src/service/index.js';
+
+export const ME: UserRef = { provider: 'console', workspace: 'local', userId: 'me' };
+
+/**
+ * Types the lines into the real console adapter (not a terminal, so line by line) and returns the screen once
+ * the input ends. `errors` collects what it logged at error level.
+ */
+export async function session(service: Service, lines: string[], errors: string[] = []): Promise<string> {
+  let screen = '';
+  const input = new PassThrough();
+  const output = new Writable({
+    write: (chunk: Buffer, _enc, done) => {
+      screen += chunk.toString();
+      done();
+    },
+  });
+  const log = createLogger('error', (line) => errors.push(line));
+  const adapter = createConsoleAdapter({ input, output, user: ME }, { service, log });
+  await adapter.start();
+  input.end(`${lines.join('\n')}\n`);
+  await adapter.done;
+  return screen;
+}
+
+/** The triage cards on a screen, each from its `[#id]` line to the next. */
+export function cards(screen: string): string[] {
+  return screen.split(/(?=^\[#\d+\] )/m).slice(1);
+}
