@@ -60,7 +60,7 @@ export function recordingNotifier(
   opts: {
     failures?: Record<string, number>;
     delayMs?: number;
-    beforeSend?: (user: UserRef) => void | Promise<unknown>;
+    beforeSend?: (user: UserRef) => unknown;
   } = {},
 ): Notifier & { sent: Delivery[]; attempts: number; checks: number } {
   const left = { ...(opts.failures ?? {}) };
