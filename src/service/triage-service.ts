@@ -9,6 +9,8 @@ import type { Service } from './index.js';
 import { cleanInvitationText } from './input.js';
 import { loadPolicies, teamOfUser } from './policies.js';
 import type { Stores, TriageRow, TxStores } from './ports.js';
+import { syncReminder } from './reminder-service.js';
+import { machineTimeZone } from './time-service.js';
 import type { StartOptions, TriageView, UserRef } from './types.js';
 import { toKey } from './user-key.js';
 
@@ -54,6 +56,7 @@ export class TriageService {
         decision?.outcome ?? null,
       );
       if (decision) await recordDecision(s, id, userId, state, now);
+      await syncReminder(s, id, userId, started.step, now, machineTimeZone());
       return view(id, state, started.step, false, now, now);
     });
   }
@@ -198,6 +201,7 @@ async function persist(s: TxStores, row: TriageRow, state: FlowState, step: Step
   if (decided) await recordDecision(s, row.id, row.userId, saved, now);
   const outcome = decided ? step.decision.outcome : null;
   await s.triages.save(row.id, JSON.stringify(saved), decided ? 'decided' : 'open', outcome, now);
+  await syncReminder(s, row.id, row.userId, step, now, machineTimeZone());
 }
 
 async function recordDecision(s: TxStores, triageId: number, userId: number, state: FlowState, now: number) {
