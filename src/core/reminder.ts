@@ -83,9 +83,10 @@ function relative(text: string, now: number, timeZone: string): number | null {
 }
 
 function weekday(text: string, now: number, timeZone: string): number | null {
-  const m = /\b(?:(after)\b[^.;\n]{0,40}?\b)?(?:on\s+|next\s+|this\s+)?(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?\b/.exec(
-    text,
-  );
+  const m =
+    /\b(?:(after)\b[^.;\n]{0,40}?\b)?(?:on\s+|next\s+|this\s+)?(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?\b/.exec(
+      text,
+    );
   if (!m) return null;
   const day = WEEKDAYS.findIndex((w) => w.startsWith((m[2] ?? '').slice(0, 3)));
   if (day < 0) return null;
@@ -204,7 +205,8 @@ function outOfWork(at: number, rhythm: Rhythm): number {
 /** Checks and fills reminder settings from stored JSON: anything malformed falls back to the default. */
 export function reminderSettingsOf(stored: unknown): ReminderSettings {
   const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<Record<keyof ReminderSettings, unknown>>;
-  const hour = (v: unknown, d: number) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 23 ? (v as number) : d);
+  const hour = (v: unknown, d: number) =>
+    Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 23 ? (v as number) : d;
   const days = s.deferDays;
   return {
     mode: REMINDER_MODES.includes(s.mode as ReminderMode) ? (s.mode as ReminderMode) : DEFAULT_REMINDERS.mode,

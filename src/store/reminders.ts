@@ -1,10 +1,4 @@
-import type {
-  DueReminderRow,
-  ListedReminder,
-  NewReminder,
-  ReminderPort,
-  ReminderRow,
-} from '../service/ports.js';
+import type { DueReminderRow, ListedReminder, NewReminder, ReminderPort, ReminderRow } from '../service/ports.js';
 import type { Db } from './db.js';
 import type { Sync } from './sync.js';
 

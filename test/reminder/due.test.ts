@@ -28,7 +28,13 @@ describe('when to ask again, from the user words', () => {
     ['Pacific/Auckland', 'Fri 7 Mar, 17:00'],
     ['America/New_York', 'Fri 7 Mar, 17:00'],
   ])('"after our call on Friday" in %s is that Friday, after the call', (tz, label) => {
-    const at = askAgainAt('defer', 'LinkedIn request from Dana Kim, after our call on Friday', { deferDays: 7 }, WED, tz);
+    const at = askAgainAt(
+      'defer',
+      'LinkedIn request from Dana Kim, after our call on Friday',
+      { deferDays: 7 },
+      WED,
+      tz,
+    );
     expect(at && local(at, tz)).toBe(label);
   });
 
@@ -55,9 +61,13 @@ describe('when to ask again, from the user words', () => {
 
   it('across DST: 09:00 local stays 09:00 local the week the clocks change', () => {
     // New York springs forward on 9 March 2025, Berlin on 30 March, Auckland falls back on 6 April.
-    expect(askAgainAt('defer', 'x', { deferDays: 7 }, WED, 'America/New_York')).toBe(Date.parse('2025-03-12T13:00:00Z'));
+    expect(askAgainAt('defer', 'x', { deferDays: 7 }, WED, 'America/New_York')).toBe(
+      Date.parse('2025-03-12T13:00:00Z'),
+    );
     const berlin = Date.parse('2025-03-26T10:00:00Z');
-    expect(askAgainAt('defer', 'x', { deferDays: 7 }, berlin, 'Europe/Berlin')).toBe(Date.parse('2025-04-02T07:00:00Z'));
+    expect(askAgainAt('defer', 'x', { deferDays: 7 }, berlin, 'Europe/Berlin')).toBe(
+      Date.parse('2025-04-02T07:00:00Z'),
+    );
     const nz = Date.parse('2025-04-02T01:00:00Z');
     expect(askAgainAt('defer', 'x', { deferDays: 7 }, nz, 'Pacific/Auckland')).toBe(Date.parse('2025-04-08T21:00:00Z'));
   });
@@ -85,8 +95,12 @@ describe('when it is sent, in the user rhythm', () => {
   it('off: never; light: at the digest hour on or after it', () => {
     expect(sendTime(WED, rhythm({}, { mode: 'off' }))).toBeNull();
     const tz = 'Europe/Berlin';
-    expect(local(sendTime(at('2025-03-05T07:00:00Z'), rhythm({}, { mode: 'light' })) ?? 0, tz)).toBe('Wed 5 Mar, 09:00');
-    expect(local(sendTime(at('2025-03-05T16:00:00Z'), rhythm({}, { mode: 'light' })) ?? 0, tz)).toBe('Thu 6 Mar, 09:00');
+    expect(local(sendTime(at('2025-03-05T07:00:00Z'), rhythm({}, { mode: 'light' })) ?? 0, tz)).toBe(
+      'Wed 5 Mar, 09:00',
+    );
+    expect(local(sendTime(at('2025-03-05T16:00:00Z'), rhythm({}, { mode: 'light' })) ?? 0, tz)).toBe(
+      'Thu 6 Mar, 09:00',
+    );
   });
 
   it('a team that keeps social networking out of work gets reminders after work on weekdays', () => {

@@ -6,8 +6,8 @@ import { runReminderTick } from '../../src/scheduler/reminder-tick.js';
 import { FIRST_RETRY_MS, MAX_ATTEMPTS } from '../../src/scheduler/tick.js';
 import type { Service } from '../../src/service/index.js';
 import { type Db, openDatabase } from '../../src/store/db.js';
-import { type FakeClock, fakeClock } from '../helpers/builders.js';
 import { recordingNotifier, slackUser, tempDbFile } from '../digest/world.js';
+import { type FakeClock, fakeClock } from '../helpers/builders.js';
 import { deferWith, reminderDeps } from './world.js';
 
 // Wednesday 5 March 2025, 10:00 UTC (11:00 in Berlin).
@@ -83,7 +83,7 @@ describe('a deferral with a planned call', () => {
       runReminderTick(reminderDeps(second, clock, [slack], 'b'), clock.now()),
     ]);
     expect((a?.sent ?? 0) + (b?.sent ?? 0)).toBe(1);
-    dbs.splice(0).forEach((db) => db.$client.close());
+    for (const db of dbs.splice(0)) db.$client.close();
     const third = connect();
     clock.advance(CLAIM_STALE_MS + HOUR);
     expect(await runReminderTick(reminderDeps(third, clock, [slack], 'c'), clock.now())).toMatchObject({ due: 0 });

@@ -7,7 +7,12 @@ import type { Service } from '../../src/service/index.js';
 import type { FakeClock } from '../helpers/builders.js';
 
 /** Reminder tick dependencies with a fake clock whose sleep just moves time on. */
-export function reminderDeps(service: Service, clock: FakeClock, notifiers: Notifier[], instance = 'test'): ReminderTickDeps {
+export function reminderDeps(
+  service: Service,
+  clock: FakeClock,
+  notifiers: Notifier[],
+  instance = 'test',
+): ReminderTickDeps {
   return {
     reminders: service.reminders,
     notifiers,

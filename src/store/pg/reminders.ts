@@ -1,10 +1,4 @@
-import type {
-  DueReminderRow,
-  ListedReminder,
-  NewReminder,
-  ReminderPort,
-  ReminderRow,
-} from '../../service/ports.js';
+import type { DueReminderRow, ListedReminder, NewReminder, ReminderPort, ReminderRow } from '../../service/ports.js';
 import { type Handle, num, numOrNull } from './handle.js';
 
 const ROW = `r.triage_id, r.user_id, r.kind, r.due_at, r.send_at, r.status, r.attempts, r.sent_at, r.nudged`;
