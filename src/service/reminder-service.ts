@@ -61,6 +61,12 @@ export async function rhythmOf(s: TxStores, row: UserRow | undefined, defaultTim
   };
 }
 
+/** The reminder a triage step planned, as its card shows it. */
+export interface PlannedReminder {
+  sendAt: number | null;
+  timeZone: string;
+}
+
 /**
  * Keeps a triage's reminder in step with where the triage stands, inside the transaction that moved it: a
  * deferral is asked about again at the time the user's words name (or the default); an open triage gets its
@@ -73,21 +79,23 @@ export async function syncReminder(
   step: Step,
   now: number,
   defaultTimeZone: string,
-): Promise<void> {
+): Promise<PlannedReminder | null> {
   const existing = await s.reminders.get(triageId);
   const outcome = step.kind === 'decision' ? step.decision.outcome : null;
   if (outcome !== null && outcome !== 'defer') {
     if (existing) await s.reminders.remove(triageId);
-    return;
+    return null;
   }
-  if (outcome === null && (existing?.nudged || existing?.status === 'off')) return;
+  if (outcome === null && (existing?.nudged || existing?.status === 'off')) return null;
   const rhythm = await rhythmOf(s, await s.users.get(userId), defaultTimeZone);
   const dueAt =
     outcome === 'defer'
       ? (askAgainAt('defer', await s.reminders.words(triageId), rhythm.settings, now, rhythm.timeZone) ?? now)
       : now + UNFINISHED_AFTER_MS;
   const kind = outcome === 'defer' ? 'deferred' : 'unfinished';
-  await s.reminders.set({ triageId, userId, kind, dueAt, sendAt: sendTime(dueAt, rhythm) });
+  const sendAt = sendTime(dueAt, rhythm);
+  await s.reminders.set({ triageId, userId, kind, dueAt, sendAt });
+  return { sendAt, timeZone: rhythm.timeZone };
 }
 
 /** Moves every pending reminder of a user to where their (changed) rhythm puts it. */
