@@ -130,6 +130,7 @@ function renderDecision(screen: TriageScreen, d: ScreenDecision): TriageMessage 
   for (const r of d.reasons.slice(0, 20)) {
     embed.addFields({ name: safe(`${r.passed ? '✅' : '❌'} ${r.question}`, 256), value: safe(r.answerLabel, 1024) });
   }
+  if (screen.reminder) embed.addFields({ name: 'Reminder', value: safe(screen.reminder, 1024) });
   return { embeds: [embed], components: rows(actionButtons(screen)), ...NO_PINGS };
 }
 

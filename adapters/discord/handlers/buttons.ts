@@ -9,7 +9,7 @@ import { userRefOf } from '../to-core.js';
 import { deferReply, replyWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
-type TriageButton = Extract<CustomId, { triageId: number }>;
+type TriageButton = Exclude<Extract<CustomId, { triageId: number }>, { kind: 'snooze' | 'drop' }>;
 
 /**
  * A click on a triage message: answer, back/undo, revise, reopen from a list, or ask for the inviter's name.
