@@ -10,6 +10,8 @@ import type { Pacer } from './pacer.js';
 import { FIRST_RETRY_MS, MAX_ATTEMPTS } from './tick.js';
 
 const BATCH = 1000;
+/** At most this much sending (real time) goes unrecorded. */
+const FLUSH_MS = 50;
 
 export interface ReminderTickDeps {
   reminders: ReminderService;
@@ -58,7 +60,23 @@ export async function runReminderTick(deps: ReminderTickDeps, now: number): Prom
       now,
     );
     result.lost += here.length - attempts.size;
-    const sent: number[] = [];
+    let sent: number[] = [];
+    let flushedAt = performance.now();
+    // Sends are recorded in batches, never more than FLUSH_MS of sending behind: a process that dies in between
+    // leaves only those claimed, to be sent again after the stale-claim wait. Paced sends (Slack, Discord) wait
+    // a second between users, so each is recorded before the next goes out.
+    const flush = async () => {
+      flushedAt = performance.now();
+      if (sent.length === 0) return;
+      const ids = sent;
+      sent = [];
+      try {
+        result.sent += await deps.reminders.markSent(ids, deps.instance, deps.clock.now());
+      } catch (err) {
+        // Left claimed, so never retried at once; the stale-claim takeover sends them again much later.
+        deps.log.error('reminders: delivered but not recorded', { count: ids.length, error: String(err) });
+      }
+    };
     for (const group of byUser(here.filter((r) => attempts.has(r.triageId)))) {
       const first = group[0];
       const notifier = first && byProvider.get(first.provider as Provider);
@@ -69,7 +87,9 @@ export async function runReminderTick(deps: ReminderTickDeps, now: number): Prom
         await deps.reminders.markFailed(ids, deps.instance, 'stopped before sending', now).catch(() => 0);
         continue;
       }
+      if (performance.now() - flushedAt >= FLUSH_MS) await flush();
       await deps.pacer.wait(first.provider as Provider, first.workspace);
+      if (sent.length > 0 && performance.now() - flushedAt >= FLUSH_MS) await flush();
       const user = { provider: first.provider as Provider, workspace: first.workspace, userId: first.externalId };
       try {
         await notifier.send(user, reminderMessage(group.map(itemOf)));
@@ -86,14 +106,7 @@ export async function runReminderTick(deps: ReminderTickDeps, now: number): Prom
           .catch((e: unknown) => deps.log.error('reminders: could not record a failure', { error: String(e) }));
       }
     }
-    if (sent.length > 0) {
-      try {
-        result.sent += await deps.reminders.markSent(sent, deps.instance, deps.clock.now());
-      } catch (err) {
-        // Left claimed, so never retried at once; the stale-claim takeover sends them again much later.
-        deps.log.error('reminders: delivered but not recorded', { count: sent.length, error: String(err) });
-      }
-    }
+    await flush();
     if (page.length < BATCH) break;
   }
   if (result.due > 0) deps.log.info('reminder tick', { ...result });
