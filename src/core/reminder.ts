@@ -82,11 +82,15 @@ function relative(text: string, now: number, timeZone: string): number | null {
   return null;
 }
 
+// A full day name anywhere ("our call on Friday"); an abbreviation only after on/next/this/after, so that
+// "I sat next to her" or "Sun Microsystems" name no day.
+const FULL_DAY = /\b(?:(after)\b[^.;\n]{0,40}?\b)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/;
+const SHORT_DAY = /\b(?:(after)\b[^.;\n]{0,40}?\b)?(?:on|next|this)\s+(sun|mon|tues?|wed|thu(?:rs?)?|fri|sat)\b/;
+
 function weekday(text: string, now: number, timeZone: string): number | null {
-  const m =
-    /\b(?:(after)\b[^.;\n]{0,40}?\b)?(?:on\s+|next\s+|this\s+)?(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?\b/.exec(
-      text,
-    );
+  const full = FULL_DAY.exec(text);
+  const short = SHORT_DAY.exec(text);
+  const m = full && short ? (full.index <= short.index ? full : short) : (full ?? short);
   if (!m) return null;
   const day = WEEKDAYS.findIndex((w) => w.startsWith((m[2] ?? '').slice(0, 3)));
   if (day < 0) return null;

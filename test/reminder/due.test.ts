@@ -48,6 +48,11 @@ describe('when to ask again, from the user words', () => {
     expect(whenFromWords('on 2020-01-15', WED, tz)).toBeNull();
     expect(whenFromWords('on 2027-02-31', WED, tz)).toBeNull();
     expect(whenFromWords('my friend from Monterey', WED, tz)).toBeNull();
+    // Words that only look like days.
+    expect(whenFromWords('I sat next to her at a conference', WED, tz)).toBeNull();
+    expect(whenFromWords('engineer at Sun Microsystems, a friend', WED, tz)).toBeNull();
+    expect(local(whenFromWords('call on fri', WED, tz) ?? 0, tz)).toBe('Fri 7 Mar, 09:00');
+    expect(local(whenFromWords('after the meetup on Thursday', WED, tz) ?? 0, tz)).toBe('Thu 6 Mar, 17:00');
   });
 
   it('with no time in the words, the default of 7 days, or what the user set', () => {
