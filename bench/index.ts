@@ -14,6 +14,7 @@ const suites: Record<string, () => Promise<BenchRun>> = {
   slack: async () => (await import('./slack.js')).run,
   digest: async () => (await import('./digest.js')).run,
   'pg-digest': async () => (await import('./pg-digest.js')).run,
+  reminders: async () => (await import('./reminders.js')).run,
   cli: async () => (await import('./cli.js')).run,
 };
 

@@ -54,6 +54,7 @@ describe('openDatabase', () => {
         'digest_claims',
         'invitations',
         'policy_overrides',
+        'reminders',
         'seen_events',
         'send_pacing',
         'slack_installations',

@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
 import type { UserRef } from '../../src/core/user.js';
 import { featureCommands } from './features.js';
+import { reminderCommands } from './reminders.js';
 import { renderMessage } from './render.js';
 import { ConsoleSession } from './session.js';
 
@@ -22,7 +23,10 @@ const PASTE_GAP_MS = 40;
 
 export function createConsoleAdapter(config: ConsoleConfig, deps: AdapterDeps): ConsoleAdapter {
   const print = (text: string) => config.output.write(`${text}\n`);
-  const session = new ConsoleSession(config.user, deps, print, featureCommands(deps.service));
+  const session = new ConsoleSession(config.user, deps, print, {
+    ...featureCommands(deps.service),
+    ...reminderCommands(deps.service),
+  });
   const interactive = Boolean((config.input as Readable & { isTTY?: boolean }).isTTY);
   let rl: ReturnType<typeof createInterface> | null = null;
   let closed = false;

@@ -1,7 +1,9 @@
 import type { Criterion, FailOutcome } from '../../src/core/criteria.js';
-import type { OutboundMessage } from '../../src/core/message.js';
+import type { MessageAction, OutboundMessage } from '../../src/core/message.js';
+import { whenLabel } from '../../src/core/reminder-view.js';
 import { OUTCOME_LABEL, outcomeLabel, type TriageAction, type TriageScreen, triageView } from '../../src/core/view.js';
 import type { HistoryItem, HistoryPage, PolicyView, TriageView } from '../../src/service/index.js';
+import type { ReminderList } from '../../src/service/reminder-service.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal control characters are what this strips
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
@@ -38,6 +40,7 @@ function renderDecision(screen: TriageScreen): string {
   return [
     `Decision: ${d.heading}. ${plain(d.explanation)}`,
     ...(reasons.length ? ['Because:', ...reasons] : []),
+    ...(screen.reminder ? [`${screen.reminder} ("remind ${screen.id} in 3d" changes it.)`] : []),
     `(${actionHints(screen)}.)`,
   ].join('\n');
 }
@@ -61,9 +64,18 @@ export function renderHistory(page: HistoryPage): string {
   return `Decisions ${first}-${last} of ${page.total}:\n${page.items.map(item).join('\n')}${more}`;
 }
 
-export function renderPending(items: HistoryItem[]): string {
+export function renderPending(items: HistoryItem[], reminders?: ReminderList): string {
   if (items.length === 0) return 'Nothing pending.';
-  return `Pending:\n${items.map(item).join('\n')}\n("revise <#>" decides one now.)`;
+  const due = new Map(reminders?.items.map((r) => [r.triageId, r.sendAt]));
+  const line = (i: HistoryItem) => {
+    const at = due.get(i.triageId);
+    const when =
+      at === undefined || !reminders
+        ? ''
+        : ` · ${at === null ? 'no reminder' : `ask again ${whenLabel(at, reminders.timeZone)}`}`;
+    return `${item(i)}${when}`;
+  };
+  return `Pending:\n${items.map(line).join('\n')}\n("revise <#>" decides one now.)`;
 }
 
 function item(i: HistoryItem): string {
@@ -91,8 +103,15 @@ export function renderMessage(m: OutboundMessage): string {
     s.heading ? `${plain(s.heading)}:` : '',
     ...s.lines.map((l) => `  ${plain(l)}`),
   ]);
-  const actions = m.actions.map((a) => `  "revise ${a.triageId}": ${plain(a.label)}`);
+  const actions = m.actions.map((a) => `  "${actionCommand(a)}": ${plain(a.label)}`);
   return [`== ${plain(m.title)} ==`, ...sections.flat().filter(Boolean), ...actions].join('\n');
+}
+
+/** The command that does what a message's button does. */
+function actionCommand(a: MessageAction): string {
+  if (a.action === 'snooze') return `snooze ${a.triageId} ${a.snooze ?? 'tomorrow'}`;
+  if (a.action === 'drop') return `remind ${a.triageId} off`;
+  return `revise ${a.triageId}`;
 }
 
 export const HELP = `Paste an invitation (a notification or email) or describe it, e.g.

@@ -5,6 +5,7 @@ import type { UserRef } from '../../src/core/user.js';
 import type { TriageView } from '../../src/service/index.js';
 import { report } from './boundary.js';
 import { FEATURE_HELP } from './features.js';
+import { REMINDER_HELP } from './reminders.js';
 import { HELP, plain, renderHistory, renderPending, renderPolicy, renderTriage } from './render.js';
 import { type ConsoleCommand, looksLikeInvitation, pickAnswer, toCommand } from './to-core.js';
 
@@ -151,7 +152,7 @@ export class ConsoleSession {
     const { triage, records } = this.deps.service;
     switch (cmd.kind) {
       case 'help':
-        return this.print(`${HELP}\n${FEATURE_HELP}`);
+        return this.print(`${HELP}\n${FEATURE_HELP}\n${REMINDER_HELP}`);
       case 'quit':
         this.quit = true;
         return this.print('Bye. Anything unfinished will be here next time.');
@@ -160,7 +161,9 @@ export class ConsoleSession {
           renderHistory(await records.history(this.user, { limit: PAGE, offset: (cmd.page - 1) * PAGE })),
         );
       case 'pending':
-        return this.print(renderPending(await records.pending(this.user)));
+        return this.print(
+          renderPending(await records.pending(this.user), await this.deps.service.reminders.list(this.user)),
+        );
       case 'paste':
         this.pasting = [];
         return this.print('Paste the text, then a line with a single "." to finish.');

@@ -7,6 +7,8 @@ export type CustomId =
   /** A question with more choices than a row of buttons holds, as a select: the value chosen is the choice. */
   | { kind: 'choose'; triageId: number; questionId: string }
   | { kind: 'undo' | 'revise' | 'reopen' | 'name' | 'discard'; triageId: number }
+  | { kind: 'snooze'; triageId: number; choice: 'tomorrow' | 'week' | 'monday' }
+  | { kind: 'drop'; triageId: number }
   | { kind: 'name_modal'; triageId: number }
   | { kind: 'forget'; ownerId: string; confirm: boolean }
   | { kind: 'history'; offset: number }
@@ -17,7 +19,8 @@ export type CustomId =
 export const MAX_CUSTOM_ID = 100;
 const ID = /^[a-z0-9_]{1,60}$/;
 const SNOWFLAKE = /^\d{1,20}$/;
-const SHORT: Record<'undo' | 'revise' | 'reopen' | 'name' | 'name_modal' | 'discard', string> = {
+const SHORT: Record<'undo' | 'revise' | 'reopen' | 'name' | 'name_modal' | 'discard' | 'drop', string> = {
+  drop: 'x',
   undo: 'u',
   discard: 'd',
   revise: 'r',
@@ -25,6 +28,9 @@ const SHORT: Record<'undo' | 'revise' | 'reopen' | 'name' | 'name_modal' | 'disc
   name: 'n',
   name_modal: 'nm',
 };
+/** A reminder's snooze: `z:<triage>:<t|w|m>`. */
+const SNOOZE = { tomorrow: 't', week: 'w', monday: 'm' } as const;
+
 /** The start modal's id, as in the recorded modal-submit payload. */
 export const START_MODAL_ID = 'triage_modal';
 
@@ -53,6 +59,8 @@ function encode(id: CustomId): string {
       return `${id.kind === 'policy_edit' ? 'pe' : 'pm'}:${id.platform}`;
     case 'start_modal':
       return START_MODAL_ID;
+    case 'snooze':
+      return `z:${id.triageId}:${SNOOZE[id.choice]}`;
     default:
       return `${SHORT[id.kind]}:${id.triageId}`;
   }
@@ -86,6 +94,11 @@ export function decodeCustomId(raw: string): CustomId | null {
   if (tag === 'h') {
     const offset = toId(a);
     return offset === null || b !== undefined ? null : { kind: 'history', offset };
+  }
+  if (tag === 'z') {
+    const triageId = toId(a);
+    const choice = (Object.keys(SNOOZE) as (keyof typeof SNOOZE)[]).find((k) => SNOOZE[k] === b);
+    return triageId === null || !choice || c !== undefined ? null : { kind: 'snooze', triageId, choice };
   }
   if (tag === 'pe' || tag === 'pm') {
     if (!ID.test(a) || b !== undefined) return null;

@@ -37,7 +37,25 @@ export const DECLARATIONS: Record<string, Declare> = {
       .addStringOption((o) =>
         o.setName('timezone').setDescription('Your time zone, e.g. Europe/Berlin').setAutocomplete(true),
       )
-      .addBooleanOption((o) => o.setName('off').setDescription('Turn the digest off (false turns it on)')),
+      .addBooleanOption((o) => o.setName('off').setDescription('Turn the digest off (false turns it on)'))
+      .addStringOption((o) =>
+        o
+          .setName('reminders')
+          .setDescription('Reminders: each at its time, once a day, or none')
+          .addChoices(
+            { name: 'standard', value: 'standard' },
+            { name: 'light', value: 'light' },
+            { name: 'off', value: 'off' },
+          ),
+      )
+      .addStringOption((o) => o.setName('quiet').setDescription('Quiet hours, e.g. 21-8, or off').setMaxLength(10))
+      .addIntegerOption((o) =>
+        o
+          .setName('defer_days')
+          .setDescription('Days before a deferral is asked about again')
+          .setMinValue(1)
+          .setMaxValue(90),
+      ),
   export: (b) => b.setDescription('Your records as a CSV file, sent in a DM'),
   forget: (b) => b.setDescription('Delete everything kept about you'),
   ...TIME_DECLARATIONS,

@@ -1,8 +1,10 @@
 import { ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
-import type { OutboundMessage } from '../../src/core/message.js';
+import type { MessageAction, OutboundMessage } from '../../src/core/message.js';
+import type { ReminderSettings } from '../../src/core/reminder.js';
+import { reminderSettingsLine } from '../../src/core/reminder-words.js';
 import { outcomeLabel } from '../../src/core/view.js';
 import type { HistoryItem, HistoryPage, PolicyView, UserSettings } from '../../src/service/index.js';
-import { encodeCustomId } from './custom-id.js';
+import { type CustomId, encodeCustomId } from './custom-id.js';
 import { EMBED, fieldsOf } from './limits.js';
 import { clip, NO_PINGS, rows, safe } from './render.js';
 
@@ -99,7 +101,7 @@ export function renderPolicy(policy: PolicyView, title?: string): PolicyPage {
 /** Edit buttons per message: one row. */
 const ROW = 5;
 
-export function renderSettings(s: UserSettings, changed: boolean) {
+export function renderSettings(s: UserSettings, changed: boolean, reminders?: ReminderSettings) {
   const when = s.digest.off
     ? 'off'
     : `${DAYS[s.digest.day] ?? '?'} at ${String(s.digest.hour).padStart(2, '0')}:00 (${s.timezone ?? 'UTC, set a timezone'})`;
@@ -109,7 +111,15 @@ export function renderSettings(s: UserSettings, changed: boolean) {
       { name: 'Weekly digest', value: safe(when, 1024) },
       { name: 'Timezone', value: safe(s.timezone ?? 'not set', 1024) },
     );
+  if (reminders) embed.addFields({ name: 'Reminders', value: safe(reminderSettingsLine(reminders), 1024) });
   return { embeds: [embed], ...NO_PINGS };
+}
+
+/** A message's button as a custom id: Decide reopens the triage; a reminder also snoozes or drops. */
+function actionId(a: MessageAction): CustomId {
+  if (a.action === 'snooze') return { kind: 'snooze', triageId: a.triageId, choice: a.snooze ?? 'tomorrow' };
+  if (a.action === 'drop') return { kind: 'drop', triageId: a.triageId };
+  return { kind: 'reopen', triageId: a.triageId };
 }
 
 /** An unprompted message (the digest) as an embed, each action a button reopening that triage. */
@@ -129,9 +139,9 @@ export function renderOutbound(message: OutboundMessage) {
   }
   const buttons = message.actions.slice(0, 25).map((a) =>
     new ButtonBuilder()
-      .setCustomId(encodeCustomId({ kind: 'reopen', triageId: a.triageId }))
+      .setCustomId(encodeCustomId(actionId(a)))
       .setLabel(clip(a.label, 80) || 'Decide')
-      .setStyle(ButtonStyle.Primary),
+      .setStyle(a.action === 'revise' ? ButtonStyle.Primary : ButtonStyle.Secondary),
   );
   return { content: safe(message.summary, 1900), embeds: [embed], components: rows(buttons), ...NO_PINGS };
 }

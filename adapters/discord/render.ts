@@ -137,6 +137,7 @@ function renderDecision(screen: TriageScreen, d: ScreenDecision): TriageMessage 
   for (const r of d.reasons.slice(0, EMBED.fields)) {
     embed.addFields({ name: safe(`${r.passed ? '✅' : '❌'} ${r.question}`, 256), value: safe(r.answerLabel, 1024) });
   }
+  if (screen.reminder) embed.addFields({ name: 'Reminder', value: safe(screen.reminder, 1024) });
   // Long questions and a long name can add up past Discord's 6,000: shortened, not refused.
   fitEmbed(embed);
   return { embeds: [embed], components: rows(actionButtons(screen)), ...NO_PINGS };

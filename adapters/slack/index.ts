@@ -11,6 +11,7 @@ import * as home from './handlers/home.js';
 import * as messages from './handlers/messages.js';
 import * as modals from './handlers/modals.js';
 import * as policy from './handlers/policy.js';
+import * as reminders from './handlers/reminders.js';
 import * as shortcut from './handlers/shortcut.js';
 import { sqliteInstallationStore } from './installation-store.js';
 import { slackNotifier } from './notifier.js';
@@ -28,7 +29,19 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
   const installations = sqliteInstallationStore(deps.service.installations);
   const slack: SlackDeps = deps;
   const built = buildApp(config, deps.log, installations);
-  for (const feature of [dedupe, commands, answers, history, policy, forget, modals, shortcut, messages, home]) {
+  for (const feature of [
+    dedupe,
+    commands,
+    answers,
+    history,
+    policy,
+    forget,
+    modals,
+    shortcut,
+    messages,
+    home,
+    reminders,
+  ]) {
     feature.register(built.app, slack);
   }
   built.app.error(async (err) => {

@@ -1,7 +1,10 @@
 import type { types } from '@slack/bolt';
 import type { Outcome } from '../../src/core/criteria.js';
+import { reminderListLine } from '../../src/core/reminder-view.js';
+import { reminderSettingsLine } from '../../src/core/reminder-words.js';
 import { OUTCOME_LABEL, outcomeLabel } from '../../src/core/view.js';
 import type { HistoryItem, UserSettings } from '../../src/service/index.js';
+import type { ReminderList } from '../../src/service/reminder-service.js';
 import { type AnyBlock, actions, capBlocks, context, divider, header, LIMITS, option, section } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
 import { itemLine, pendingItem, RECORD_ACTION } from './render-records.js';
@@ -11,6 +14,9 @@ export const HOME_ACTION = {
   hour: 'home_digest_hour',
   toggle: 'home_digest_toggle',
   timezone: 'home_timezone',
+  reminderMode: 'home_reminder_mode',
+  quietStart: 'home_quiet_start',
+  quietEnd: 'home_quiet_end',
 } as const;
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -27,6 +33,8 @@ export interface HomeData {
   recent: HistoryItem[];
   week: Record<string, number>;
   settings: UserSettings;
+  /** Upcoming reminders and their settings. */
+  reminders?: ReminderList;
 }
 
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
@@ -36,6 +44,7 @@ export function renderHome(data: HomeData): types.HomeView {
   blocks.push(section(`*Waiting on you* (${data.pending.length})`));
   if (data.pending.length === 0) blocks.push(context('Nothing pending.'));
   for (const item of data.pending.slice(0, 10)) blocks.push(...pendingItem(item));
+  if (data.reminders) blocks.push(...upcomingBlocks(data.reminders));
   blocks.push(divider(), section('*Latest decisions*'));
   blocks.push(data.recent.length ? section(data.recent.map(itemLine).join('\n\n')) : context('No decisions yet.'));
   const counts = Object.entries(data.week).map(([k, n]) => `${escapeMrkdwn(labelOf(k))}: ${n}`);
@@ -51,6 +60,7 @@ export function renderHome(data: HomeData): types.HomeView {
     ),
   );
   blocks.push(...digestBlocks(data.settings));
+  if (data.reminders) blocks.push(...reminderSettingBlocks(data.reminders));
   return { type: 'home', blocks: capBlocks(blocks, LIMITS.viewBlocks) as types.KnownBlock[] };
 }
 
@@ -87,6 +97,55 @@ function digestBlocks(s: UserSettings): AnyBlock[] {
         },
       ],
     },
+  ];
+}
+
+function upcomingBlocks(r: ReminderList): AnyBlock[] {
+  const coming = r.items.filter((i) => i.sendAt !== null).slice(0, 10);
+  const lines = coming.map((i) => `#${i.triageId} ${escapeMrkdwn(reminderListLine(i, r.timeZone))}`);
+  return [
+    section(`*Upcoming reminders* (${coming.length})`),
+    lines.length ? section(lines.join('\n')) : context('None.'),
+  ];
+}
+
+function reminderSettingBlocks(r: ReminderList): AnyBlock[] {
+  const s = r.settings;
+  const modes = [
+    option('Standard: each at its time', 'standard'),
+    option('Light: once a day', 'light'),
+    option('Off', 'off'),
+  ];
+  const hours = Array.from({ length: 24 }, (_, h) => option(hh(h), String(h)));
+  return [
+    section(`*Reminders*: ${escapeMrkdwn(reminderSettingsLine(s))}`),
+    {
+      type: 'actions',
+      block_id: 'reminders',
+      elements: [
+        {
+          type: 'static_select',
+          action_id: HOME_ACTION.reminderMode,
+          options: modes,
+          initial_option: modes.find((m) => m.value === s.mode),
+        },
+        {
+          type: 'static_select',
+          action_id: HOME_ACTION.quietStart,
+          placeholder: { type: 'plain_text', text: 'Quiet from' },
+          options: hours,
+          initial_option: hours[s.quietStart],
+        },
+        {
+          type: 'static_select',
+          action_id: HOME_ACTION.quietEnd,
+          placeholder: { type: 'plain_text', text: 'Quiet until' },
+          options: hours,
+          initial_option: hours[s.quietEnd],
+        },
+      ],
+    },
+    context('Quiet hours: from the first hour until the second, in your time zone.'),
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { Outcome } from '../../src/core/criteria.js';
-import type { OutboundMessage } from '../../src/core/message.js';
+import type { MessageAction, OutboundMessage } from '../../src/core/message.js';
 import {
   type ScreenDecision,
   type ScreenQuestion,
@@ -61,6 +61,7 @@ export function renderTriage(view: TriageView, notes: string[] = []): SlackMessa
   for (const note of notes) blocks.push(context(`_${escapeMrkdwn(note)}_`));
   if (screen.question) blocks.push(...questionBlocks(screen, screen.question));
   if (screen.decision) blocks.push(...decisionBlocks(screen.decision));
+  if (screen.reminder) blocks.push(context(`:alarm_clock: ${escapeMrkdwn(screen.reminder)}`));
   const buttons = screen.actions.flatMap((a) => {
     const actionId = ACTION_ID[a.id];
     return actionId ? [{ text: a.label, actionId, value: encodeVersion(view) }] : [];
@@ -116,6 +117,13 @@ export function renderNotice(message: string): SlackMessage {
   return { text: truncate(escapeMrkdwn(message), LIMITS.fallbackText), blocks: [userSection(message)] };
 }
 
+/** A reminder's Snooze and Drop buttons have handlers of their own (handlers/reminders.ts). */
+export const OUTBOUND_ACTION: Record<MessageAction['action'], string> = {
+  revise: ACTION.reviseNew,
+  snooze: 'reminder_snooze',
+  drop: 'reminder_drop',
+};
+
 /** Renders an outbound message (the digest) as Block Kit; each action becomes a button that reopens that triage. */
 export function renderOutbound(m: OutboundMessage): SlackMessage {
   const blocks: AnyBlock[] = [header(m.title)];
@@ -127,8 +135,8 @@ export function renderOutbound(m: OutboundMessage): SlackMessage {
   for (let i = 0; i < m.actions.length; i += 5) {
     const row = m.actions.slice(i, i + 5).map((a, j) => ({
       text: a.label,
-      actionId: `${ACTION.reviseNew}_${i + j}`,
-      value: String(a.triageId),
+      actionId: `${OUTBOUND_ACTION[a.action]}_${i + j}`,
+      value: a.action === 'snooze' ? `${a.triageId}:${a.snooze ?? 'tomorrow'}` : String(a.triageId),
     }));
     blocks.push(actions(row));
   }

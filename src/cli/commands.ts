@@ -114,6 +114,21 @@ export const COMMANDS: Record<string, CliCommand> = {
       ctx.out(renderMessage(message));
     },
   },
+  reminders: {
+    usage: `reminders [--json]
+  Lists the reminders to come: triage id, inviter, platform, kind (deferred|unfinished), due (ISO 8601).`,
+    run: async (argv, ctx) => (await import('./reminders.js')).runReminders(argv, ctx),
+  },
+  remind: {
+    usage: `remind [--json] <#> in 3d | on 2027-01-15 | off
+  Changes when one triage's reminder comes, or turns it off.`,
+    run: async (argv, ctx) => (await import('./reminders.js')).runRemind(argv, ctx),
+  },
+  settings: {
+    usage: `settings [--json] [reminders off|light|standard] [quiet 21-8|off] [defer 7d]
+  Shows or changes your reminder settings (quiet hours, the default wait after a deferral).`,
+    run: async (argv, ctx) => (await import('./reminders.js')).runSettings(argv, ctx),
+  },
   migrate: {
     usage: 'migrate [--json]\n  Creates or upgrades the database: DATABASE_URL when set, else DATABASE_PATH.',
     async run(argv, ctx) {

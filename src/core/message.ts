@@ -1,10 +1,14 @@
 import type { UserRef } from './user.js';
 
-/** A button on an outbound message: it reopens a triage so the user can decide it now. */
+/**
+ * A button on an outbound message: `revise` reopens a triage so the user can decide it now; a reminder also
+ * offers `snooze` (with its choice) and `drop`.
+ */
 export interface MessageAction {
   label: string;
-  action: 'revise';
+  action: 'revise' | 'snooze' | 'drop';
   triageId: number;
+  snooze?: 'tomorrow' | 'week' | 'monday';
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Outcome } from './criteria.js';
 import type { Step } from './flow.js';
 import type { InviterContext } from './invitation.js';
 import { getPlatform } from './platforms.js';
+import { reminderLine } from './reminder-view.js';
 
 /** The one name of each outcome, on every surface. */
 export const OUTCOME_LABEL: Record<Outcome, string> = {
@@ -28,6 +29,8 @@ export interface TriageViewInput {
   inviter: string | null;
   context: InviterContext;
   step: Step;
+  /** A deferral's planned reminder: the card says when it will ask again. */
+  reminder?: { sendAt: number | null; timeZone: string } | null;
 }
 
 /** Which optional operations the service offers; an action appears only when its operation exists. */
@@ -73,6 +76,8 @@ export interface TriageScreen {
   question: ScreenQuestion | null;
   decision: ScreenDecision | null;
   actions: { id: TriageAction; label: string }[];
+  /** "I'll ask again Fri 7 Mar, 17:00.", on a deferral's card. */
+  reminder: string | null;
 }
 
 export function triageView(view: TriageViewInput, support: ViewSupport = {}): TriageScreen {
@@ -86,6 +91,7 @@ export function triageView(view: TriageViewInput, support: ViewSupport = {}): Tr
     question: null,
     decision: null,
     actions: [],
+    reminder: null,
   };
   const actions: TriageAction[] = [];
   if (step.kind === 'question') {
@@ -112,6 +118,9 @@ export function triageView(view: TriageViewInput, support: ViewSupport = {}): Tr
     };
     actions.push('revise');
     if (d.reasons.length > 0) actions.push('undo');
+    if (d.outcome === 'defer' && view.reminder) {
+      screen.reminder = reminderLine({ sendAt: view.reminder.sendAt, dueAt: 0 }, view.reminder.timeZone);
+    }
   }
   if (support.discard) actions.push('discard');
   screen.actions = actions.map((id) => ({ id, label: ACTION_LABEL[id] }));

@@ -7,6 +7,7 @@ import type { Provider } from '../core/user.js';
 import type { Service } from '../service/index.js';
 import { machineTimeZone } from '../service/time-service.js';
 import { createPacer } from './pacer.js';
+import { runReminderTick } from './reminder-tick.js';
 import { runDigestTick } from './tick.js';
 
 export interface DigestSchedulerOptions {
@@ -29,7 +30,7 @@ export interface DigestScheduler {
   tick(): Promise<void>;
 }
 
-/** The only place node-cron is used: a tick every 15 minutes sends the digests that are due. */
+/** The only place node-cron is used: a tick every 15 minutes sends the reminders and digests that are due. */
 export function startDigestScheduler(opts: DigestSchedulerOptions): DigestScheduler {
   const clock = opts.clock ?? systemClock;
   const sleeps = new Set<() => void>();
@@ -57,8 +58,12 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
   };
   const tick = (): Promise<void> => {
     if (stopped) return Promise.resolve();
-    // Overlapping ticks would be safe (claims), but wasteful: a long run simply continues.
-    running ??= runDigestTick(deps, clock.now())
+    // Overlapping ticks would be safe (claims), but wasteful: a long run simply continues. Reminders go
+    // first, so a digest built in the same tick counts the ones just sent instead of listing them again.
+    running ??= runReminderTick({ ...deps, reminders: opts.service.reminders }, clock.now())
+      .then(() => undefined)
+      .catch((err: unknown) => opts.log.error('reminder tick failed', { error: String(err) }))
+      .then(() => runDigestTick(deps, clock.now()))
       .then(() => undefined)
       .catch((err: unknown) => opts.log.error('digest tick failed', { error: String(err) }))
       .finally(() => {

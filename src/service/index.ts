@@ -4,6 +4,7 @@ import { joined } from './joined.js';
 import { PolicyService } from './policies.js';
 import type { Stores } from './ports.js';
 import { RecordsService } from './records-service.js';
+import { ReminderService } from './reminder-service.js';
 import { SettingsService } from './settings-service.js';
 import { TimeService } from './time-service.js';
 import { TriageService } from './triage-service.js';
@@ -31,6 +32,7 @@ export interface Service<S extends Stores = Stores> {
   settings: SettingsService;
   time: TimeService;
   digest: DigestService;
+  reminders: ReminderService;
   events: SeenEvents;
   installations: Installations;
   /**
@@ -54,6 +56,7 @@ export function createService<S extends Stores>(stores: S, clock: Clock): Servic
     settings: new SettingsService(stores),
     time: new TimeService(stores, clock),
     digest: new DigestService(stores, clock),
+    reminders: new ReminderService(stores, clock),
     events: {
       firstTime: (key) => stores.seenEvents.firstTime(key, clock.now()),
       forgetOlderThan: (ms) => stores.seenEvents.prune(clock.now() - ms),

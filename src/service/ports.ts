@@ -241,6 +241,64 @@ export interface PacingPort {
   reserve(key: string, gapMs: number, now: number): Promise<number>;
 }
 
+export interface ReminderRow {
+  triageId: number;
+  userId: number;
+  kind: 'deferred' | 'unfinished';
+  dueAt: number;
+  sendAt: number | null;
+  /** pending, claimed, sent, failed (attempts ran out) or off (dropped or turned off by the user). */
+  status: 'pending' | 'claimed' | 'sent' | 'failed' | 'off';
+  attempts: number;
+  sentAt: number | null;
+  nudged: boolean;
+}
+
+/** A reminder with what a list shows of its triage. */
+export interface ListedReminder extends ReminderRow {
+  platform: string | null;
+  inviter: string | null;
+}
+
+/** A reminder whose time has come, with its user's row: what the scheduler needs to send it. */
+export interface DueReminderRow extends ListedReminder {
+  provider: string;
+  workspace: string;
+  externalId: string;
+}
+
+export interface NewReminder {
+  triageId: number;
+  userId: number;
+  kind: 'deferred' | 'unfinished';
+  dueAt: number;
+  sendAt: number | null;
+}
+
+export interface ReminderPort {
+  /** Sets a triage's reminder afresh (pending, no attempts), keeping whether it was nudged. */
+  set(r: NewReminder): Promise<void>;
+  get(triageId: number): Promise<ReminderRow | undefined>;
+  remove(triageId: number): Promise<void>;
+  /** Stops one reminder without forgetting it: a later answer does not bring the nudge back. */
+  turnOff(triageId: number): Promise<void>;
+  /** The user's reminders still to come (pending, claimed or turned off), soonest first. */
+  forUser(userId: number): Promise<ListedReminder[]>;
+  /** Moves a pending reminder's send time (after a settings change). */
+  reschedule(triageId: number, sendAt: number | null): Promise<void>;
+  /** The invitation's text and what the user said of the inviter: the words a deferral's time is read from. */
+  words(triageId: number): Promise<string>;
+  /** Frees claims taken before `staleBefore` by a process presumed dead; how many. */
+  releaseStale(staleBefore: number): Promise<number>;
+  /** Pending reminders with send_at at or before `now`, after the (sendAt, triageId) cursor, soonest first. */
+  duePage(now: number, after: { sendAt: number; triageId: number }, limit: number): Promise<DueReminderRow[]>;
+  /** Claims those still pending and due; their attempt numbers by triage id. */
+  claim(triageIds: readonly number[], by: string, now: number): Promise<Map<number, number>>;
+  markSent(triageIds: readonly number[], by: string, now: number): Promise<number>;
+  /** A failed send: pending again at `next`, or failed for good when `next` is null. */
+  markFailed(triageIds: readonly number[], by: string, error: string, next: number | null): Promise<number>;
+}
+
 /** The ports, bound either to the database or to one transaction. */
 export interface TxStores {
   users: UserPort;
@@ -253,6 +311,7 @@ export interface TxStores {
   seenEvents: SeenEventPort;
   installations: InstallationPort;
   pacing: PacingPort;
+  reminders: ReminderPort;
 }
 
 /** What opening the database did to its schema, where the store reports it (SQLite). */

@@ -1,5 +1,7 @@
 import { TriageError } from '../core/errors.js';
 import type { Stores, TxStores } from './ports.js';
+import { rescheduleUser } from './reminder-service.js';
+import { machineTimeZone } from './time-service.js';
 import type { DigestSettings, UserRef, UserSettings } from './types.js';
 import { toKey } from './user-key.js';
 
@@ -44,6 +46,8 @@ export class SettingsService {
       const update: { prefs: string; timezone?: string | null } = { prefs: JSON.stringify(prefs) };
       if (patch.timezone !== undefined) update.timezone = patch.timezone;
       await s.users.update(id, update);
+      // A new zone or digest hour moves the reminders already planned.
+      await rescheduleUser(s, id, machineTimeZone());
       return settingsIn(s, user);
     });
   }

@@ -9,6 +9,8 @@ import type { Service } from './index.js';
 import { cleanInvitationText } from './input.js';
 import { loadPolicies, teamOfUser } from './policies.js';
 import type { Stores, TriageRow, TxStores } from './ports.js';
+import { type PlannedReminder, syncReminder } from './reminder-service.js';
+import { machineTimeZone } from './time-service.js';
 import type { StartOptions, TriageView, UserRef } from './types.js';
 import { toKey } from './user-key.js';
 
@@ -54,7 +56,8 @@ export class TriageService {
         decision?.outcome ?? null,
       );
       if (decision) await recordDecision(s, id, userId, state, now);
-      return view(id, state, started.step, false, now, now);
+      const reminder = await syncReminder(s, id, userId, started.step, now, machineTimeZone());
+      return view(id, state, started.step, false, now, now, reminder);
     });
   }
 
@@ -76,8 +79,8 @@ export class TriageService {
         const { platform, inviter } = result.state.invitation;
         await s.triages.updateInvitation(row.invitationId, { platform, inviter });
       }
-      await persist(s, row, result.state, result.step, now);
-      return view(row.id, result.state, result.step, false, row.createdAt, now);
+      const reminder = await persist(s, row, result.state, result.step, now);
+      return view(row.id, result.state, result.step, false, row.createdAt, now, reminder);
     });
   }
 
@@ -92,8 +95,8 @@ export class TriageService {
       const now = this.clock.now();
       const last = state.answers.at(-1);
       if (last) await s.triages.forgetAnswer(row.id, last.questionId);
-      await persist(s, row, result.state, result.step, now);
-      return view(row.id, result.state, result.step, false, row.createdAt, now);
+      const reminder = await persist(s, row, result.state, result.step, now);
+      return view(row.id, result.state, result.step, false, row.createdAt, now, reminder);
     });
   }
 
@@ -171,8 +174,8 @@ export class TriageService {
       await s.triages.forgetCriteriaAnswers(row.id);
       const { platform, inviter } = next.state.invitation;
       await s.triages.updateInvitation(row.invitationId, { platform, inviter });
-      await persist(s, row, next.state, next.step, now);
-      return view(row.id, next.state, next.step, false, row.createdAt, now);
+      const reminder = await persist(s, row, next.state, next.step, now);
+      return view(row.id, next.state, next.step, false, row.createdAt, now, reminder);
     });
   }
 }
@@ -192,13 +195,14 @@ async function load(s: TxStores, userId: number, triageId: number): Promise<Tria
 }
 
 /** Saves the new state; a decision replaces any earlier one, which stays on record as superseded. */
-async function persist(s: TxStores, row: TriageRow, state: FlowState, step: Step, now: number): Promise<void> {
+async function persist(s: TxStores, row: TriageRow, state: FlowState, step: Step, now: number) {
   const decided = step.kind === 'decision';
   const saved: FlowState = decided ? { ...state, decision: step.decision } : { ...state, decision: null };
   if (row.status === 'decided') await s.triages.supersedeDecision(row.id, now);
   if (decided) await recordDecision(s, row.id, row.userId, saved, now);
   const outcome = decided ? step.decision.outcome : null;
   await s.triages.save(row.id, JSON.stringify(saved), decided ? 'decided' : 'open', outcome, now);
+  return syncReminder(s, row.id, row.userId, step, now, machineTimeZone());
 }
 
 async function recordDecision(s: TxStores, triageId: number, userId: number, state: FlowState, now: number) {
@@ -226,7 +230,15 @@ function alreadyGiven(state: FlowState, input: AnswerInput): boolean {
   return state.answers.some((a) => a.questionId === input.questionId && a.choice === input.choice);
 }
 
-function view(id: number, state: FlowState, step: Step, duplicate: boolean, createdAt: number, updatedAt: number) {
+function view(
+  id: number,
+  state: FlowState,
+  step: Step,
+  duplicate: boolean,
+  createdAt: number,
+  updatedAt: number,
+  reminder: PlannedReminder | null = null,
+) {
   const platform = state.invitation.platform;
   return {
     id,
@@ -239,5 +251,6 @@ function view(id: number, state: FlowState, step: Step, duplicate: boolean, crea
     duplicate,
     createdAt,
     updatedAt,
+    reminder,
   } satisfies TriageView;
 }

@@ -33,6 +33,8 @@ export interface TriageView {
   duplicate: boolean;
   createdAt: number;
   updatedAt: number;
+  /** The reminder this step planned (a deferral's "ask again"), when the step planned one. */
+  reminder?: { sendAt: number | null; timeZone: string } | null;
 }
 
 export interface HistoryItem {

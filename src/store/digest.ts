@@ -44,10 +44,20 @@ export class DigestStore implements Sync<DigestPort> {
     );
     this.pending = c.prepare<
       [string],
-      { u: number; triageId: number; platform: string | null; inviter: string | null; at: number }
+      {
+        u: number;
+        triageId: number;
+        platform: string | null;
+        inviter: string | null;
+        at: number;
+        next: number | null;
+        reminded: number | null;
+      }
     >(
-      `SELECT t.user_id AS u, t.id AS triageId, i.platform AS platform, i.inviter AS inviter, t.updated_at AS at
+      `SELECT t.user_id AS u, t.id AS triageId, i.platform AS platform, i.inviter AS inviter, t.updated_at AS at,
+         CASE WHEN r.status IN ('pending', 'claimed') THEN r.send_at END AS next, r.sent_at AS reminded
        FROM json_each(?) j CROSS JOIN triages t JOIN invitations i ON i.id = t.invitation_id
+       LEFT JOIN reminders r ON r.triage_id = t.id
        WHERE t.user_id = j.value AND t.status = 'decided' AND t.outcome = 'defer'
        ORDER BY t.user_id, t.updated_at`,
     );
@@ -94,7 +104,15 @@ export class DigestStore implements Sync<DigestPort> {
       if (!rec) continue;
       rec.pendingTotal++;
       if (rec.pending.length < PENDING_LISTED) {
-        rec.pending.push({ triageId: row.triageId, platform: row.platform, inviter: row.inviter, deferredAt: row.at });
+        rec.pending.push({
+          triageId: row.triageId,
+          platform: row.platform,
+          inviter: row.inviter,
+          deferredAt: row.at,
+          // Only when there is one: a deferral with no reminder reads as before.
+          ...(row.next != null ? { nextReminderAt: row.next } : {}),
+          ...(row.reminded != null ? { remindedAt: row.reminded } : {}),
+        });
       }
     }
     for (const row of this.budgets.iterate(ids)) {

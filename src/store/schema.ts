@@ -210,3 +210,35 @@ export const sendPacing = sqliteTable('send_pacing', {
   key: text('key').primaryKey(),
   nextAt: integer('next_at').notNull(),
 });
+
+/**
+ * One reminder per triage: a deferral's "ask me again", or the one nudge a half-answered triage gets. The row
+ * is its own claim: taken (status 'claimed') before sending, so a reminder goes out once across processes.
+ */
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    triageId: integer('triage_id')
+      .primaryKey()
+      .references(() => triages.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** deferred or unfinished. */
+    kind: text('kind').notNull(),
+    /** When the user asked to be asked again. */
+    dueAt: integer('due_at').notNull(),
+    /** When it goes out in the user's rhythm; null while their reminders are off. */
+    sendAt: integer('send_at'),
+    /** pending, claimed, sent or failed (attempts ran out). */
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    claimedBy: text('claimed_by'),
+    claimedAt: integer('claimed_at'),
+    sentAt: integer('sent_at'),
+    /** The triage had its one unfinished nudge: it never gets another. */
+    nudged: integer('nudged', { mode: 'boolean' }).notNull().default(false),
+    error: text('error'),
+  },
+  (t) => [index('reminders_due').on(t.status, t.sendAt), index('reminders_user').on(t.userId)],
+);

@@ -7,6 +7,7 @@ import { DigestClaimStore } from './digest-claims.js';
 import { PacingStore } from './pacing.js';
 import { PolicyStore } from './policies.js';
 import { RecordStore } from './records.js';
+import { ReminderStore } from './reminders.js';
 import { SeenEventStore } from './seen-events.js';
 import { SlackInstallationRows } from './slack-installations.js';
 import { SqliteGate } from './sqlite-gate.js';
@@ -52,6 +53,7 @@ export function createStores(db: Db, clock: Clock): StoreSet {
     seenEvents: new SeenEventStore(db),
     installations: new SlackInstallationRows(db),
     pacing: new PacingStore(db),
+    reminders: new ReminderStore(db),
   };
   const outside = {} as Record<Kind, object>;
   const inside = {} as Record<Kind, new (lease: Lease) => object>;

@@ -10,7 +10,7 @@ import { tickingClock } from '../helpers/slack-harness.js';
 import { type ChatDriver, pendingOf, type SeenTriage } from './driver.js';
 
 /** One person at a terminal: what they type goes into `input`, what they read collects in `screen`. */
-class Terminal {
+export class Terminal {
   readonly input = new PassThrough();
   screen = '';
   private readonly printed = new EventEmitter();

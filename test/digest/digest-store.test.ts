@@ -32,6 +32,8 @@ describe('the records a digest reads', () => {
         platform: 'linkedin',
         inviter: 'Robin',
         deferredAt: Date.parse('2025-03-03T10:00:00Z'),
+        // The deferral's reminder, a week on by default.
+        nextReminderAt: expect.any(Number),
       },
     ]);
     expect((await service.digest.digestFor(me, { week: 'current' })).time.total).toBe(300);

@@ -34,7 +34,7 @@ describe.skipIf(!server.ok)('openPostgres', () => {
       "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
     );
     expect(tables.rows.map((r) => r.name)).toContain('triages');
-    expect(tables.rows).toHaveLength(13);
+    expect(tables.rows).toHaveLength(14);
   });
 
   it('reads epoch milliseconds and counts back as numbers', async () => {

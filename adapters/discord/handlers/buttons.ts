@@ -16,7 +16,7 @@ import { privateFlags, userOf } from '../to-core.js';
 import { deferReply, replyWhenReady, updateWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
-type TriageButton = Extract<CustomId, { triageId: number }>;
+type TriageButton = Exclude<Extract<CustomId, { triageId: number }>, { kind: 'snooze' | 'drop' }>;
 
 /**
  * A click on a triage message: answer, back/undo, revise, discard, reopen from a list, or ask for the inviter's

@@ -7,6 +7,7 @@ import { type Ctx, guard, tell } from './boundary.js';
 import { onNameModal, onTriageButton } from './buttons.js';
 import { onPolicyEdit, onPolicyModal } from './policy.js';
 import { onForgetButton, onHistoryPage } from './records.js';
+import { onReminderButton } from './reminders.js';
 import { onStartModal, onTriageMessage } from './start.js';
 
 const STALE = 'That button is from an older version of this bot. Start again with /triage start or a DM.';
@@ -53,6 +54,7 @@ async function handle(i: Interaction, ctx: Ctx): Promise<void> {
     if (id.kind === 'history') return onHistoryPage(i, id.offset, ctx);
     if (id.kind === 'policy_edit') return onPolicyEdit(i, id.platform, ctx);
     if (id.kind === 'policy_modal') return tell(i, ctx, STALE);
+    if (id.kind === 'snooze' || id.kind === 'drop') return onReminderButton(i, id, ctx);
     return onTriageButton(i, id, ctx);
   }
   if (i.isModalSubmit()) {

@@ -1,4 +1,6 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { TriageError } from '../../../src/core/errors.js';
+import { parseReminderWords } from '../../../src/core/reminder-words.js';
 import type { DigestSettings } from '../../../src/service/index.js';
 import { renderSettings } from '../render-records.js';
 import { privateFlags, userOf } from '../to-core.js';
@@ -18,15 +20,37 @@ export async function onSettings(i: ChatInputCommandInteraction, ctx: Ctx): Prom
   // Choosing a day or hour means the user wants the digest, unless they also said off.
   if (off !== null) digest.off = off;
   else if (day !== null || hour !== null) digest.off = false;
-  const changed = Object.keys(digest).length > 0 || timezone !== null;
-  const settings = changed
-    ? ctx.service.settings.update(user, { digest, ...(timezone === null ? {} : { timezone: timezone.trim() }) })
-    : ctx.service.settings.get(user);
-  await replyWhenReady(
-    i,
-    privateFlags(i),
-    settings.then((s) => renderSettings(s, changed)),
-  );
+  const words = reminderWords(i);
+  const parsed = words ? parseReminderWords(words) : null;
+  if (parsed && !parsed.ok) throw new TriageError('bad_argument', parsed.message);
+  const changed = Object.keys(digest).length > 0 || timezone !== null || parsed !== null;
+  const settings = (async () => {
+    const s =
+      Object.keys(digest).length > 0 || timezone !== null
+        ? await ctx.service.settings.update(user, {
+            digest,
+            ...(timezone === null ? {} : { timezone: timezone.trim() }),
+          })
+        : await ctx.service.settings.get(user);
+    const reminders = parsed?.ok
+      ? await ctx.service.reminders.updateSettings(user, parsed.patch)
+      : await ctx.service.reminders.settings(user);
+    return renderSettings(s, changed, reminders);
+  })();
+  await replyWhenReady(i, privateFlags(i), settings);
+}
+
+/** The reminder options as the words every surface reads: "reminders light quiet 21-8 defer 7". */
+function reminderWords(i: ChatInputCommandInteraction): string {
+  const mode = i.options.getString('reminders');
+  const quiet = i.options.getString('quiet');
+  const days = i.options.getInteger('defer_days');
+  const words = [
+    mode && `reminders ${mode}`,
+    quiet !== null && `quiet ${quiet.trim() || '?'}`,
+    days !== null && `defer ${days}`,
+  ];
+  return words.filter(Boolean).join(' ');
 }
 
 let zones: string[] | null = null;

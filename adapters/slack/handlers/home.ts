@@ -23,7 +23,8 @@ export async function homeData(deps: SlackDeps, user: UserRef): Promise<HomeData
     for (const i of thisWeek) week[i.outcome ?? 'open'] = (week[i.outcome ?? 'open'] ?? 0) + 1;
     if (thisWeek.length < page.items.length || page.items.length < 50) break;
   }
-  return { pending: await records.pending(user), recent, week, settings: current };
+  const reminders = await deps.service.reminders.list(user);
+  return { pending: await records.pending(user), recent, week, settings: current, reminders };
 }
 
 export async function publishHome(client: WebClient, deps: SlackDeps, user: UserRef): Promise<void> {

@@ -14,6 +14,7 @@ export function buildDigest(records: DigestRecords, week: Week, now: number, sur
     weekKey: week.key,
     weekLabel: weekLabel(week),
     builtAt: now,
+    timeZone: week.timeZone,
     empty: triage.total === 0 && time.total === 0 && pendingTotal === 0,
     triage,
     acceptShare: triage.total === 0 ? null : triage.accepted / triage.total,

@@ -1,5 +1,7 @@
 import { formatMinutes } from '../duration.js';
 import type { MessageAction, OutboundMessage } from '../message.js';
+import { whenLabel } from '../reminder-view.js';
+import { localParts } from '../week.js';
 import { platformName } from './build.js';
 import { phraseTip } from './tips.js';
 import type { Digest, Guidance, PlatformTime, PlatformTriage } from './types.js';
@@ -43,14 +45,25 @@ export function digestMessage(d: Digest, opts: { soFar?: boolean } = {}): Outbou
       ],
     });
   }
+  // A reminder already sent today carried its own buttons: counted here, not listed twice.
+  const zone = d.timeZone ?? 'UTC';
+  const remindedToday = d.pending.filter((p) => p.remindedAt != null && sameDay(p.remindedAt, d.builtAt, zone));
+  const listed = d.pending.filter((p) => !remindedToday.includes(p));
   if (d.pendingTotal > 0) {
     const more = d.pendingTotal - d.pending.length;
+    const reminded = remindedToday.length;
     sections.push({
       heading: `Still deferred (${d.pendingTotal})`,
       lines: [
-        ...d.pending.map(
-          (p) => `${platformName(p.platform)} · ${p.inviter ?? 'someone'} · waiting ${days(d.builtAt - p.deferredAt)}`,
+        ...listed.map(
+          (p) =>
+            `${platformName(p.platform)} · ${p.inviter ?? 'someone'} · waiting ${days(d.builtAt - p.deferredAt)}${
+              p.nextReminderAt != null ? ` · next reminder ${whenLabel(p.nextReminderAt, zone)}` : ''
+            }`,
         ),
+        ...(reminded > 0
+          ? [`${reminded} more reminded today, in a message of ${reminded === 1 ? 'its' : 'their'} own.`]
+          : []),
         ...(more > 0 ? [`…and ${more} more.`] : []),
       ],
     });
@@ -58,13 +71,19 @@ export function digestMessage(d: Digest, opts: { soFar?: boolean } = {}): Outbou
   sections.push({ heading: 'Time', lines: timeLines(d) });
   if (d.guidance) sections.push({ heading: 'Team guidance', lines: guidanceLines(d.guidance) });
   sections.push({ heading: 'One thing for next week', lines: [d.nudge.text] });
-  const actions: MessageAction[] = d.pending.slice(0, MAX_BUTTONS).map((p) => ({
+  const actions: MessageAction[] = listed.slice(0, MAX_BUTTONS).map((p) => ({
     label: clip(`Decide ${p.inviter ?? 'invitation'} (${platformName(p.platform)})`, 70),
     action: 'revise',
     triageId: p.triageId,
   }));
   const summary = `${title}: ${d.triage.total} triaged, ${d.triage.accepted} accepted, ${formatMinutes(d.time.total)} logged. ${d.nudge.text}`;
   return { summary, title, sections, actions };
+}
+
+function sameDay(a: number, b: number, timeZone: string): boolean {
+  const x = localParts(a, timeZone);
+  const y = localParts(b, timeZone);
+  return x.year === y.year && x.month === y.month && x.day === y.day;
 }
 
 /** "LinkedIn ▇▇▇░░░░░ 50m of 2h": the share of the budget used, full when over it. */

@@ -23,6 +23,10 @@ export interface PendingItem {
   platform: string | null;
   inviter: string | null;
   deferredAt: number;
+  /** When its reminder comes next, if one is planned. */
+  nextReminderAt?: number | null;
+  /** When its reminder was last sent: one sent on the digest's day is counted, not listed again. */
+  remindedAt?: number | null;
 }
 
 export interface BudgetRecord {
@@ -91,6 +95,8 @@ export interface Digest {
   weekLabel: string;
   /** When it was built: ages ("waiting 12 days") count from here. */
   builtAt: number;
+  /** The user's zone: reminder times are shown in it. */
+  timeZone?: string;
   /** Nothing triaged, nothing logged, nothing pending. */
   empty: boolean;
   triage: { platforms: PlatformTriage[]; total: number; lastWeek: number; accepted: number };

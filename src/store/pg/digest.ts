@@ -4,7 +4,7 @@ import type { DigestRecords, Guidance } from '../../core/digest/types.js';
 import type { Expectation, Place } from '../../core/time-command.js';
 import type { DigestPort, RecordsRequest, ScheduleRow } from '../../service/ports.js';
 import { emptyRecords, PENDING_LISTED } from '../digest.js';
-import { type Handle, num } from './handle.js';
+import { type Handle, num, numOrNull } from './handle.js';
 
 const list = (values: unknown[]) => sql.param(values);
 
@@ -65,13 +65,18 @@ export class PgDigestStore implements DigestPort {
         inviter: string | null;
         at: string;
         total: string;
+        next: string | null;
+        reminded: string | null;
       }>(sql`
-        SELECT j.u AS u, p.id AS id, p.platform AS platform, p.inviter AS inviter, p.at AS at, p.total AS total
+        SELECT j.u AS u, p.id AS id, p.platform AS platform, p.inviter AS inviter, p.at AS at, p.total AS total,
+               p.next AS next, p.reminded AS reminded
         FROM unnest(${ids}::int[]) AS j(u)
         CROSS JOIN LATERAL (
           SELECT t.id AS id, i.platform AS platform, i.inviter AS inviter, t.updated_at AS at,
-                 count(*) OVER () AS total
+                 count(*) OVER () AS total,
+                 CASE WHEN r.status IN ('pending', 'claimed') THEN r.send_at END AS next, r.sent_at AS reminded
           FROM triages t JOIN invitations i ON i.id = t.invitation_id
+          LEFT JOIN reminders r ON r.triage_id = t.id
           WHERE t.user_id = j.u AND t.status = 'decided' AND t.outcome = 'defer'
           ORDER BY t.updated_at, t.id LIMIT ${PENDING_LISTED}) p
         ORDER BY j.u, p.at, p.id`),
@@ -96,7 +101,14 @@ export class PgDigestStore implements DigestPort {
       const rec = out.get(row.u);
       if (!rec) continue;
       rec.pendingTotal = num(row.total);
-      rec.pending.push({ triageId: row.id, platform: row.platform, inviter: row.inviter, deferredAt: num(row.at) });
+      rec.pending.push({
+        triageId: row.id,
+        platform: row.platform,
+        inviter: row.inviter,
+        deferredAt: num(row.at),
+        ...(row.next != null ? { nextReminderAt: numOrNull(row.next) } : {}),
+        ...(row.reminded != null ? { remindedAt: numOrNull(row.reminded) } : {}),
+      });
     }
     for (const row of budgets.rows) {
       out.get(row.u)?.budgets.push({

@@ -9,6 +9,7 @@ import { PgInstallationStore } from './installations.js';
 import { PgPacingStore } from './pacing.js';
 import { PgPolicyStore } from './policies.js';
 import { PgRecordStore } from './records.js';
+import { PgReminderStore } from './reminders.js';
 import { PgSeenEventStore } from './seen-events.js';
 import { PgTimeStore } from './time.js';
 import { PgTriageStore } from './triages.js';
@@ -29,6 +30,7 @@ function storesOver(h: Handle, clock: Clock): TxStores {
     seenEvents: new PgSeenEventStore(h),
     installations: new PgInstallationStore(h),
     pacing: new PgPacingStore(h),
+    reminders: new PgReminderStore(h),
   };
 }
 

@@ -196,3 +196,26 @@ export const sendPacing = pgTable('send_pacing', {
   key: text('key').primaryKey(),
   nextAt: millis('next_at').notNull(),
 });
+
+export const reminders = pgTable(
+  'reminders',
+  {
+    triageId: integer('triage_id')
+      .primaryKey()
+      .references(() => triages.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    dueAt: millis('due_at').notNull(),
+    sendAt: millis('send_at'),
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    claimedBy: text('claimed_by'),
+    claimedAt: millis('claimed_at'),
+    sentAt: millis('sent_at'),
+    nudged: boolean('nudged').notNull().default(false),
+    error: text('error'),
+  },
+  (t) => [index('reminders_due').on(t.status, t.sendAt), index('reminders_user').on(t.userId)],
+);

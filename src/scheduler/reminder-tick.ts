@@ -1,0 +1,134 @@
+import { CLAIM_STALE_MS } from '../core/digest/claims.js';
+import type { Logger } from '../core/logger.js';
+import type { Notifier } from '../core/message.js';
+import type { Clock } from '../core/ports.js';
+import { type ReminderItem, reminderMessage } from '../core/reminder-view.js';
+import type { Provider } from '../core/user.js';
+import type { DueReminderRow } from '../service/ports.js';
+import type { ReminderService } from '../service/reminder-service.js';
+import type { Pacer } from './pacer.js';
+import { FIRST_RETRY_MS, MAX_ATTEMPTS } from './tick.js';
+
+const BATCH = 1000;
+/** At most this much sending (real time) goes unrecorded. */
+const FLUSH_MS = 50;
+
+export interface ReminderTickDeps {
+  reminders: ReminderService;
+  notifiers: readonly Notifier[];
+  log: Logger;
+  clock: Clock;
+  instance: string;
+  pacer: Pacer;
+  stopped?: () => boolean;
+}
+
+export interface ReminderTickResult {
+  /** Reminders whose time had come and whose provider runs here. */
+  due: number;
+  sent: number;
+  failed: number;
+  /** Claimed by another tick or process first. */
+  lost: number;
+  /** Messages: a user with several reminders due at once gets one. */
+  messages: number;
+}
+
+/**
+ * Sends every reminder whose time has come, each once: a page is claimed in one statement, each user's
+ * claimed reminders go out as one message, and the page's sends are recorded together. One user's failure is
+ * retried with backoff and never stops the others. A claim left by a process that died is freed after
+ * CLAIM_STALE_MS and sent again.
+ */
+export async function runReminderTick(deps: ReminderTickDeps, now: number): Promise<ReminderTickResult> {
+  const byProvider = new Map<Provider, Notifier>(deps.notifiers.map((n) => [n.provider, n]));
+  const result: ReminderTickResult = { due: 0, sent: 0, failed: 0, lost: 0, messages: 0 };
+  const freed = await deps.reminders.releaseStale(now - CLAIM_STALE_MS);
+  if (freed > 0) deps.log.warn('reminders: took over claims of a process presumed dead', { count: freed });
+  let after = { sendAt: Number.MIN_SAFE_INTEGER, triageId: 0 };
+  for (;;) {
+    if (deps.stopped?.()) break;
+    const page = await deps.reminders.duePage(now, after, BATCH);
+    const last = page.at(-1);
+    if (!last) break;
+    after = { sendAt: last.sendAt ?? now, triageId: last.triageId };
+    const here = page.filter((r) => byProvider.has(r.provider as Provider));
+    result.due += here.length;
+    const attempts = await deps.reminders.claim(
+      here.map((r) => r.triageId),
+      deps.instance,
+      now,
+    );
+    result.lost += here.length - attempts.size;
+    let sent: number[] = [];
+    let flushedAt = performance.now();
+    // Sends are recorded in batches, never more than FLUSH_MS of sending behind: a process that dies in between
+    // leaves only those claimed, to be sent again after the stale-claim wait. Paced sends (Slack, Discord) wait
+    // a second between users, so each is recorded before the next goes out.
+    const flush = async () => {
+      flushedAt = performance.now();
+      if (sent.length === 0) return;
+      const ids = sent;
+      sent = [];
+      try {
+        result.sent += await deps.reminders.markSent(ids, deps.instance, deps.clock.now());
+      } catch (err) {
+        // Left claimed, so never retried at once; the stale-claim takeover sends them again much later.
+        deps.log.error('reminders: delivered but not recorded', { count: ids.length, error: String(err) });
+      }
+    };
+    for (const group of byUser(here.filter((r) => attempts.has(r.triageId)))) {
+      const first = group[0];
+      const notifier = first && byProvider.get(first.provider as Provider);
+      if (!first || !notifier) continue;
+      const ids = group.map((r) => r.triageId);
+      if (deps.stopped?.()) {
+        // Freed at once for whoever runs next, rather than after the stale-claim wait.
+        await deps.reminders.markFailed(ids, deps.instance, 'stopped before sending', now).catch(() => 0);
+        continue;
+      }
+      if (performance.now() - flushedAt >= FLUSH_MS) await flush();
+      await deps.pacer.wait(first.provider as Provider, first.workspace);
+      if (sent.length > 0 && performance.now() - flushedAt >= FLUSH_MS) await flush();
+      const user = { provider: first.provider as Provider, workspace: first.workspace, userId: first.externalId };
+      try {
+        await notifier.send(user, reminderMessage(group.map(itemOf)));
+        sent.push(...ids);
+        result.messages++;
+      } catch (err) {
+        result.failed += ids.length;
+        const attempt = Math.max(...ids.map((id) => attempts.get(id) ?? 1));
+        const next = attempt >= MAX_ATTEMPTS ? null : deps.clock.now() + FIRST_RETRY_MS * 2 ** (attempt - 1);
+        const error = err instanceof Error ? err.message : String(err);
+        deps.log.warn('reminder delivery failed', { user: first.userId, attempt, retryAt: next, error });
+        await deps.reminders
+          .markFailed(ids, deps.instance, error, next)
+          .catch((e: unknown) => deps.log.error('reminders: could not record a failure', { error: String(e) }));
+      }
+    }
+    await flush();
+    if (page.length < BATCH) break;
+  }
+  if (result.due > 0) deps.log.info('reminder tick', { ...result });
+  return result;
+}
+
+/** Consecutive runs of one user's rows would miss rows of theirs further down the page: group them all. */
+function byUser(rows: readonly DueReminderRow[]): DueReminderRow[][] {
+  const groups = new Map<number, DueReminderRow[]>();
+  for (const r of rows) {
+    const g = groups.get(r.userId);
+    if (g) g.push(r);
+    else groups.set(r.userId, [r]);
+  }
+  return [...groups.values()];
+}
+
+const itemOf = (r: DueReminderRow): ReminderItem => ({
+  triageId: r.triageId,
+  kind: r.kind,
+  platform: r.platform,
+  inviter: r.inviter,
+  dueAt: r.dueAt,
+  sendAt: r.sendAt,
+});

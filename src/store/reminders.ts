@@ -1,0 +1,152 @@
+import type { DueReminderRow, ListedReminder, NewReminder, ReminderPort, ReminderRow } from '../service/ports.js';
+import type { Db } from './db.js';
+import type { Sync } from './sync.js';
+
+const ROW = `r.triage_id AS triageId, r.user_id AS userId, r.kind, r.due_at AS dueAt, r.send_at AS sendAt, r.status,
+  r.attempts, r.sent_at AS sentAt, r.nudged`;
+
+type Raw = Omit<ReminderRow, 'nudged'> & { nudged: number };
+const fromRaw = <T extends Raw>(r: T) => ({ ...r, nudged: r.nudged === 1 });
+
+/**
+ * The reminders table: one row per triage, which is also the reminder's claim. A row is taken (claimed) by an
+ * update that succeeds only while it is still pending, in an immediate transaction, so restarts and several
+ * processes on one database file send each reminder once.
+ */
+export class ReminderStore implements Sync<ReminderPort> {
+  private readonly upsert;
+  private readonly one;
+  private readonly drop;
+  private readonly off;
+  private readonly listed;
+  private readonly move;
+  private readonly text;
+  private readonly release;
+  private readonly page;
+  private readonly take;
+  private readonly sent;
+  private readonly failed;
+
+  constructor(private readonly db: Db) {
+    const c = db.$client;
+    this.upsert = c.prepare(
+      `INSERT INTO reminders (triage_id, user_id, kind, due_at, send_at, status, attempts)
+       VALUES (@triageId, @userId, @kind, @dueAt, @sendAt, 'pending', 0)
+       ON CONFLICT (triage_id) DO UPDATE SET kind = excluded.kind, due_at = excluded.due_at,
+         send_at = excluded.send_at, status = 'pending', attempts = 0, claimed_by = NULL, claimed_at = NULL,
+         error = NULL`,
+    );
+    this.one = c.prepare<[number], Raw>(`SELECT ${ROW} FROM reminders r WHERE r.triage_id = ?`);
+    this.drop = c.prepare<[number]>('DELETE FROM reminders WHERE triage_id = ?');
+    this.off = c.prepare<[number]>(
+      `UPDATE reminders SET status = 'off', nudged = 1, claimed_by = NULL WHERE triage_id = ?`,
+    );
+    this.listed = c.prepare<[number], Raw & { platform: string | null; inviter: string | null }>(
+      `SELECT ${ROW}, i.platform, i.inviter FROM reminders r
+       JOIN triages t ON t.id = r.triage_id JOIN invitations i ON i.id = t.invitation_id
+       WHERE r.user_id = ? AND r.status IN ('pending', 'claimed', 'off')
+       ORDER BY r.status = 'off', coalesce(r.send_at, r.due_at), r.triage_id`,
+    );
+    this.move = c.prepare<[number | null, number]>(
+      `UPDATE reminders SET send_at = ? WHERE triage_id = ? AND status = 'pending'`,
+    );
+    this.text = c.prepare<[number], { text: string; context: string }>(
+      `SELECT i.text, i.context FROM triages t JOIN invitations i ON i.id = t.invitation_id WHERE t.id = ?`,
+    );
+    this.release = c.prepare<[number]>(
+      `UPDATE reminders SET status = 'pending', claimed_by = NULL WHERE status = 'claimed' AND claimed_at <= ?`,
+    );
+    this.page = c.prepare<[number, number, number, number], DueRaw>(
+      `SELECT ${ROW}, i.platform, i.inviter, u.provider, u.workspace, u.external_id AS externalId
+       FROM reminders r INDEXED BY reminders_due
+       JOIN users u ON u.id = r.user_id
+       JOIN triages t ON t.id = r.triage_id JOIN invitations i ON i.id = t.invitation_id
+       WHERE r.status = 'pending' AND r.send_at <= ? AND (r.send_at, r.triage_id) > (?, ?)
+       ORDER BY r.send_at, r.triage_id LIMIT ?`,
+    );
+    this.take = c.prepare<[{ by: string; now: number; ids: string }], { triageId: number; attempts: number }>(
+      `UPDATE reminders SET status = 'claimed', attempts = attempts + 1, claimed_by = @by, claimed_at = @now
+       WHERE triage_id IN (SELECT value FROM json_each(@ids)) AND status = 'pending' AND send_at <= @now
+       RETURNING triage_id AS triageId, attempts`,
+    );
+    this.sent = c.prepare(
+      `UPDATE reminders SET status = 'sent', sent_at = @now, error = NULL,
+         nudged = CASE WHEN kind = 'unfinished' THEN 1 ELSE nudged END
+       WHERE triage_id IN (SELECT value FROM json_each(@ids)) AND status = 'claimed' AND claimed_by = @by`,
+    );
+    this.failed = c.prepare(
+      `UPDATE reminders SET status = CASE WHEN @next IS NULL THEN 'failed' ELSE 'pending' END,
+         send_at = coalesce(@next, send_at), error = @error, claimed_by = NULL
+       WHERE triage_id IN (SELECT value FROM json_each(@ids)) AND status = 'claimed' AND claimed_by = @by`,
+    );
+  }
+
+  set(r: NewReminder): void {
+    this.upsert.run(r);
+  }
+
+  get(triageId: number): ReminderRow | undefined {
+    const r = this.one.get(triageId);
+    return r && fromRaw(r);
+  }
+
+  remove(triageId: number): void {
+    this.drop.run(triageId);
+  }
+
+  turnOff(triageId: number): void {
+    this.off.run(triageId);
+  }
+
+  forUser(userId: number): ListedReminder[] {
+    return this.listed.all(userId).map(fromRaw);
+  }
+
+  reschedule(triageId: number, sendAt: number | null): void {
+    this.move.run(sendAt, triageId);
+  }
+
+  words(triageId: number): string {
+    const r = this.text.get(triageId);
+    if (!r) return '';
+    let relation = '';
+    try {
+      relation = String((JSON.parse(r.context) as { relation?: unknown }).relation ?? '');
+    } catch {
+      relation = '';
+    }
+    return `${r.text}\n${relation}`;
+  }
+
+  releaseStale(staleBefore: number): number {
+    return this.release.run(staleBefore).changes;
+  }
+
+  duePage(now: number, after: { sendAt: number; triageId: number }, limit: number): DueReminderRow[] {
+    return this.page.all(now, after.sendAt, after.triageId, limit).map(fromRaw);
+  }
+
+  claim(triageIds: readonly number[], by: string, now: number): Map<number, number> {
+    const out = new Map<number, number>();
+    if (triageIds.length === 0) return out;
+    const rows = this.db.$client
+      .transaction(() => this.take.all({ by, now, ids: JSON.stringify(triageIds) }))
+      .immediate();
+    for (const r of rows) out.set(r.triageId, r.attempts);
+    return out;
+  }
+
+  markSent(triageIds: readonly number[], by: string, now: number): number {
+    return this.sent.run({ ids: JSON.stringify(triageIds), by, now }).changes;
+  }
+
+  markFailed(triageIds: readonly number[], by: string, error: string, next: number | null): number {
+    return this.failed.run({ ids: JSON.stringify(triageIds), by, error: error.slice(0, 500), next }).changes;
+  }
+}
+
+type DueRaw = Raw & { platform: string | null; inviter: string | null } & {
+  provider: string;
+  workspace: string;
+  externalId: string;
+};

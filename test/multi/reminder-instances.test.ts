@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../console/build.js';
+import { freePort, type Instance, startInstance } from '../helpers/instances.js';
+import { type SharedDb, sharedDatabases } from '../helpers/shared-db.js';
+import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/slack-fake-api.js';
+import { SIGNING_SECRET } from '../helpers/slack-sign.js';
+
+const USERS = 5;
+const DAY_MS = 86_400_000;
+const isReminder = (c: RecordedCall) => c.method === 'chat.postMessage' && String(c.body.text).startsWith('Reminder:');
+
+/**
+ * Three real processes of the built bot run the scheduler on one database; the first to send a reminder is
+ * killed after recording it, with the rest of its claimed page unsent. Each reminder reaches its user once.
+ */
+const databases = await sharedDatabases();
+
+describe.each(databases)('three reminder schedulers on one $name database, one killed mid-run', ({ open }) => {
+  let fake: FakeSlack;
+  let db: SharedDb;
+  const instances: Instance[] = [];
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    fake = await startFakeSlack();
+    db = await open();
+    instances.push(await start('A'));
+    instances.push(...(await Promise.all([start('B'), start('C')])));
+    // Deferred a week ago, due an hour ago; digests off, so only reminders are sent.
+    const now = Date.now();
+    for (let i = 1; i <= USERS; i++) {
+      const [user] = (
+        await db.query(
+          `INSERT INTO users (provider, workspace, external_id, timezone, prefs, created_at)
+           VALUES ('slack', 'E0001:T0001', ?, 'UTC', '{"digest":{"off":true}}', ?) RETURNING id`,
+          [`U0REMIND${i}`, now - 30 * DAY_MS],
+        )
+      ).rows;
+      const [inv] = (
+        await db.query(
+          `INSERT INTO invitations (user_id, platform, inviter, context, text, source, created_at)
+           VALUES (?, 'linkedin', ?, '{}', 'x', 'test', ?) RETURNING id`,
+          [user?.id, `Person ${i}`, now - 7 * DAY_MS],
+        )
+      ).rows;
+      const [triage] = (
+        await db.query(
+          `INSERT INTO triages (user_id, invitation_id, status, state, outcome, created_at, updated_at)
+           VALUES (?, ?, 'decided', '{}', 'defer', ?, ?) RETURNING id`,
+          [user?.id, inv?.id, now - 7 * DAY_MS, now - 7 * DAY_MS],
+        )
+      ).rows;
+      await db.query(
+        `INSERT INTO reminders (triage_id, user_id, kind, due_at, send_at, status, attempts)
+         VALUES (?, ?, 'deferred', ?, ?, 'pending', 0)`,
+        [triage?.id, user?.id, now - 3_600_000, now - 3_600_000],
+      );
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(instances.map((i) => i.kill('SIGKILL')));
+    await fake?.close();
+    await db?.drop();
+  });
+
+  async function start(name: string): Promise<Instance> {
+    return startInstance(name, {
+      ...db.env,
+      SLACK_BOT_TOKEN: `xoxb-instance-${name}`,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      DIGEST_CRON: '* * * * * *',
+    });
+  }
+
+  const count = async (status: string) =>
+    Number((await db.query('SELECT count(*) AS n FROM reminders WHERE status = ?', [status])).rows[0]?.n);
+
+  it('sends every reminder once, the ones the dead process had claimed included', async () => {
+    const first = await fake.waitFor(isReminder, 0, 30_000);
+    const a = instances.find((i) => first.token === `xoxb-instance-${i.name}`);
+    expect(a).toBeDefined();
+    // Sends to one workspace are a second apart: kill A once its first send is recorded, the rest still claimed.
+    const recorded = Date.now() + 10_000;
+    while ((await count('sent')) < 1 && Date.now() < recorded) await new Promise((r) => setTimeout(r, 20));
+    await a?.kill('SIGKILL');
+    // The dead process's claims are taken over once stale: two hours pass here by backdating them.
+    await db.query(`UPDATE reminders SET claimed_at = claimed_at - ? WHERE status = 'claimed' AND claimed_by LIKE ?`, [
+      3 * 60 * 60_000,
+      `%:${a?.proc.pid}:%`,
+    ]);
+    const deadline = Date.now() + 40_000;
+    while ((await count('sent')) < USERS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(await count('sent')).toBe(USERS);
+    const perUser = new Map<string, number>();
+    for (const c of fake.calls.filter(isReminder)) {
+      const channel = String(c.body.channel);
+      perUser.set(channel, (perUser.get(channel) ?? 0) + 1);
+    }
+    expect(perUser.size).toBe(USERS);
+    expect([...perUser.values()]).toEqual(Array(USERS).fill(1));
+    expect(new Set(fake.calls.filter(isReminder).map((c) => c.token)).size).toBeGreaterThan(1);
+  }, 90_000);
+});
