@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
+import { ErrorCode } from '@slack/bolt';
 import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
-import { buildApp, type SlackAdapterConfig } from './app.js';
+import { buildApp, type SlackAdapterConfig, tellNotInstalled } from './app.js';
 import type { SlackDeps } from './deps.js';
 import * as answers from './handlers/answers.js';
 import * as commands from './handlers/commands.js';
@@ -31,9 +32,12 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
   for (const feature of [dedupe, commands, answers, history, policy, forget, modals, shortcut, messages, home]) {
     feature.register(built.app, slack);
   }
-  built.app.error(async (err) => {
-    deps.log.error('slack app error', { code: (err as { code?: string }).code, error: err.message });
-  });
+  // Bolt's extended error handler (extendedErrorHandler: true) also hands over the request body.
+  const onError = async ({ error, body }: { error: Error & { code?: string }; body?: unknown }) => {
+    deps.log.error('slack app error', { code: error.code, error: error.message });
+    if (error.code === ErrorCode.AuthorizationError) await tellNotInstalled(body, deps.log);
+  };
+  built.app.error(onError);
   let server: Server | null = null;
   const tokenFor = async (user: { workspace: string }) => {
     if (config.botToken) return config.botToken;
