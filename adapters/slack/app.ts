@@ -1,13 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RequestListener, Server } from 'node:http';
-import {
-  App,
-  type Authorize,
-  HTTPReceiver,
-  type InstallationStore,
-  LogLevel,
-  SocketModeReceiver,
-} from '@slack/bolt';
+import { App, type Authorize, HTTPReceiver, type InstallationStore, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/core/logger.js';
 import { boltLogger } from './bolt-logger.js';
@@ -136,7 +129,13 @@ export function buildApp(config: SlackAdapterConfig, log: Logger, installationSt
     // The socket client opens its connection with apps.connections.open: SLACK_API_URL applies to it too.
     const installerOptions = { ...(oauth.installerOptions ?? {}), clientOptions: options };
     const receiver = new SocketModeReceiver({ appToken: config.appToken, logger, ...oauth, installerOptions });
-    const app = new App({ receiver, logger, clientOptions: options, extendedErrorHandler: true, ...(authorize ? { authorize } : {}) });
+    const app = new App({
+      receiver,
+      logger,
+      clientOptions: options,
+      extendedErrorHandler: true,
+      ...(authorize ? { authorize } : {}),
+    });
     return {
       app,
       client,
@@ -154,7 +153,13 @@ export function buildApp(config: SlackAdapterConfig, log: Logger, installationSt
     ...oauth,
   });
   receiver.requestListener = guardFuture(receiver.requestListener, log);
-  const app = new App({ receiver, logger, clientOptions: options, extendedErrorHandler: true, ...(authorize ? { authorize } : {}) });
+  const app = new App({
+    receiver,
+    logger,
+    clientOptions: options,
+    extendedErrorHandler: true,
+    ...(authorize ? { authorize } : {}),
+  });
   return {
     app,
     client,
