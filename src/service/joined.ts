@@ -16,6 +16,7 @@ export function joined(s: TxStores, outer: Stores): Stores {
     seenEvents: s.seenEvents,
     installations: s.installations,
     pacing: s.pacing,
+    workspaces: s.workspaces,
     dialect: outer.dialect,
     locks: outer.locks,
     tx: (fn) => fn(s),

@@ -214,6 +214,26 @@ export interface InstallationPort {
   get(key: string): Promise<string | undefined>;
   put(key: string, data: string, at: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** One installation whose key begins with `prefix` (an enterprise's workspaces), the latest updated. */
+  firstWithPrefix(prefix: string): Promise<string | undefined>;
+}
+
+/**
+ * Whose data an uninstall removes: a provider's workspace as users are keyed ('E1:T1', ':T1'), or, ending in ':'
+ * ('E1:'), a whole Slack enterprise.
+ */
+export interface WorkspacePurge {
+  provider: string;
+  workspace: string;
+}
+
+export interface WorkspacePort {
+  /**
+   * Deletes the workspace's users with everything they own (invitations, triages, answers, decisions, time,
+   * budgets, digest claims, their policies), its team policies and guidance, send pacing, seen events and
+   * installations. Returns how many users went.
+   */
+  purge(p: WorkspacePurge): Promise<{ users: number }>;
 }
 
 /** Send slots shared by every instance on the database, so several instances together keep a platform's pace. */
@@ -234,6 +254,7 @@ export interface TxStores {
   seenEvents: SeenEventPort;
   installations: InstallationPort;
   pacing: PacingPort;
+  workspaces: WorkspacePort;
 }
 
 /** The ports over one database, built once by the composition root. */

@@ -13,6 +13,7 @@ import { PgSeenEventStore } from './seen-events.js';
 import { PgTimeStore } from './time.js';
 import { PgTriageStore } from './triages.js';
 import { PgUserStore } from './users.js';
+import { PgWorkspaceStore } from './workspaces.js';
 
 export { advisoryLocks } from './advisory-lock.js';
 export { openPostgres, type PgDb } from './db.js';
@@ -29,6 +30,7 @@ function storesOver(h: Handle, clock: Clock): TxStores {
     seenEvents: new PgSeenEventStore(h),
     installations: new PgInstallationStore(h),
     pacing: new PgPacingStore(h),
+    workspaces: new PgWorkspaceStore(h),
   };
 }
 
