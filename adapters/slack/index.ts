@@ -13,7 +13,9 @@ import * as messages from './handlers/messages.js';
 import * as modals from './handlers/modals.js';
 import * as policy from './handlers/policy.js';
 import * as shortcut from './handlers/shortcut.js';
-import { sqliteInstallationStore } from './installation-store.js';
+import * as uninstall from './handlers/uninstall.js';
+import { revokedKey } from './handlers/uninstall.js';
+import { botTokenFor, sqliteInstallationStore } from './installation-store.js';
 import { slackNotifier } from './notifier.js';
 
 export type { SlackAdapterConfig } from './app.js';
@@ -32,6 +34,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
   for (const feature of [dedupe, commands, answers, history, policy, forget, modals, shortcut, messages, home]) {
     feature.register(built.app, slack);
   }
+  uninstall.register(built.app, slack, config.botToken);
   // Bolt's extended error handler (extendedErrorHandler: true) also hands over the request body.
   const onError = async ({ error, body }: { error: Error & { code?: string }; body?: unknown }) => {
     deps.log.error('slack app error', { code: error.code, error: error.message });
@@ -39,15 +42,10 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
   };
   built.app.error(onError);
   let server: Server | null = null;
+  // No token once the app was uninstalled or its token revoked: the notifier then sends nothing.
   const tokenFor = async (user: { workspace: string }) => {
-    if (config.botToken) return config.botToken;
-    const [enterpriseId = '', teamId = ''] = user.workspace.split(':');
-    const found = await installations.fetchInstallation({
-      enterpriseId: enterpriseId || undefined,
-      teamId,
-      isEnterpriseInstall: false,
-    });
-    return found.bot?.token;
+    if (!config.botToken) return botTokenFor(deps.service.installations, user.workspace);
+    return (await deps.service.installations.get(revokedKey(config.botToken))) ? undefined : config.botToken;
   };
   return {
     name: 'slack',
