@@ -83,9 +83,15 @@ export function blockActionsForm(action: Clicked, where: Container, actor: Actor
   return form(payload);
 }
 
-export function messageActionForm(text: string, responseUrl: string, actor: Actor = STEVE): string {
+/** The message shortcut on a message with this text; `extra` adds message fields (files, blocks). */
+export function messageActionForm(
+  text: string,
+  responseUrl: string,
+  actor: Actor = STEVE,
+  extra: Record<string, unknown> = {},
+): string {
   const base = withActor(json('message_action.json'), actor);
-  const message = { ...(base.message as Record<string, unknown>), text };
+  const message = { ...(base.message as Record<string, unknown>), text, ...extra };
   return form({ ...base, message, response_url: responseUrl });
 }
 

@@ -78,10 +78,13 @@ async function answer(ctx: SubcommandContext): Promise<void> {
 }
 
 async function route(ctx: SubcommandContext): Promise<void> {
-  const intent = parseCommand(ctx.command.text, isSubcommand);
+  const intent = parseCommand(ctx.command?.text, isSubcommand);
   if (intent.kind === 'modal') {
     await ctx.ack();
-    await ctx.client.views.open({ trigger_id: ctx.command.trigger_id, view: triageModal() });
+    await ctx.client.views.open({
+      trigger_id: ctx.command?.trigger_id ?? '',
+      view: triageModal(ctx.command?.channel_id),
+    });
   } else if (intent.kind === 'sub') {
     await SUBCOMMANDS[intent.name]?.run({ ...ctx, arg: intent.arg });
   } else if (intent.kind === 'unknown' && !resolvePlatform(intent.word)) {
