@@ -6,6 +6,7 @@ import type { SlackDeps } from './deps.js';
 import * as answers from './handlers/answers.js';
 import * as commands from './handlers/commands.js';
 import * as dedupe from './handlers/dedupe.js';
+import * as discard from './handlers/discard.js';
 import * as forget from './handlers/forget.js';
 import * as history from './handlers/history.js';
 import * as home from './handlers/home.js';
@@ -31,7 +32,19 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
   const installations = sqliteInstallationStore(deps.service.installations);
   const slack: SlackDeps = deps;
   const built = buildApp(config, deps.log, installations);
-  for (const feature of [dedupe, commands, answers, history, policy, forget, modals, shortcut, messages, home]) {
+  for (const feature of [
+    dedupe,
+    commands,
+    answers,
+    discard,
+    history,
+    policy,
+    forget,
+    modals,
+    shortcut,
+    messages,
+    home,
+  ]) {
     feature.register(built.app, slack);
   }
   uninstall.register(built.app, slack, config.botToken);
