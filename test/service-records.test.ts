@@ -176,7 +176,8 @@ describe('export', () => {
 
 describe('forget and privacy', () => {
   const slackT1 = aUser({ provider: 'slack', workspace: 'E1:T1', userId: 'U1' });
-  const slackT2 = aUser({ provider: 'slack', workspace: 'E1:T2', userId: 'U1' });
+  // Another org: within one Enterprise Grid org the same user id is the same person.
+  const slackT2 = aUser({ provider: 'slack', workspace: 'E2:T2', userId: 'U1' });
   const discord = aUser({ provider: 'discord', workspace: '', userId: 'U1' });
 
   it('forget deletes everything the user owns and nothing of anyone else', async () => {

@@ -1,10 +1,12 @@
 import type { Server } from 'node:http';
+import { ErrorCode } from '@slack/bolt';
 import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
-import { buildApp, type SlackAdapterConfig } from './app.js';
+import { buildApp, type SlackAdapterConfig, tellNotInstalled } from './app.js';
 import type { SlackDeps } from './deps.js';
 import * as answers from './handlers/answers.js';
 import * as commands from './handlers/commands.js';
 import * as dedupe from './handlers/dedupe.js';
+import * as discard from './handlers/discard.js';
 import * as forget from './handlers/forget.js';
 import * as history from './handlers/history.js';
 import * as home from './handlers/home.js';
@@ -13,7 +15,9 @@ import * as modals from './handlers/modals.js';
 import * as policy from './handlers/policy.js';
 import * as reminders from './handlers/reminders.js';
 import * as shortcut from './handlers/shortcut.js';
-import { sqliteInstallationStore } from './installation-store.js';
+import * as uninstall from './handlers/uninstall.js';
+import { revokedKey } from './handlers/uninstall.js';
+import { botTokenFor, sqliteInstallationStore } from './installation-store.js';
 import { slackNotifier } from './notifier.js';
 
 export type { SlackAdapterConfig } from './app.js';
@@ -33,6 +37,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     dedupe,
     commands,
     answers,
+    discard,
     history,
     policy,
     forget,
@@ -44,19 +49,18 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
   ]) {
     feature.register(built.app, slack);
   }
-  built.app.error(async (err) => {
-    deps.log.error('slack app error', { code: (err as { code?: string }).code, error: err.message });
-  });
+  uninstall.register(built.app, slack, config.botToken);
+  // Bolt's extended error handler (extendedErrorHandler: true) also hands over the request body.
+  const onError = async ({ error, body }: { error: Error & { code?: string }; body?: unknown }) => {
+    deps.log.error('slack app error', { code: error.code, error: error.message });
+    if (error.code === ErrorCode.AuthorizationError) await tellNotInstalled(body, deps.log);
+  };
+  built.app.error(onError);
   let server: Server | null = null;
+  // No token once the app was uninstalled or its token revoked: the notifier then sends nothing.
   const tokenFor = async (user: { workspace: string }) => {
-    if (config.botToken) return config.botToken;
-    const [enterpriseId = '', teamId = ''] = user.workspace.split(':');
-    const found = await installations.fetchInstallation({
-      enterpriseId: enterpriseId || undefined,
-      teamId,
-      isEnterpriseInstall: false,
-    });
-    return found.bot?.token;
+    if (!config.botToken) return botTokenFor(deps.service.installations, user.workspace);
+    return (await deps.service.installations.get(revokedKey(config.botToken))) ? undefined : config.botToken;
   };
   return {
     name: 'slack',

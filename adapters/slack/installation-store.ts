@@ -29,3 +29,20 @@ export function sqliteInstallationStore(rows: Installations): InstallationStore 
     },
   };
 }
+
+/**
+ * The bot token for a user's workspace ('enterprise:team'), with no request to authorize: the workspace's own
+ * installation, else the org-wide one, else (a grid user, keyed by the org alone) any workspace of the org.
+ * Undefined when the app was uninstalled or its bot token revoked.
+ */
+export async function botTokenFor(rows: Installations, workspace: string): Promise<string | undefined> {
+  const [enterprise = '', team = ''] = workspace.split(':');
+  const key = installationKey({ enterpriseId: enterprise, teamId: team });
+  const data =
+    (team ? await rows.get(key) : undefined) ??
+    (enterprise
+      ? ((await rows.get(`org:${enterprise}`)) ?? (await rows.firstWithPrefix(`${enterprise}:`)))
+      : undefined);
+  if (!data) return undefined;
+  return (JSON.parse(data) as Installation<'v1' | 'v2', boolean>).bot?.token;
+}

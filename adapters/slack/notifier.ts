@@ -19,27 +19,32 @@ export function slackNotifier(client: WebClient, tokenFor: TokenFor, log: Logger
   const slackUser = (user: UserRef) => {
     if (user.provider !== 'slack') throw new Error(`The Slack notifier cannot reach a ${user.provider} user.`);
   };
+  /** Never a call without a token: the app was uninstalled from that workspace, or its token revoked. */
+  const tokenOf = async (user: UserRef): Promise<string> => {
+    const token = await tokenFor(user);
+    if (!token) throw new Error('No Slack token for this workspace: the app was uninstalled or its token revoked.');
+    return token;
+  };
   return {
     provider: 'slack',
     async send(user, message, tag) {
       slackUser(user);
-      const token = await tokenFor(user);
-      const auth = token ? { token } : {};
+      const token = await tokenOf(user);
       const channel = await openDm(client, user.userId, token);
       const msg = renderOutbound(message);
       const metadata = tag ? { metadata: { event_type: DIGEST_EVENT, event_payload: { week: tag.week } } } : {};
-      await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks, ...metadata, ...auth });
+      await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks, ...metadata, token });
       log.debug('slack message delivered', { workspace: user.workspace });
     },
     async delivered(user, tag) {
       slackUser(user);
-      const token = await tokenFor(user);
+      const token = await tokenOf(user);
       const channel = await openDm(client, user.userId, token);
       const res = await client.conversations.history({
         channel,
         limit: HISTORY_LIMIT,
         include_all_metadata: true,
-        ...(token ? { token } : {}),
+        token,
       });
       return (res.messages ?? []).some((m) => isDigestOf(m.metadata, tag));
     },

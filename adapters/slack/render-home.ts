@@ -39,11 +39,28 @@ export interface HomeData {
 
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
+/** How many pending items the tab lists; `/triage pending` lists more. */
+export const HOME_PENDING = 10;
+
+/** For someone who has triaged nothing yet: the three ways in, with one example. */
+export const WELCOME = [
+  '*Welcome!* I help you decide which social-network invitations to accept, privately.',
+  '• Type `/triage` with the invitation, pasted or described, e.g. `/triage LinkedIn request from Dana Kim, recruiter at Acme`',
+  '• Or use the *Triage this invitation* shortcut (⋯ on any message), for a forwarded email or notification',
+  '• Or send it to me in the *Messages* tab',
+  'I ask that network’s questions one at a time, then record the decision and why.',
+].join('\n');
+
 export function renderHome(data: HomeData): types.HomeView {
   const blocks: AnyBlock[] = [header('Invitation triage')];
+  if (data.pending.length === 0 && data.recent.length === 0) blocks.push(section(WELCOME), divider());
   blocks.push(section(`*Waiting on you* (${data.pending.length})`));
   if (data.pending.length === 0) blocks.push(context('Nothing pending.'));
-  for (const item of data.pending.slice(0, 10)) blocks.push(...pendingItem(item));
+  for (const item of data.pending.slice(0, HOME_PENDING)) blocks.push(...pendingItem(item));
+  if (data.pending.length > HOME_PENDING) {
+    const more = data.pending.length - HOME_PENDING;
+    blocks.push(context(`${more} more not shown: \`/triage pending\` lists them all.`));
+  }
   if (data.reminders) blocks.push(...upcomingBlocks(data.reminders));
   blocks.push(divider(), section('*Latest decisions*'));
   blocks.push(data.recent.length ? section(data.recent.map(itemLine).join('\n\n')) : context('No decisions yet.'));

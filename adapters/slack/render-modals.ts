@@ -21,11 +21,15 @@ const input = (
   element,
 });
 
-/** The form `/triage` opens with no text: platform, inviter, how you know them, and the pasted text. */
-export function triageModal(): types.ModalView {
+/**
+ * The form `/triage` opens with no text: platform, inviter, how you know them, and the pasted text. `channel`
+ * (where /triage was typed) is kept, to answer there ephemerally if the DM cannot be opened.
+ */
+export function triageModal(channel = ''): types.ModalView {
   return {
     type: 'modal',
     callback_id: TRIAGE_MODAL,
+    private_metadata: channel.slice(0, 100),
     title: plain('Triage an invitation'),
     submit: plain('Start'),
     close: plain('Cancel'),

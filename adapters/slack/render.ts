@@ -16,6 +16,8 @@ import {
   header,
   type KnownBlock,
   LIMITS,
+  option,
+  plain,
   section,
   userSection,
 } from './blocks.js';
@@ -36,7 +38,13 @@ export const ACTION = {
   back: 'triage_back',
   resume: 'triage_resume',
   reviseNew: 'triage_revise_new',
+  discard: 'triage_discard',
+  /** The answer chosen from a menu, for a question with more choices than fit as buttons. */
+  answerMenu: 'triage_answer_menu',
 } as const;
+
+/** Up to this many choices show as buttons; more go in one menu (Slack takes 25 buttons a block, 100 options). */
+export const MAX_BUTTONS = 7;
 
 const EMOJI: Record<Outcome, string> = {
   accept: ':white_check_mark:',
@@ -45,17 +53,17 @@ const EMOJI: Record<Outcome, string> = {
   redirect: ':arrow_right:',
 };
 
-/** The button each view-model action is; discard has no Slack handler until the service offers it. */
+/** The button each view-model action is. */
 const ACTION_ID: Record<TriageAction, string | null> = {
   back: ACTION.back,
   undo: ACTION.undo,
   revise: ACTION.revise,
-  discard: null,
+  discard: ACTION.discard,
 };
 
 /** The triage card: who invited on which network, then the next question or the decision. */
 export function renderTriage(view: TriageView, notes: string[] = []): SlackMessage {
-  const screen = triageView(view);
+  const screen = triageView(view, { discard: true });
   const blocks: AnyBlock[] = [section(`*${safeMrkdwn(screen.title, 300)}*`, `triage_${view.id}`)];
   if (screen.contextLines.length) blocks.push(context(safeMrkdwn(screen.contextLines.join(' · '), 500)));
   for (const note of notes) blocks.push(context(`_${escapeMrkdwn(note)}_`));
@@ -89,12 +97,24 @@ function questionBlocks(screen: TriageScreen, q: ScreenQuestion): AnyBlock[] {
     };
     blocks.push(input);
   }
-  const buttons = q.choices.map((c, i) => ({
-    text: c.label,
-    actionId: `${ACTION.answer}_${i}`,
-    value: encodeAnswer({ triageId, questionId: q.id, choice: c.id }),
-  }));
-  blocks.push(actions(buttons, `answers_${triageId}`));
+  const value = (choice: string) => encodeAnswer({ triageId, questionId: q.id, choice });
+  if (q.choices.length > MAX_BUTTONS) {
+    blocks.push({
+      type: 'actions',
+      block_id: `answers_${triageId}`,
+      elements: [
+        {
+          type: 'static_select',
+          action_id: ACTION.answerMenu,
+          placeholder: plain('Choose…', 150),
+          options: q.choices.slice(0, LIMITS.options).map((c) => option(c.label, value(c.id))),
+        },
+      ],
+    });
+  } else {
+    const buttons = q.choices.map((c, i) => ({ text: c.label, actionId: `${ACTION.answer}_${i}`, value: value(c.id) }));
+    blocks.push(actions(buttons, `answers_${triageId}`));
+  }
   if (screen.progress) blocks.push(context(screen.progress));
   return blocks;
 }

@@ -49,3 +49,33 @@ export async function showNew(client: WebClient, body: Origin, respond: RespondF
   if (respond && body.response_url && body.container?.is_ephemeral) await ephemeral(respond, msg);
   else await postToDm(client, body.user.id, msg);
 }
+
+/** Where to answer someone privately when the app's DM with them cannot be opened. */
+export interface Fallback {
+  respond?: RespondFn | undefined;
+  /** A channel they were in, for chat.postEphemeral. */
+  channel?: string | undefined;
+}
+
+/**
+ * Posts to the user's DM with the app; when Slack refuses it (cannot_dm_bot, messages tab off, and the like),
+ * shows the message ephemerally where they are instead, through response_url or chat.postEphemeral.
+ */
+export async function privately(
+  client: WebClient,
+  userId: string,
+  msg: SlackMessage,
+  fallback: Fallback,
+): Promise<'dm' | 'here'> {
+  try {
+    await postToDm(client, userId, msg);
+    return 'dm';
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'slack_webapi_platform_error') throw err;
+    if (fallback.respond) await ephemeral(fallback.respond, msg);
+    else if (fallback.channel) {
+      await client.chat.postEphemeral({ channel: fallback.channel, user: userId, text: msg.text, blocks: msg.blocks });
+    } else throw err;
+    return 'here';
+  }
+}

@@ -17,21 +17,26 @@ interface AnyBody {
 
 const idOf = (v: string | { id: string } | null | undefined) => (typeof v === 'string' ? v : v?.id);
 
-/** Who acts, keyed by enterprise, team and user so two workspaces never see each other's data. */
+/**
+ * Who acts, and in which workspace: 'enterprise:team'. The team is the workspace the request comes from; in an
+ * org-wide install a click's `user.team_id` (and an event's authorization) may name the enterprise instead, so an
+ * id equal to the enterprise's is never taken for the team. The service keys grid users by the enterprise alone.
+ */
 export function userFrom(raw: unknown): UserRef {
   const body = raw as AnyBody;
   const auth = body.authorizations?.[0];
   const userField = body.user;
   const userId = body.event?.user ?? (typeof userField === 'string' ? userField : userField?.id) ?? body.user_id ?? '';
-  const team =
-    (typeof userField === 'object' ? userField.team_id : undefined) ??
-    body.event?.team ??
-    body.team_id ??
-    idOf(body.team) ??
-    auth?.team_id ??
-    '';
   const enterprise = body.enterprise_id ?? idOf(body.enterprise) ?? auth?.enterprise_id ?? '';
-  return { provider: 'slack', workspace: `${enterprise ?? ''}:${team}`, userId };
+  const candidates = [
+    body.team_id,
+    idOf(body.team),
+    body.event?.team,
+    auth?.team_id,
+    typeof userField === 'object' ? userField.team_id : undefined,
+  ];
+  const team = candidates.find((t): t is string => typeof t === 'string' && t !== '' && t !== enterprise) ?? '';
+  return { provider: 'slack', workspace: `${enterprise}:${team}`, userId };
 }
 
 /** What a `/triage` invocation asks for: a subcommand with its argument, the modal, or text to triage. */

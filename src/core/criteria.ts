@@ -106,6 +106,7 @@ export function customCriterion(question: string, onFail: FailOutcome = 'decline
     id: `custom_${slug || 'question'}`,
     question,
     choices: [yes(), { id: 'no', label: 'No', result: onFail }],
-    because: { [onFail]: `Your own rule was not met: "${question}"` },
+    // Said the same whoever set the question: the user, or their workspace for everyone in it.
+    because: { [onFail]: `This rule was not met: "${question}"` },
   };
 }

@@ -8,6 +8,7 @@ import { ReminderService } from './reminder-service.js';
 import { SettingsService } from './settings-service.js';
 import { TimeService } from './time-service.js';
 import { TriageService } from './triage-service.js';
+import { WorkspaceService } from './workspace-service.js';
 
 /** Keys of events already handled, so a platform's retry does nothing twice. */
 export interface SeenEvents {
@@ -22,6 +23,8 @@ export interface Installations {
   get(key: string): Promise<string | undefined>;
   put(key: string, data: string): Promise<void>;
   delete(key: string): Promise<void>;
+  /** One installation whose key begins with `prefix`, the latest updated. */
+  firstWithPrefix(prefix: string): Promise<string | undefined>;
 }
 
 /** The one application service every adapter calls, grouped by concern. Adapters never touch SQL. */
@@ -35,6 +38,8 @@ export interface Service<S extends Stores = Stores> {
   reminders: ReminderService;
   events: SeenEvents;
   installations: Installations;
+  /** Uninstalls: removing a workspace's data. */
+  workspaces: WorkspaceService;
   /**
    * Runs work with a service whose every call joins one transaction: committed when work resolves, rolled
    * back when it throws. Inside, only that service may be used (the outer one would wait for this to end).
@@ -65,7 +70,9 @@ export function createService<S extends Stores>(stores: S, clock: Clock): Servic
       get: (key) => stores.installations.get(key),
       put: (key, data) => stores.installations.put(key, data, clock.now()),
       delete: (key) => stores.installations.delete(key),
+      firstWithPrefix: (prefix) => stores.installations.firstWithPrefix(prefix),
     },
+    workspaces: new WorkspaceService(stores),
     atomic,
     stores,
     clock,

@@ -17,6 +17,7 @@ export function joined(s: TxStores, outer: Stores): Stores {
     installations: s.installations,
     pacing: s.pacing,
     reminders: s.reminders,
+    workspaces: s.workspaces,
     dialect: outer.dialect,
     locks: outer.locks,
     tx: (fn) => fn(s),

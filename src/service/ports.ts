@@ -233,6 +233,26 @@ export interface InstallationPort {
   get(key: string): Promise<string | undefined>;
   put(key: string, data: string, at: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** One installation whose key begins with `prefix` (an enterprise's workspaces), the latest updated. */
+  firstWithPrefix(prefix: string): Promise<string | undefined>;
+}
+
+/**
+ * Whose data an uninstall removes: a provider's workspace as users are keyed ('E1:T1', ':T1'), or, ending in ':'
+ * ('E1:'), a whole Slack enterprise.
+ */
+export interface WorkspacePurge {
+  provider: string;
+  workspace: string;
+}
+
+export interface WorkspacePort {
+  /**
+   * Deletes the workspace's users with everything they own (invitations, triages, answers, decisions, time,
+   * budgets, digest claims, their policies), its team policies and guidance, send pacing, seen events and
+   * installations. Returns how many users went.
+   */
+  purge(p: WorkspacePurge): Promise<{ users: number }>;
 }
 
 /** Send slots shared by every instance on the database, so several instances together keep a platform's pace. */
@@ -312,6 +332,7 @@ export interface TxStores {
   installations: InstallationPort;
   pacing: PacingPort;
   reminders: ReminderPort;
+  workspaces: WorkspacePort;
 }
 
 /** What opening the database did to its schema, where the store reports it (SQLite). */

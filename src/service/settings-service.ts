@@ -55,9 +55,10 @@ export class SettingsService {
    * Remembers which team's guidance the digest should quote, where the user's workspace does not say
    * (Discord users are global; their guidance comes from the server they last used the bot in).
    */
-  async rememberGuidanceTeam(user: UserRef, workspace: string): Promise<void> {
+  async rememberGuidanceTeam(user: UserRef, workspace: string, opts: { onlyIfKnown?: boolean } = {}): Promise<void> {
     // Called on most Discord interactions: usually nothing changes, and a read takes no write lock.
     const known = await this.stores.users.find(toKey(user));
+    if (!known && opts.onlyIfKnown) return;
     if (known && safeParse(known.prefs).guidanceTeam === workspace) return;
     await this.stores.tx(async (s) => {
       const id = await s.users.ensure(toKey(user));

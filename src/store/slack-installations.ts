@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { InstallationPort } from '../service/ports.js';
 import type { Db } from './db.js';
 import { slackInstallations } from './schema.js';
@@ -26,5 +26,15 @@ export class SlackInstallationRows implements Sync<InstallationPort> {
 
   delete(key: string): void {
     this.db.delete(slackInstallations).where(eq(slackInstallations.key, key)).run();
+  }
+
+  firstWithPrefix(prefix: string): string | undefined {
+    return this.db
+      .select({ data: slackInstallations.data })
+      .from(slackInstallations)
+      .where(sql`substr(${slackInstallations.key}, 1, ${prefix.length}) = ${prefix}`)
+      .orderBy(desc(slackInstallations.updatedAt))
+      .limit(1)
+      .get()?.data;
   }
 }

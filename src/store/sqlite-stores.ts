@@ -14,6 +14,7 @@ import { SqliteGate } from './sqlite-gate.js';
 import { TimeStore } from './time.js';
 import { TriageStore } from './triages.js';
 import { UserStore } from './users.js';
+import { WorkspaceStore } from './workspaces.js';
 
 /** The service's ports over one SQLite database, with the database itself for whoever owns its lifetime. */
 export interface StoreSet extends Stores {
@@ -54,6 +55,7 @@ export function createStores(db: Db, clock: Clock): StoreSet {
     installations: new SlackInstallationRows(db),
     pacing: new PacingStore(db),
     reminders: new ReminderStore(db),
+    workspaces: new WorkspaceStore(db),
   };
   const outside = {} as Record<Kind, object>;
   const inside = {} as Record<Kind, new (lease: Lease) => object>;

@@ -55,3 +55,23 @@ describe('forget leaves none of the user’s text on disk', () => {
     expect(readable(`${path}-wal`)).toEqual([]);
   });
 });
+
+describe('an uninstall purge leaves none of the workspace’s text on disk', () => {
+  it('GIVEN a Slack user’s triage WHEN their workspace is purged THEN neither the database file nor its WAL holds it', async () => {
+    const { dir, cleanup } = tempDir();
+    const path = join(dir, 'bot.db');
+    const db = openDatabase(path);
+    try {
+      const service = serviceOver(db, fakeClock());
+      const user = { provider: 'slack' as const, workspace: ':T0001', userId: 'U0001' };
+      await service.triage.startFromText(user, 'LinkedIn request from Zebulon Quatermain at Quokka Clinic');
+      expect([...readable(path), ...readable(`${path}-wal`)]).not.toEqual([]);
+      expect(await service.workspaces.purge({ provider: 'slack', workspace: ':T0001' })).toEqual({ users: 1 });
+      expect(readable(path)).toEqual([]);
+      expect(readable(`${path}-wal`)).toEqual([]);
+    } finally {
+      db.$client.close();
+      cleanup();
+    }
+  });
+});

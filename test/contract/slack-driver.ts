@@ -29,7 +29,10 @@ function seenOn(card: RecordedCall): SeenTriage {
   const progress = blocks.map(textOf).find((t) => /^Question \d+ of up to \d+$/.test(t)) ?? null;
   const outcome = blocks.map((b) => /^:[a-z_]+: \*(.*?)\*\n/.exec(textOf(b))?.[1]).find(Boolean) ?? null;
   const row = blocks.find((b) => b.type === 'actions' && /^(nav|decided)_/.test(b.block_id ?? ''));
-  const actions = (row?.elements ?? []).map((e) => (typeof e.text === 'object' ? e.text.text : '').toLowerCase());
+  // The shared contract covers Back, Undo and Revise; Discard is Slack's own test's (test/slack/discard.test.ts).
+  const actions = (row?.elements ?? [])
+    .map((e) => (typeof e.text === 'object' ? e.text.text : '').toLowerCase())
+    .filter((a) => a !== 'discard');
   return { title, context, progress, outcome, actions };
 }
 

@@ -21,7 +21,8 @@ export interface StoredMessage {
   metadata?: unknown;
 }
 
-export type Failure = 'ratelimited' | 'channel_not_found' | 'server_error';
+/** A 429, a 500, or any Slack error code answered as `{ ok: false, error }` (channel_not_found, cannot_dm_bot…). */
+export type Failure = 'ratelimited' | 'server_error' | (string & {});
 
 /** A fake Slack Web API on loopback: answers like Slack, records every call, fails on request. */
 export interface FakeSlack {
@@ -32,6 +33,8 @@ export interface FakeSlack {
   responseUrl(): string;
   /** Makes the next `times` calls of a method fail the given way. */
   fail(method: string, failure: Failure, times?: number): void;
+  /** Makes every later call of a method wait `ms` before Slack answers it. */
+  delay(method: string, ms: number): void;
   /** Adds fields (is_admin, is_owner, tz) to what users.info answers for one user. */
   setUser(userId: string, fields: Record<string, unknown>): void;
   /** Messages the app posted in a channel, newest first, as conversations.history answers with metadata. */
@@ -135,9 +138,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.writeHead(500, { 'content-type': 'text/plain' });
       return res.end('Internal Server Error');
     }
-    if (failure === 'channel_not_found') {
+    if (failure) {
       res.writeHead(200, { 'content-type': 'application/json' });
-      return res.end(JSON.stringify({ ok: false, error: 'channel_not_found' }));
+      return res.end(JSON.stringify({ ok: false, error: failure }));
     }
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const call = { method, path, body, raw, ...(bearer ? { token: bearer } : {}) };
@@ -151,10 +154,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     );
   };
 
+  const delays = new Map<string, number>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      const wait = delays.get((req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '') ?? 0;
+      setTimeout(() => handle(req, res, Buffer.concat(chunks).toString('utf8')), wait);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -168,6 +175,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: () => `${base}/respond/${++responses}`,
     fail(method, failure, times = 1) {
       failures.set(method, [...(failures.get(method) ?? []), ...Array<Failure>(times).fill(failure)]);
+    },
+    delay(method, ms) {
+      delays.set(method, ms);
     },
     setUser(userId, fields) {
       profiles.set(userId, { ...profiles.get(userId), ...fields });

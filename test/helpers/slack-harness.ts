@@ -51,12 +51,16 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-/** `file` puts the database in a file, for tests in which a second process opens it too. */
+/**
+ * `file` puts the database in a file, for tests in which a second process opens it too; `prepare` sets up the
+ * fake Slack before the app starts (a slow auth.test, say).
+ */
 export async function startSlackHarness(
   overrides: Partial<SlackAdapterConfig> = {},
-  opts: { file?: string } = {},
+  opts: { file?: string; prepare?: (fake: FakeSlack) => void } = {},
 ): Promise<SlackHarness> {
   const fake = await startFakeSlack();
+  opts.prepare?.(fake);
   const db = openDatabase(opts.file ?? ':memory:');
   const clock = tickingClock();
   const service = serviceOver(db, clock);

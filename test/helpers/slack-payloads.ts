@@ -9,6 +9,11 @@ export interface Actor {
   userId: string;
   teamId: string;
   enterpriseId: string;
+  /**
+   * An org-wide (Enterprise Grid) install: clicks carry the enterprise id as `user.team_id`, and events an
+   * authorization with no team.
+   */
+  orgWide?: boolean;
 }
 
 export const STEVE: Actor = { userId: 'U2147483697', teamId: 'T0001', enterpriseId: 'E0001' };
@@ -28,9 +33,10 @@ function withActor(payload: Record<string, unknown>, actor: Actor): Record<strin
   const user = payload.user as Record<string, unknown>;
   return {
     ...payload,
-    user: { ...user, id: actor.userId, team_id: actor.teamId },
+    user: { ...user, id: actor.userId, team_id: actor.orgWide ? actor.enterpriseId : actor.teamId },
     team: { id: actor.teamId, domain: 'example' },
     enterprise: { id: actor.enterpriseId, name: 'Globular Construct Inc' },
+    is_enterprise_install: Boolean(actor.orgWide),
   };
 }
 
@@ -77,9 +83,15 @@ export function blockActionsForm(action: Clicked, where: Container, actor: Actor
   return form(payload);
 }
 
-export function messageActionForm(text: string, responseUrl: string, actor: Actor = STEVE): string {
+/** The message shortcut on a message with this text; `extra` adds message fields (files, blocks). */
+export function messageActionForm(
+  text: string,
+  responseUrl: string,
+  actor: Actor = STEVE,
+  extra: Record<string, unknown> = {},
+): string {
   const base = withActor(json('message_action.json'), actor);
-  const message = { ...(base.message as Record<string, unknown>), text };
+  const message = { ...(base.message as Record<string, unknown>), text, ...extra };
   return form({ ...base, message, response_url: responseUrl });
 }
 
@@ -107,7 +119,7 @@ export function fixtureModalValues(): Record<string, unknown> {
 
 /** An Events API envelope from a fixture, with the event's fields and the event id overridden. */
 export function eventBody(
-  fixture: 'message_im.json' | 'app_home_opened.json',
+  fixture: 'message_im.json' | 'app_home_opened.json' | 'app_uninstalled.json' | 'tokens_revoked.json',
   event: Record<string, unknown>,
   eventId: string,
   actor = STEVE,
@@ -118,8 +130,21 @@ export function eventBody(
     team_id: actor.teamId,
     enterprise_id: actor.enterpriseId,
     event_id: eventId,
-    event: { ...(base.event as Record<string, unknown>), user: actor.userId, ...event },
-    authorizations: [{ enterprise_id: actor.enterpriseId, team_id: actor.teamId, user_id: 'U0BOT0001', is_bot: true }],
+    event: {
+      ...(base.event as Record<string, unknown>),
+      user: actor.userId,
+      ...(actor.orgWide ? { team: actor.enterpriseId } : {}),
+      ...event,
+    },
+    authorizations: [
+      {
+        enterprise_id: actor.enterpriseId,
+        team_id: actor.orgWide ? null : actor.teamId,
+        user_id: 'U0BOT0001',
+        is_bot: true,
+        is_enterprise_install: Boolean(actor.orgWide),
+      },
+    ],
   });
 }
 

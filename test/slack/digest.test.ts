@@ -200,7 +200,7 @@ describe('the weekly digest in Slack', () => {
     await h.click(digest, 'Decide Dana Kim (LinkedIn)');
     const reopened = await h.fake.waitFor((c) => c.method === 'chat.postMessage', mark);
     expect(visibleText(reopened)).toContain('Have you connected with Dana Kim in person or on the phone');
-    expect(buttons(reopened)).toEqual(['Yes', 'No', 'Not yet, a call is planned']);
+    expect(buttons(reopened)).toEqual(['Yes', 'No', 'Not yet, a call is planned', 'Discard']);
     expect((await h.service.triage.get(h.userRef(), id)).status).toBe('open');
 
     h.clock.set(MONDAY_0900_BERLIN + 30 * MINUTE);

@@ -32,14 +32,14 @@ describe('/triage <text> in a channel', () => {
     expect(first.body.response_type).toBe('ephemeral');
     const question = await pastPreamble(first, 'LinkedIn', 'Dana Kim');
     expect(visibleText(question)).toContain('Have you connected with Dana Kim in person or on the phone');
-    expect(buttons(question)).toEqual(['Yes', 'No', 'Not yet, a call is planned']);
+    expect(buttons(question)).toEqual(['Yes', 'No', 'Not yet, a call is planned', 'Discard']);
 
     const decided = await h.click(question, 'Yes');
     expect(decided.method).toBe('response_url');
     expect(decided.body.replace_original).toBe(true);
     expect(visibleText(decided)).toContain('Accept');
     expect(visibleText(decided)).toContain('meets every one of your LinkedIn criteria');
-    expect(buttons(decided)).toEqual(['Revise', 'Undo']);
+    expect(buttons(decided)).toEqual(['Revise', 'Undo', 'Discard']);
 
     const stored = await h.service.records.history(h.userRef());
     expect(stored.items).toMatchObject([{ outcome: 'accept', inviter: 'Dana Kim', platform: 'linkedin' }]);
@@ -54,7 +54,7 @@ describe('/triage <text> in a channel', () => {
     const decided = await h.click(question, 'No');
     expect(visibleText(decided)).toContain('Decline');
     const revised = await h.click(decided, 'Revise');
-    expect(buttons(revised)).toEqual(['Yes', 'No', 'Not yet, a call is planned']);
+    expect(buttons(revised)).toEqual(['Yes', 'No', 'Not yet, a call is planned', 'Discard']);
     const again = await h.click(revised, 'Not yet, a call is planned');
     expect(visibleText(again)).toContain('Defer');
     expect((await h.service.records.history(h.userRef())).items.map((i) => i.outcome)).toEqual(['defer']);
@@ -65,7 +65,7 @@ describe('/triage <text> in a channel', () => {
     const question = await pastPreamble(await h.command('LinkedIn request from Dana Kim'), 'LinkedIn', 'Dana Kim');
     const decided = await h.click(question, 'No');
     const undone = await h.click(decided, 'Undo');
-    expect(buttons(undone)).toEqual(['Yes', 'No', 'Not yet, a call is planned']);
+    expect(buttons(undone)).toEqual(['Yes', 'No', 'Not yet, a call is planned', 'Discard']);
     expect((await h.service.records.history(h.userRef())).total).toBe(0);
   });
 

@@ -60,14 +60,25 @@ describe('installing the app with OAuth', () => {
     expect(stored).toEqual({ n: 0 });
   });
 
-  it('GIVEN a workspace that never installed the app THEN its command is ignored, logged, and nothing is stored', async () => {
+  it('GIVEN a workspace that never installed the app THEN its command gets a clear message, and nothing is stored', async () => {
     h = await withOAuth();
     const before = h.db.$client.prepare('select count(*) as n from users').get();
+    const responseUrl = h.fake.responseUrl();
+    const from = h.fake.calls.length;
     const res = await h.send(
-      new URLSearchParams({ command: '/triage', text: 'help', team_id: 'T0009', user_id: STEVE.userId }).toString(),
+      new URLSearchParams({
+        command: '/triage',
+        text: 'help',
+        team_id: 'T0009',
+        user_id: STEVE.userId,
+        response_url: responseUrl,
+      }).toString(),
     );
-    // Bolt acknowledges it empty, since without a token there is no way to answer; the log says why.
-    expect(await res.text()).toBe('');
+    expect(res.status).toBe(200);
+    // No token to answer with, but the response_url takes a reply without one.
+    const told = await h.fake.waitFor((c) => c.method === 'response_url' && responseUrl.endsWith(c.path), from);
+    expect(told.body.text).toMatch(/not installed in this workspace/);
+    expect(told.body.response_type).toBe('ephemeral');
     expect(h.db.$client.prepare('select count(*) as n from users').get()).toEqual(before);
     expect(h.logs.join('\n')).toMatch(/No Slack installation for :T0009: install the app first/);
   });

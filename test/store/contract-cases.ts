@@ -523,6 +523,70 @@ export function storeContract(name: string, target: ContractTarget): void {
       });
     });
 
+    describe('workspace purge (uninstall)', () => {
+      /** A user of `workspace` with a decision, an answer, time, a budget, a claim and a policy of their own. */
+      async function busyUser(workspace: string, externalId: string) {
+        const id = await s.users.ensure({ provider: 'slack', workspace, externalId });
+        const triage = await decided(s, id, 'accept', T0);
+        await s.triages.recordAnswer(triage, 'met', 'yes', T0);
+        await s.time.log({ userId: id, platform: 'linkedin', minutes: 5, place: null, loggedAt: T0 });
+        await s.time.setBudget(id, 'linkedin', 60, null, T0);
+        await s.claims.claim(id, '2025-03-03', 'me', T0, 5);
+        await s.policies.set('user', String(id), 'linkedin', '[]', T0);
+        return id;
+      }
+      async function teamRows(workspace: string) {
+        await s.policies.set('team', `slack:${workspace}`, 'linkedin', '[]', T0);
+        await s.time.setGuidance(`slack:${workspace}`, true, 'fine', T0);
+        await s.pacing.reserve(`slack:${workspace}`, 1000, T0);
+        await s.seenEvents.firstTime(`slack:event:${workspace}:Ev1`, T0);
+        await s.installations.put(workspace, '{}', T0);
+      }
+
+      it('removes one workspace: its users with all they own, and its team rows, and nothing of another', async () => {
+        const gone = await busyUser(':T1', 'U1');
+        const kept = await busyUser(':T12', 'U1');
+        await teamRows(':T1');
+        await teamRows(':T12');
+        expect(await s.workspaces.purge({ provider: 'slack', workspace: ':T1' })).toEqual({ users: 1 });
+        expect(await s.users.get(gone)).toBeUndefined();
+        expect(await s.records.triageCount(gone)).toBe(0);
+        expect(await s.time.budgets(gone)).toEqual([]);
+        expect(await s.claims.get(gone, '2025-03-03')).toBeUndefined();
+        expect(await s.policies.get('user', String(gone), 'linkedin')).toBeUndefined();
+        expect(await s.policies.get('team', 'slack::T1', 'linkedin')).toBeUndefined();
+        expect(await s.time.guidance('slack::T1')).toBeUndefined();
+        expect(await s.installations.get(':T1')).toBeUndefined();
+        // The key was forgotten, so the event counts as new; the pacing row is gone, so the slot is now.
+        expect(await s.seenEvents.firstTime('slack:event::T1:Ev1', T0)).toBe(true);
+        expect(await s.pacing.reserve('slack::T1', 1000, T0)).toBe(T0);
+        // ':T12' begins like ':T1' but is another workspace.
+        expect(await s.records.triageCount(kept)).toBe(1);
+        expect(await s.policies.get('user', String(kept), 'linkedin')).toBe('[]');
+        expect(await s.policies.get('team', 'slack::T12', 'linkedin')).toBe('[]');
+        expect(await s.time.guidance('slack::T12')).toMatchObject({ note: 'fine' });
+        expect(await s.installations.get(':T12')).toBe('{}');
+        expect(await s.seenEvents.firstTime('slack:event::T12:Ev1', T0)).toBe(false);
+      });
+
+      it("removes a whole enterprise ('E1:') and every workspace in it, and finds an installation by prefix", async () => {
+        await teamRows('E1:T1');
+        await teamRows('E1:T2');
+        await teamRows('E2:T1');
+        const org = await busyUser('E1:', 'U1');
+        const other = await busyUser('E2:', 'U1');
+        expect(await s.installations.firstWithPrefix('E1:')).toBe('{}');
+        expect(await s.workspaces.purge({ provider: 'slack', workspace: 'E1:' })).toEqual({ users: 1 });
+        expect(await s.users.get(org)).toBeUndefined();
+        expect(await s.installations.firstWithPrefix('E1:')).toBeUndefined();
+        expect(await s.time.guidance('slack:E1:T2')).toBeUndefined();
+        expect(await s.policies.get('team', 'slack:E1:T1', 'linkedin')).toBeUndefined();
+        expect(await s.users.get(other)).toBeDefined();
+        expect(await s.installations.firstWithPrefix('E2:')).toBe('{}');
+        expect(await s.time.guidance('slack:E2:T1')).toMatchObject({ note: 'fine' });
+      });
+    });
+
     describe('send pacing', () => {
       it('hands out one slot per gap to every caller, and none in the past', async () => {
         const gap = 1000;

@@ -10,7 +10,7 @@ export interface Fill {
 }
 
 /** Heavy user n (from 0) as the service names them. */
-export const heavyUser = (n: number): UserRef => ({ provider: 'slack', workspace: 'E1:T1', userId: `HEAVY${n}` });
+export const heavyUser = (n: number): UserRef => ({ provider: 'slack', workspace: 'E1:', userId: `HEAVY${n}` });
 
 const T0 = Date.UTC(2025, 0, 6);
 
@@ -21,7 +21,7 @@ const T0 = Date.UTC(2025, 0, 6);
  */
 export function fillTriages(c: Database.Database, fill: Fill): number {
   const user = c.prepare(
-    `INSERT INTO users (id, provider, workspace, external_id, created_at) VALUES (?, 'slack', 'E1:T1', ?, ${T0})`,
+    `INSERT INTO users (id, provider, workspace, external_id, created_at) VALUES (?, 'slack', 'E1:', ?, ${T0})`,
   );
   const invitation = c.prepare(
     `INSERT INTO invitations (id, user_id, platform, inviter, text, source, created_at)

@@ -14,8 +14,9 @@ type Act = (user: UserRef, action: BlockElementAction) => Promise<TriageView | n
 export function register(app: App, deps: SlackDeps): void {
   const { triage } = deps.service;
   const inPlace = (name: string, act: Act) => handle(app, deps, name, act, updateInPlace);
-  inPlace(`${ACTION.answer}_\\d+`, async (user, a) => {
-    const ref = a.type === 'button' ? decodeAnswer(a.value) : null;
+  inPlace(`(${ACTION.answer}_\\d+|${ACTION.answerMenu})`, async (user, a) => {
+    const raw = a.type === 'button' ? a.value : a.type === 'static_select' ? a.selected_option?.value : undefined;
+    const ref = decodeAnswer(raw);
     return ref ? triage.answer(user, ref.triageId, { questionId: ref.questionId, choice: ref.choice }) : null;
   });
   inPlace(ACTION.inviter, async (user, a) => {

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { resolvePlatform } from '../../../src/core/platforms.js';
+import type { UserRef } from '../../../src/core/user.js';
 import { within } from '../../deadline.js';
 import type { SlackDeps } from '../deps.js';
 import { renderNotice, type SlackMessage } from '../render.js';
@@ -34,7 +35,8 @@ export function register(app: App, deps: SlackDeps): void {
       acked = true;
       await (ack as BoltAck)(reply && { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
     };
-    const work = answer({ user: userFrom(body), arg: '', command, client, respond, ack: once, deps });
+    const user = userFrom(body);
+    const work = answer({ user, arg: '', command, client, respond, ack: once, deps });
     if (!(await within(work)).done && !acked) {
       try {
         await once(renderNotice(WORKING));
@@ -43,7 +45,22 @@ export function register(app: App, deps: SlackDeps): void {
       }
     }
     await work;
+    await rememberTeam(deps, user);
   });
+}
+
+/**
+ * A grid user is one user across the org's workspaces; the digest quotes the guidance (and triage falls back on
+ * the policy) of the workspace where they last typed /triage, which a command's team id names reliably. After
+ * the reply, and only for a user the database already holds: a command that stores nothing still stores nothing.
+ */
+async function rememberTeam(deps: SlackDeps, user: UserRef): Promise<void> {
+  if (!user.workspace.split(':')[0]) return;
+  await deps.service.settings
+    .rememberGuidanceTeam(user, user.workspace, { onlyIfKnown: true })
+    .catch((err: unknown) => {
+      deps.log.warn('slack team not remembered', { error: err instanceof Error ? err.message : String(err) });
+    });
 }
 
 /** Routes the command and replies; a failure is told to the user, never thrown. */
@@ -61,10 +78,13 @@ async function answer(ctx: SubcommandContext): Promise<void> {
 }
 
 async function route(ctx: SubcommandContext): Promise<void> {
-  const intent = parseCommand(ctx.command.text, isSubcommand);
+  const intent = parseCommand(ctx.command?.text, isSubcommand);
   if (intent.kind === 'modal') {
     await ctx.ack();
-    await ctx.client.views.open({ trigger_id: ctx.command.trigger_id, view: triageModal() });
+    await ctx.client.views.open({
+      trigger_id: ctx.command?.trigger_id ?? '',
+      view: triageModal(ctx.command?.channel_id),
+    });
   } else if (intent.kind === 'sub') {
     await SUBCOMMANDS[intent.name]?.run({ ...ctx, arg: intent.arg });
   } else if (intent.kind === 'unknown' && !resolvePlatform(intent.word)) {

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
+import { userFrom } from '../to-core.js';
 
 /**
  * Drops an Events API delivery already handled. Slack retries an event (X-Slack-Retry-Num) when an ack was slow
@@ -8,7 +9,9 @@ import type { SlackDeps } from '../deps.js';
 export function register(app: App, deps: SlackDeps): void {
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !(await deps.service.events.firstTime(`slack:event:${eventId}`))) {
+    // Keyed by workspace too, so an uninstall's purge forgets that workspace's keys.
+    const key = `slack:event:${userFrom(body).workspace}:${eventId}`;
+    if (typeof eventId === 'string' && !(await deps.service.events.firstTime(key))) {
       deps.log.info('duplicate slack event ignored', { eventId });
       return;
     }

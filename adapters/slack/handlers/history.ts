@@ -28,10 +28,16 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     await guard(deps.log, 'history page', async () => {
       const offset = action.type === 'button' ? Number(action.value) : 0;
-      const page = await deps.service.records.history(userFrom(body), {
+      const user = userFrom(body);
+      let page = await deps.service.records.history(user, {
         limit: PAGE,
         offset: Number.isFinite(offset) ? offset : 0,
       });
+      // An offset past the end (forged, or decisions deleted since): the last page there is.
+      if (page.items.length === 0 && page.total > 0) {
+        const last = Math.floor((page.total - 1) / PAGE) * PAGE;
+        page = await deps.service.records.history(user, { limit: PAGE, offset: last });
+      }
       await updateInPlace(client, body, respond, renderHistory(page));
     });
   });

@@ -2,8 +2,9 @@ import type { App, BlockAction } from '@slack/bolt';
 import type { UserRef } from '../../../src/core/user.js';
 import { weekOf } from '../../../src/core/week.js';
 import type { HistoryItem } from '../../../src/service/index.js';
+import { section } from '../blocks.js';
 import type { SlackDeps } from '../deps.js';
-import { HOME_ACTION, type HomeData, renderHome } from '../render-home.js';
+import { HOME_ACTION, type HomeData, renderHome, WELCOME } from '../render-home.js';
 import { syncTimezone } from '../timezone.js';
 import { userFrom } from '../to-core.js';
 import type { WebClient } from '../web.js';
@@ -27,6 +28,13 @@ export async function homeData(deps: SlackDeps, user: UserRef): Promise<HomeData
   return { pending: await records.pending(user), recent, week, settings: current, reminders };
 }
 
+/** The first visit to the Messages tab: a DM with nothing in it yet gets the welcome. */
+async function welcomeOnce(client: WebClient, channel: string): Promise<void> {
+  const earlier = await client.conversations.history({ channel, limit: 1 });
+  if ((earlier.messages ?? []).length > 0) return;
+  await client.chat.postMessage({ channel, text: 'Welcome to Invite Triage', blocks: [section(WELCOME)] });
+}
+
 export async function publishHome(client: WebClient, deps: SlackDeps, user: UserRef): Promise<void> {
   await client.views.publish({ user_id: user.userId, view: renderHome(await homeData(deps, user)) });
 }
@@ -34,8 +42,12 @@ export async function publishHome(client: WebClient, deps: SlackDeps, user: User
 /** The App Home tab, and its digest settings, which republish the tab once saved. */
 export function register(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
-    if (event.tab !== 'home') return;
     const user = userFrom(body);
+    if (event.tab === 'messages') {
+      await guard(deps.log, 'welcome', () => welcomeOnce(client, event.channel));
+      return;
+    }
+    if (event.tab !== 'home') return;
     await guard(deps.log, 'home', async () => {
       await syncTimezone(client, deps, user);
       await publishHome(client, deps, user);

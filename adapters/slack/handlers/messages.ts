@@ -1,28 +1,78 @@
 import type { App } from '@slack/bolt';
+import { parseBudgetCommand, parseTimeCommand } from '../../../src/core/time-command.js';
+import type { UserRef } from '../../../src/core/user.js';
 import type { SlackDeps } from '../deps.js';
-import type { SlackMessage } from '../render.js';
-import { renderHelp } from '../render-help.js';
+import { readMessage, type SlackMessageLike, unreadableNote } from '../message-text.js';
+import { renderNotice, type SlackMessage } from '../render.js';
 import { startTriage } from '../start.js';
 import { userFrom } from '../to-core.js';
+import type { WebClient } from '../web.js';
 import { guard } from './boundary.js';
-import { usageLines } from './help.js';
+import type { Subcommand } from './subcommand.js';
 import { SUBCOMMANDS } from './subcommands.js';
 
-/** A message to the app in its DM is an invitation to triage; "help" gets the help. */
+/** Longer than this, or on several lines, a DM is an invitation even when its first word is a command's. */
+const COMMAND_MAX = 80;
+
+/**
+ * A DM typed as a command ("history", "pending", "export", "forget", "help", "policy linkedin"…): the subcommand
+ * it names. `time` and `budget` only when the rest parses, so "Time to connect…" stays an invitation.
+ */
+export function dmCommand(text: string): { run: Subcommand; arg: string } | null {
+  const line = text.trim();
+  if (line === '' || line.length > COMMAND_MAX || line.includes('\n')) return null;
+  const [first = '', ...rest] = line.split(/\s+/);
+  const word = first.toLowerCase().replace(/^\//, '');
+  const run = Object.hasOwn(SUBCOMMANDS, word) ? SUBCOMMANDS[word] : undefined;
+  const arg = rest.join(' ');
+  if (!run) return null;
+  if (word === 'time' && !parseTimeCommand(arg).ok) return null;
+  if (word === 'budget' && !parseBudgetCommand(arg).ok) return null;
+  return { run, arg };
+}
+
+/**
+ * A message to the app in its DM: a command typed there runs as that command; otherwise it is an invitation to
+ * triage, read from its text, rich-text blocks or a forwarded email (a file share counts too).
+ */
 export function register(app: App, deps: SlackDeps): void {
   app.event('message', async ({ event, body, client }) => {
-    if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event) return;
-    const text = event.text ?? '';
+    if (event.channel_type !== 'im' || 'bot_id' in event) return;
+    if (event.subtype !== undefined && event.subtype !== 'file_share') return;
     const reply = (m: SlackMessage) =>
       client.chat.postMessage({ channel: event.channel, text: m.text, blocks: m.blocks });
+    const user = userFrom(body);
     await guard(
       deps.log,
       'dm',
       async () => {
-        if (/^\s*help\s*$/i.test(text)) await reply(renderHelp(usageLines(SUBCOMMANDS)));
-        else await reply(await startTriage(deps.service, userFrom(body), text, { source: 'dm' }));
+        const read = readMessage(event as SlackMessageLike);
+        const command = dmCommand(read.text);
+        if (command) return runInDm(command, user, client, deps, reply);
+        const note = unreadableNote(read);
+        if (note) await reply(renderNotice(note));
+        else await reply(await startTriage(deps.service, user, read.text, { source: 'dm' }));
       },
       reply,
     );
+  });
+}
+
+/** Runs a subcommand whose replies go to the DM it was typed in. */
+async function runInDm(
+  command: { run: Subcommand; arg: string },
+  user: UserRef,
+  client: WebClient,
+  deps: SlackDeps,
+  reply: (m: SlackMessage) => Promise<unknown>,
+): Promise<void> {
+  await command.run.run({
+    user,
+    arg: command.arg,
+    client,
+    deps,
+    ack: async (m) => {
+      if (m) await reply(m);
+    },
   });
 }

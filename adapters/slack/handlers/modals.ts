@@ -1,10 +1,11 @@
 import type { App } from '@slack/bolt';
 import { isWorkspaceAdmin } from '../admin.js';
 import type { SlackDeps } from '../deps.js';
+import type { SlackMessage } from '../render.js';
 import { renderNotice } from '../render.js';
 import { POLICY_MODAL, POLICY_SCOPE, TRIAGE_MODAL } from '../render-modals.js';
 import { renderPolicy } from '../render-records.js';
-import { postToDm } from '../reply.js';
+import { postToDm, privately } from '../reply.js';
 import { startTriage } from '../start.js';
 import { policyForm, teamOf, triageForm, userFrom } from '../to-core.js';
 import { guard } from './boundary.js';
@@ -20,7 +21,8 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     const user = userFrom(body);
     const described = pasted || `Invitation from ${inviter || 'someone'}${relation ? ` (${relation})` : ''}`;
-    const tell = (m: Parameters<typeof postToDm>[2]) => postToDm(client, body.user.id, m);
+    const channel = view.private_metadata || undefined;
+    const tell = (m: SlackMessage) => privately(client, body.user.id, m, { channel });
     await guard(
       deps.log,
       'triage modal',

@@ -9,9 +9,10 @@ export interface SubcommandContext {
   user: UserRef;
   /** The text after the subcommand word. */
   arg: string;
-  command: SlashCommand;
+  /** The slash command, when it came as one (not typed in the DM). */
+  command?: SlashCommand;
   client: WebClient;
-  respond: RespondFn;
+  respond?: RespondFn;
   /**
    * Acknowledges the command, optionally with the reply itself. A reply ready within the deadline travels in the
    * ack; once the command was acked (past the deadline, or by a bare ack before Slack API work) it goes through

@@ -14,6 +14,7 @@ import { PgSeenEventStore } from './seen-events.js';
 import { PgTimeStore } from './time.js';
 import { PgTriageStore } from './triages.js';
 import { PgUserStore } from './users.js';
+import { PgWorkspaceStore } from './workspaces.js';
 
 export { advisoryLocks } from './advisory-lock.js';
 export { openPostgres, type PgDb } from './db.js';
@@ -31,6 +32,7 @@ function storesOver(h: Handle, clock: Clock): TxStores {
     installations: new PgInstallationStore(h),
     pacing: new PgPacingStore(h),
     reminders: new PgReminderStore(h),
+    workspaces: new PgWorkspaceStore(h),
   };
 }
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { InstallationPort } from '../../service/ports.js';
 import type { Handle } from './handle.js';
 import { slackInstallations as si } from './schema.js';
@@ -21,5 +21,15 @@ export class PgInstallationStore implements InstallationPort {
 
   async delete(key: string): Promise<void> {
     await this.h.q.delete(si).where(eq(si.key, key));
+  }
+
+  async firstWithPrefix(prefix: string): Promise<string | undefined> {
+    const [row] = await this.h.q
+      .select({ data: si.data })
+      .from(si)
+      .where(sql`substr(${si.key}, 1, ${prefix.length}) = ${prefix}`)
+      .orderBy(desc(si.updatedAt))
+      .limit(1);
+    return row?.data;
   }
 }
