@@ -78,7 +78,7 @@ describe('reminders in Slack', () => {
 
     const reopened = await clickFor(reminder, 'Decide <Dana Kim> now');
     expect(visibleText(reopened)).toContain('Have you connected with');
-    expect(buttons(reopened)).toEqual(['Yes', 'No', 'Not yet, a call is planned']);
+    expect(buttons(reopened)).toEqual(['Yes', 'No', 'Not yet, a call is planned', 'Discard']);
 
     const again = await h.click(reopened, 'Not yet, a call is planned');
     expect(visibleText(again)).toContain("I'll ask again");

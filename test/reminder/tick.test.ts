@@ -206,8 +206,10 @@ describe('each user rhythm', () => {
 
   it('GIVEN guidance says networking at work is not OK THEN a Friday 11:00 reminder waits until after work', async () => {
     const service = connect();
-    const u = await berliner(service, 'U1');
-    await service.time.setGuidelines({ provider: 'slack', workspace: 'E1:T1' }, { workHoursOk: false, note: '' });
+    // A workspace outside any Enterprise Grid org, whose users take its guidance without naming it first.
+    const u = { provider: 'slack' as const, workspace: ':T1', userId: 'U1' };
+    await service.settings.update(u, { timezone: 'Europe/Berlin' });
+    await service.time.setGuidelines({ provider: 'slack', workspace: ':T1' }, { workHoursOk: false, note: '' });
     await deferWith(service, u, 'ask me on 2025-03-07');
     expect(whenLabel((await service.reminders.list(u)).items[0]?.sendAt ?? 0, 'Europe/Berlin')).toBe(
       'Fri 7 Mar, 17:00',

@@ -5,8 +5,8 @@ import { openPostgres, type PgDb } from '../../src/store/pg/db.js';
 import { type FreshDatabase, freshDatabase, postgres } from '../helpers/pg.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
-const SQLITE = read('../../migrations/0003_slack_grid_users.sql');
-const PG = read('../../migrations-pg/0002_slack_grid_users.sql');
+const SQLITE = read('../../migrations/0005_slack_grid_users.sql');
+const PG = read('../../migrations-pg/0004_slack_grid_users.sql');
 
 /** Two rows of one grid person, one of a plain workspace, one of another provider. */
 const BEFORE = [
