@@ -4,7 +4,7 @@ import type { UserRef } from '../../src/core/user.js';
 import type { TriageView } from '../../src/service/index.js';
 import { report } from './boundary.js';
 import { FEATURE_HELP } from './features.js';
-import { HELP, renderHistory, renderPending, renderPolicy, renderTriage } from './render.js';
+import { HELP, renderHistory, renderPending, renderPolicy, renderRole, renderTriage } from './render.js';
 import { type ConsoleCommand, looksLikeInvitation, pickAnswer, toCommand } from './to-core.js';
 
 /** A feature command's handler: takes the words after the command, returns the text to print. */
@@ -130,6 +130,19 @@ export class ConsoleSession {
       }
       case 'revise':
         return this.show(await triage.revise(this.user, cmd.id));
+      case 'correct':
+        if (!this.current) return this.print('Paste an invitation first; "correct" asks what I took from your words.');
+        return this.show(await triage.correct(this.user, this.current.id));
+      case 'keep':
+      case 'again': {
+        const repeat = this.current?.repeat ? this.current : null;
+        if (!repeat) return this.print(`"${cmd.kind}" answers a repeated invitation; there is none open.`);
+        if (cmd.kind === 'again') return this.show(await triage.again(this.user, repeat.id));
+        this.current = null;
+        return this.print(`Kept #${repeat.id}: nothing new recorded.`);
+      }
+      case 'role':
+        return this.role(cmd.role);
       case 'fix': {
         if (!this.current) return this.print('Paste an invitation first; "fix" corrects the one under way.');
         return this.show(await triage.amend(this.user, this.current.id, { [cmd.field]: cmd.value }));
@@ -167,6 +180,12 @@ export class ConsoleSession {
       return this.print(renderPolicy(await policies.set(this.user, cmd.platform, cmd.spec ?? [])));
     }
     this.print(renderPolicy(await policies.show(this.user, cmd.platform)));
+  }
+
+  private async role(id: string | undefined): Promise<void> {
+    const { settings } = this.deps.service;
+    if (id !== undefined) await settings.update(this.user, { role: id });
+    this.print(renderRole((await settings.get(this.user)).role));
   }
 
   private async start(text: string): Promise<void> {

@@ -12,6 +12,8 @@ export type ConsoleCommand =
   | { kind: 'undo' }
   | { kind: 'back' }
   | { kind: 'revise'; id: number }
+  | { kind: 'correct' | 'keep' | 'again' }
+  | { kind: 'role'; role?: string }
   | { kind: 'fix'; field: 'platform' | 'inviter'; value: string }
   | { kind: 'policy'; platform?: string; action?: 'set' | 'reset'; spec?: CriterionSpec[] }
   | { kind: 'export'; format: string; path?: string }
@@ -46,7 +48,13 @@ export function toCommand(line: string, extra: ExtraCommands = new Set()): Conso
     case 'back':
     case 'forget':
     case 'paste':
+    case 'correct':
+    case 'keep':
+    case 'again':
       if (rest.length === 0) return { kind: word };
+      break;
+    case 'role':
+      if (rest.length <= 1) return { kind: 'role', role: rest[0]?.toLowerCase() };
       break;
     case 'revise':
       if (/^#?\d{1,12}$/.test(args)) return { kind: 'revise', id: Number(args.replace('#', '')) };

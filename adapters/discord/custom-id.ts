@@ -4,7 +4,7 @@
  */
 export type CustomId =
   | { kind: 'answer'; triageId: number; questionId: string; choiceId: string }
-  | { kind: 'undo' | 'revise' | 'reopen' | 'name'; triageId: number }
+  | { kind: 'undo' | 'revise' | 'reopen' | 'name' | 'correct' | 'keep' | 'again'; triageId: number }
   | { kind: 'name_modal'; triageId: number }
   | { kind: 'forget'; ownerId: string; confirm: boolean }
   | { kind: 'history'; offset: number }
@@ -15,12 +15,15 @@ export type CustomId =
 export const MAX_CUSTOM_ID = 100;
 const ID = /^[a-z0-9_]{1,60}$/;
 const SNOWFLAKE = /^\d{1,20}$/;
-const SHORT: Record<'undo' | 'revise' | 'reopen' | 'name' | 'name_modal', string> = {
+const SHORT: Record<'undo' | 'revise' | 'reopen' | 'name' | 'name_modal' | 'correct' | 'keep' | 'again', string> = {
   undo: 'u',
   revise: 'r',
   reopen: 'o',
   name: 'n',
   name_modal: 'nm',
+  correct: 'c',
+  keep: 'k',
+  again: 'a',
 };
 /** The start modal's id, as in the recorded modal-submit payload. */
 export const START_MODAL_ID = 'triage_modal';

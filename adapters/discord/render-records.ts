@@ -1,5 +1,6 @@
 import { ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
 import type { OutboundMessage } from '../../src/core/message.js';
+import { getRole } from '../../src/core/roles.js';
 import { outcomeLabel } from '../../src/core/view.js';
 import type { HistoryItem, HistoryPage, PolicyView, UserSettings } from '../../src/service/index.js';
 import { encodeCustomId } from './custom-id.js';
@@ -76,6 +77,7 @@ export function renderSettings(s: UserSettings, changed: boolean) {
     .addFields(
       { name: 'Weekly digest', value: safe(when, 1024) },
       { name: 'Timezone', value: safe(s.timezone ?? 'not set', 1024) },
+      { name: 'Role', value: safe(s.role ? getRole(s.role).name : 'not set (the original policy)', 1024) },
     );
   return { embeds: [embed], ...NO_PINGS };
 }

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Outcome } from '../../src/core/criteria.js';
+import { getRole, ROLES } from '../../src/core/roles.js';
 import { OUTCOME_LABEL, outcomeLabel } from '../../src/core/view.js';
 import type { HistoryItem, UserSettings } from '../../src/service/index.js';
 import { type AnyBlock, actions, capBlocks, context, divider, header, LIMITS, option, section } from './blocks.js';
@@ -11,6 +12,7 @@ export const HOME_ACTION = {
   hour: 'home_digest_hour',
   toggle: 'home_digest_toggle',
   timezone: 'home_timezone',
+  role: 'home_role',
 } as const;
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -50,8 +52,32 @@ export function renderHome(data: HomeData): types.HomeView {
       })),
     ),
   );
+  blocks.push(...roleBlocks(data.settings));
   blocks.push(...digestBlocks(data.settings));
   return { type: 'home', blocks: capBlocks(blocks, LIMITS.viewBlocks) as types.KnownBlock[] };
+}
+
+/** Your work picks the built-in rules for people you serve. */
+function roleBlocks(s: UserSettings): AnyBlock[] {
+  const options = ROLES.map((r) => option(`${r.name} (${r.who})`.slice(0, 75), r.id));
+  const initial = options.find((o) => o.value === s.role);
+  const now = s.role ? getRole(s.role).name : 'not set: the original policy applies';
+  return [
+    section(`*Your role*: ${escapeMrkdwn(now)}`),
+    {
+      type: 'actions',
+      block_id: 'role',
+      elements: [
+        {
+          type: 'static_select',
+          action_id: HOME_ACTION.role,
+          placeholder: { type: 'plain_text', text: 'Pick your work' },
+          options,
+          ...(initial ? { initial_option: initial } : {}),
+        },
+      ],
+    },
+  ];
 }
 
 function digestBlocks(s: UserSettings): AnyBlock[] {

@@ -60,9 +60,12 @@ export function pendingItem(item: HistoryItem): AnyBlock[] {
 /** The criteria that apply to a platform, with where they come from and an Edit button. */
 export function renderPolicy(policy: PolicyView, note?: string): SlackMessage {
   const lines = policy.criteria.map((c, n) => `${n + 1}. ${safeMrkdwn(c.question.replaceAll('{name}', 'them'), 300)}`);
-  const source = { 'built-in': 'the built-in policy', team: "your team's policy", user: 'your own policy' }[
-    policy.source
-  ];
+  const source = {
+    'built-in': 'the built-in policy',
+    role: "your role's policy",
+    team: "your team's policy",
+    user: 'your own policy',
+  }[policy.source];
   const blocks: AnyBlock[] = [
     section(
       `*${escapeMrkdwn(policy.platformName)}*: ${source}\n${lines.join('\n') || 'No questions: every invitation is accepted.'}`,

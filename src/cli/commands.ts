@@ -21,9 +21,10 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
   triage: {
-    usage: `triage [--json] ["<text>" | - | --file <path>] [--platform <id>] [--inviter <name>] [--answer <criterion>=<choice> …] [--dry-run]
+    usage: `triage [--json] ["<text>" | - | --file <path>] [--platform <id>] [--inviter <name>] [--answer <criterion>=<choice> …] [--again] [--dry-run]
   Runs a triage without prompts: prints the decision, or the next question where answers are missing.
-  Recorded in your history unless --dry-run.`,
+  Answers the text implies are used ("inferred"); --answer overrides them. A person triaged before on that
+  network prints the earlier decision ("repeat") unless --again. Recorded in your history unless --dry-run.`,
     run: async (argv, ctx) => (await import('./triage.js')).runTriage(argv, ctx),
   },
   history: {
@@ -84,6 +85,25 @@ export const COMMANDS: Record<string, CliCommand> = {
       if (values.json) return ctx.out(JSON.stringify(message));
       const { renderMessage } = await import('../../adapters/console/render.js');
       ctx.out(renderMessage(message));
+    },
+  },
+  settings: {
+    usage: `settings [--json] [--role general|clinician|therapist|teacher|client-facing]
+  Shows your settings; --role sets the profession whose built-in rules apply.`,
+    async run(argv, ctx) {
+      const { values, positionals } = parse(argv, { ...JSON_OPTION, role: { type: 'string' } });
+      noPositionals(positionals);
+      const { isRoleId, ROLE_IDS } = await import('../core/roles.js');
+      if (values.role !== undefined && !isRoleId(values.role)) {
+        throw new UsageError(`--role "${values.role.slice(0, 40)}" is not a role: one of ${ROLE_IDS.join(', ')}`);
+      }
+      const { settings } = await ctx.service();
+      const now =
+        values.role === undefined
+          ? await settings.get(ctx.user)
+          : await settings.update(ctx.user, { role: values.role });
+      if (values.json) return ctx.out(JSON.stringify(now));
+      ctx.out(`role: ${now.role ?? 'not set (the original policy)'}\ntimezone: ${now.timezone ?? 'not set'}`);
     },
   },
   migrate: {

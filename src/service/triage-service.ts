@@ -1,15 +1,18 @@
 import { TriageError } from '../core/errors.js';
 import type { AnswerInput, FlowState, PolicyLookup, Step } from '../core/flow.js';
 import * as flow from '../core/flow.js';
+import { inferAnswers, looksLikeSpam } from '../core/inference.js';
 import { cleanName } from '../core/invitation.js';
 import { parseInvitation } from '../core/parser.js';
 import { getPlatform, isPlatformId, type PlatformId } from '../core/platforms.js';
 import type { Clock } from '../core/ports.js';
+import { nameKey, personKeys } from '../core/repeat.js';
+import { isRoleId, type RoleId } from '../core/roles.js';
 import type { Service } from './index.js';
 import { cleanInvitationText } from './input.js';
-import { loadPolicies, teamOfUser } from './policies.js';
+import { loadPolicies, roleOf, teamOfUser } from './policies.js';
 import type { Stores, TriageRow, TxStores } from './ports.js';
-import type { StartOptions, TriageView, UserRef } from './types.js';
+import type { RepeatInfo, StartOptions, TriageView, UserRef } from './types.js';
 import { toKey } from './user-key.js';
 
 /** Runs work with a service whose every call joins one transaction (see Service.atomic). */
@@ -33,9 +36,20 @@ export class TriageService {
     const inviter = opts.inviter === undefined ? null : cleanName(opts.inviter);
     if (inviter) invitation.inviter = inviter;
     if (opts.relation) invitation.context.relation = opts.relation.slice(0, 200);
+    // Infer from the words themselves (the text and the user's own description), not from what the parser kept.
+    const inferred = inferAnswers([text, opts.relation]);
+    for (const id of opts.notInferred ?? []) delete inferred[id];
+    const keys = personKeys(invitation);
     return this.stores.tx(async (s) => {
-      const { userId, policies } = await member(s, user);
-      const started = flow.start(invitation, policies);
+      const { userId, policies, role } = await member(s, user);
+      if (invitation.platform && !opts.again) {
+        const earlier = await s.triages.earlier(userId, invitation.platform, keys);
+        if (earlier)
+          return repeatView(s, earlier.triageId, { ...earlier, outcome: earlier.outcome as RepeatInfo['outcome'] });
+      }
+      const professional = Boolean(inferred.serves_professionally ?? inferred.parent_of_student);
+      const askRole = role === null && opts.askRole !== false && professional;
+      const started = flow.start(invitation, policies, { inferred, spam: looksLikeSpam(text), askRole });
       const now = this.clock.now();
       const decision = started.step.kind === 'decision' ? started.step.decision : null;
       const state: FlowState = decision ? { ...started.state, decision } : started.state;
@@ -48,6 +62,8 @@ export class TriageService {
           text,
           source: opts.source ?? 'text',
           createdAt: now,
+          nameKey: keys.name,
+          handleKey: keys.handle,
         },
         JSON.stringify(state),
         decision ? 'decided' : 'open',
@@ -60,9 +76,13 @@ export class TriageService {
 
   async answer(user: UserRef, triageId: number, input: AnswerInput): Promise<TriageView> {
     return this.stores.tx(async (s) => {
-      const { userId, policies } = await member(s, user);
+      let { userId, policies } = await member(s, user);
       const row = await load(s, userId, triageId);
       const state = JSON.parse(row.state) as FlowState;
+      if (input.questionId === flow.ROLE_QUESTION && state.askRole && flow.current(state).kind === 'question') {
+        // The role is the user's setting, not this triage's: kept, then the criteria are taken under it.
+        policies = await chooseRole(s, user, userId, input.choice);
+      }
       const result = flow.answer(state, input, policies);
       if (!result.ok) {
         if (alreadyGiven(state, input))
@@ -74,7 +94,7 @@ export class TriageService {
       await s.triages.recordAnswer(row.id, input.questionId, choice, now);
       if (input.questionId === 'platform' || input.questionId === 'inviter') {
         const { platform, inviter } = result.state.invitation;
-        await s.triages.updateInvitation(row.invitationId, { platform, inviter });
+        await s.triages.updateInvitation(row.invitationId, { platform, inviter, nameKey: nameKey(inviter) });
       }
       await persist(s, row, result.state, result.step, now);
       return view(row.id, result.state, result.step, false, row.createdAt, now);
@@ -94,6 +114,37 @@ export class TriageService {
       if (last) await s.triages.forgetAnswer(row.id, last.questionId);
       await persist(s, row, result.state, result.step, now);
       return view(row.id, result.state, result.step, false, row.createdAt, now);
+    });
+  }
+
+  /** Drops the answers taken from the user's words and asks those questions: one action on every surface. */
+  async correct(user: UserRef, triageId: number): Promise<TriageView> {
+    return this.stores.tx(async (s) => {
+      const userId = await s.users.ensure(toKey(user));
+      const row = await load(s, userId, triageId);
+      const result = flow.correct(JSON.parse(row.state) as FlowState);
+      if (!result.ok) throw new TriageError(result.code, result.message);
+      const now = this.clock.now();
+      await persist(s, row, result.state, result.step, now);
+      return view(row.id, result.state, result.step, false, row.createdAt, now);
+    });
+  }
+
+  /**
+   * Triages a person again who was triaged before on that network (the user chose "triage again" on a repeat):
+   * a new triage from the earlier invitation's text, network and name; the earlier one stays as it was.
+   */
+  async again(user: UserRef, triageId: number): Promise<TriageView> {
+    const earlier = await this.get(user, triageId);
+    const text = await this.stores.triages.invitationText(earlier.id);
+    if (text === undefined) return this.get(user, triageId);
+    return this.startFromText(user, text, {
+      source: 'again',
+      again: true,
+      platform: earlier.platform ?? undefined,
+      inviter: earlier.inviter ?? undefined,
+      relation: earlier.context.relation,
+      askRole: false,
     });
   }
 
@@ -169,17 +220,44 @@ export class TriageService {
       const now = this.clock.now();
       await s.triages.forgetCriteriaAnswers(row.id);
       const { platform, inviter } = next.state.invitation;
-      await s.triages.updateInvitation(row.invitationId, { platform, inviter });
+      await s.triages.updateInvitation(row.invitationId, { platform, inviter, nameKey: nameKey(inviter) });
       await persist(s, row, next.state, next.step, now);
       return view(row.id, next.state, next.step, false, row.createdAt, now);
     });
   }
 }
 
-/** The user's id, created on first sight, and the policies that apply to them, loaded for the flow. */
-async function member(s: TxStores, user: UserRef): Promise<{ userId: number; policies: PolicyLookup }> {
+/** The user's id, created on first sight, their role, and the policies that apply to them, loaded for the flow. */
+async function member(
+  s: TxStores,
+  user: UserRef,
+): Promise<{ userId: number; policies: PolicyLookup; role: RoleId | null }> {
   const { id, prefs } = await s.users.ensureWithPrefs(toKey(user));
-  return { userId: id, policies: await loadPolicies(s.policies, teamOfUser(user, prefs), id) };
+  const role = roleOf(prefs);
+  return { userId: id, role, policies: await loadPolicies(s.policies, teamOfUser(user, prefs), id, role) };
+}
+
+/** Keeps the role the user picked ('skip' keeps the original policy, and the question is not asked again). */
+async function chooseRole(s: TxStores, user: UserRef, userId: number, choice: string): Promise<PolicyLookup> {
+  const stored = (await s.users.get(userId))?.prefs ?? '{}';
+  const role = choice === 'skip' ? 'general' : choice;
+  // An unknown choice changes nothing: the flow refuses it with the choices it has.
+  if (!isRoleId(role)) return loadPolicies(s.policies, teamOfUser(user, stored), userId, roleOf(stored));
+  let prefs: Record<string, unknown> = {};
+  try {
+    prefs = JSON.parse(stored) as Record<string, unknown>;
+  } catch {
+    // Unreadable preferences are replaced.
+  }
+  await s.users.update(userId, { prefs: JSON.stringify({ ...prefs, role }) });
+  return loadPolicies(s.policies, teamOfUser(user, stored), userId, role);
+}
+
+/** The earlier triage of the same person, with when and how it was decided: shown instead of a new one. */
+async function repeatView(s: TxStores, triageId: number, repeat: RepeatInfo): Promise<TriageView> {
+  const row = (await s.triages.get(triageId)) as TriageRow;
+  const state = JSON.parse(row.state) as FlowState;
+  return { ...view(row.id, state, flow.current(state), false, row.createdAt, row.updatedAt), repeat };
 }
 
 async function load(s: TxStores, userId: number, triageId: number): Promise<TriageRow> {

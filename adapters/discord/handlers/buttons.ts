@@ -38,6 +38,15 @@ export async function onTriageButton(i: ButtonInteraction, id: TriageButton, ctx
     case 'revise':
       await acknowledge(i);
       return show(ctx, i, await triage.revise(user, id.triageId));
+    case 'correct':
+      await acknowledge(i);
+      return show(ctx, i, await triage.correct(user, id.triageId));
+    case 'keep':
+      await acknowledge(i);
+      return show(ctx, i, await triage.get(user, id.triageId));
+    case 'again':
+      await acknowledge(i);
+      return show(ctx, i, await triage.again(user, id.triageId));
     case 'reopen': {
       // From a list or the digest: leave that message alone and answer with the triage's own message.
       const view = triage

@@ -5,23 +5,27 @@ import { privateFlags, userRefOf } from '../to-core.js';
 import { replyWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
-/** `/triage settings [day] [hour] [timezone] [off]`: with no option it shows the current settings. */
+/** `/triage settings [day] [hour] [timezone] [off] [role]`: with no option it shows the current settings. */
 export async function onSettings(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
   const user = userRefOf(i.user);
   const day = i.options.getInteger('day');
   const hour = i.options.getInteger('hour');
   const timezone = i.options.getString('timezone');
   const off = i.options.getBoolean('off');
+  const role = i.options.getString('role');
   const digest: Partial<DigestSettings> = {};
   if (day !== null) digest.day = day;
   if (hour !== null) digest.hour = hour;
   // Choosing a day or hour means the user wants the digest, unless they also said off.
   if (off !== null) digest.off = off;
   else if (day !== null || hour !== null) digest.off = false;
-  const changed = Object.keys(digest).length > 0 || timezone !== null;
-  const settings = changed
-    ? ctx.service.settings.update(user, { digest, ...(timezone === null ? {} : { timezone: timezone.trim() }) })
-    : ctx.service.settings.get(user);
+  const changed = Object.keys(digest).length > 0 || timezone !== null || role !== null;
+  const patch = {
+    digest,
+    ...(timezone === null ? {} : { timezone: timezone.trim() }),
+    ...(role === null ? {} : { role }),
+  };
+  const settings = changed ? ctx.service.settings.update(user, patch) : ctx.service.settings.get(user);
   await replyWhenReady(
     i,
     privateFlags(i),
