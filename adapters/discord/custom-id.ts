@@ -13,7 +13,8 @@ export type CustomId =
   | { kind: 'start_modal' };
 
 export const MAX_CUSTOM_ID = 100;
-const ID = /^[a-z0-9_]{1,60}$/;
+// Ids are ours: lower case, digits, _ and - (a role is "client-facing"); never the ":" that separates parts.
+const ID = /^[a-z0-9_-]{1,60}$/;
 const SNOWFLAKE = /^\d{1,20}$/;
 const SHORT: Record<'undo' | 'revise' | 'reopen' | 'name' | 'name_modal' | 'correct' | 'keep' | 'again', string> = {
   undo: 'u',
