@@ -81,7 +81,10 @@ const begin = (platform: PlatformId, text: string, role: RoleId | null = null) =
 describe('the flow uses what the user said', () => {
   it('declines a patient on Facebook without asking, showing the words it used', () => {
     const { step } = begin('facebook', 'facebook friend request from my patient Sam Lee');
-    expect(step).toMatchObject({ kind: 'decision', decision: { outcome: 'decline', decidedBy: 'serves_professionally' } });
+    expect(step).toMatchObject({
+      kind: 'decision',
+      decision: { outcome: 'decline', decidedBy: 'serves_professionally' },
+    });
     const screen = triageView({ id: 1, platformName: 'Facebook', inviter: 'Sam Lee', context: {}, step });
     expect(screen.notes[0]).toMatch(/^You said: my patient/);
     expect(screen.actions.map((a) => a.id)).toContain('correct');
@@ -89,7 +92,10 @@ describe('the flow uses what the user said', () => {
 
   it('asks one question fewer on LinkedIn when the text says they never spoke', () => {
     const { step } = begin('linkedin', 'li request from some recruiter, never talked to him');
-    expect(step).toMatchObject({ kind: 'decision', decision: { outcome: 'decline', decidedBy: 'met_in_person_or_phone' } });
+    expect(step).toMatchObject({
+      kind: 'decision',
+      decision: { outcome: 'decline', decidedBy: 'met_in_person_or_phone' },
+    });
   });
 
   it('asks an inferred accept once before it is final, and asks the questions when the user says no', () => {

@@ -99,7 +99,11 @@ describe('settings', () => {
   it('stores a time zone and digest changes, keeping what was not changed', async () => {
     await service.settings.update(me, { timezone: 'Europe/Berlin', digest: { day: 5 } });
     const s = await service.settings.update(me, { digest: { hour: 18 } });
-    expect(s).toEqual({ timezone: 'Europe/Berlin', digest: { day: 5, hour: 18, off: false, quietWeeks: false }, role: null });
+    expect(s).toEqual({
+      timezone: 'Europe/Berlin',
+      digest: { day: 5, hour: 18, off: false, quietWeeks: false },
+      role: null,
+    });
     expect(await service.settings.get(me)).toEqual(s);
   });
 

@@ -128,6 +128,7 @@ export function customCriterion(question: string, onFail: FailOutcome = 'decline
     id: `custom_${slug || 'question'}`,
     question,
     choices: [yes(), { id: 'no', label: 'No', result: onFail }],
-    because: { [onFail]: `Your own rule was not met: "${question}"` },
+    // The explanation names the rule's owner ("Your LinkedIn rule:", "Your team's rule:") before this.
+    because: { [onFail]: `"${question}" was answered no.` },
   };
 }
