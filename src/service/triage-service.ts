@@ -44,8 +44,10 @@ export class TriageService {
       const { userId, policies, role } = await member(s, user);
       if (invitation.platform && !opts.again) {
         const earlier = await s.triages.earlier(userId, invitation.platform, keys);
-        if (earlier)
-          return repeatView(s, earlier.triageId, { ...earlier, outcome: earlier.outcome as RepeatInfo['outcome'] });
+        if (earlier) {
+          const repeat = { outcome: earlier.outcome as RepeatInfo['outcome'], decidedAt: earlier.decidedAt };
+          return repeatView(s, earlier.triageId, repeat);
+        }
       }
       const professional = Boolean(inferred.serves_professionally ?? inferred.parent_of_student);
       const askRole = role === null && opts.askRole !== false && professional;
