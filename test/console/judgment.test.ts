@@ -53,7 +53,7 @@ describe('the console: repeats, roles and what it took from your words', () => {
     expect(count(db, 'triages')).toBe(2);
   });
 
-  it('GIVEN a decline says what to click THEN it names the network\'s own button', async () => {
+  it("GIVEN a decline says what to click THEN it names the network's own button", async () => {
     const screen = await session(service, ['LinkedIn request from Dana Kim, recruiter at Acme', 'no']);
     expect(screen).toContain('What to click on LinkedIn: Ignore (the sender is not told).');
   });
@@ -67,13 +67,19 @@ describe('the console: repeats, roles and what it took from your words', () => {
   });
 
   it('GIVEN "correct" THEN the question the words answered is asked', async () => {
-    const screen = await session(service, ['role general', 'facebook friend request from my patient Sam Lee', 'correct']);
+    const screen = await session(service, [
+      'role general',
+      'facebook friend request from my patient Sam Lee',
+      'correct',
+    ]);
     expect(screen).toMatch(/Question 1 of up to 2: Do you serve Sam Lee professionally/);
   });
 
   it('GIVEN "role nurse" THEN it names the roles there are and keeps the setting', async () => {
     const screen = await session(service, ['role nurse', 'role']);
-    expect(screen).toContain('"nurse" is not a role. Pick one of: general, clinician, therapist, teacher, client-facing.');
+    expect(screen).toContain(
+      '"nurse" is not a role. Pick one of: general, clinician, therapist, teacher, client-facing.',
+    );
     expect(screen).toContain('No role set: the original policy applies.');
   });
 });
