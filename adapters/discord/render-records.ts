@@ -1,5 +1,6 @@
 import { ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
 import type { OutboundMessage } from '../../src/core/message.js';
+import { sourceOf } from '../../src/core/policy.js';
 import { getRole } from '../../src/core/roles.js';
 import { outcomeLabel } from '../../src/core/view.js';
 import type { HistoryItem, HistoryPage, PolicyView, UserSettings } from '../../src/service/index.js';
@@ -55,7 +56,10 @@ export function renderPolicies(
 ) {
   const embed = new EmbedBuilder().setTitle(title);
   for (const p of policies.slice(0, 25)) {
-    const criteria = p.criteria.map((c, i) => `${i + 1}. ${safe(c.question.replaceAll('{name}', 'them'), 200)}`);
+    const criteria = p.criteria.map((c, i) => {
+      const from = sourceOf(c, p.platformName);
+      return `${i + 1}. ${safe(c.question.replaceAll('{name}', 'them'), 200)}${from ? ` *(${safe(from, 120)})*` : ''}`;
+    });
     const value = criteria.length === 0 ? 'No questions: everyone is accepted.' : criteria.join('\n');
     embed.addFields({ name: safe(`${p.platformName} (${p.source})`, 256), value: value.slice(0, 1024) });
   }

@@ -66,6 +66,13 @@ describe('the console: repeats, roles and what it took from your words', () => {
     expect(screen).toContain('"correct" asks what I took from your words');
   });
 
+  it('GIVEN a role THEN "policy linkedin" shows which layer each question comes from', async () => {
+    const screen = await session(service, ['role clinician', 'policy linkedin']);
+    expect(screen).toContain('LinkedIn criteria (role):');
+    expect(screen).toMatch(/1\. \[serves_professionally\] .*<- For clinicians \(ACP\/FSMB 2013/);
+    expect(screen).toMatch(/2\. \[met_in_person_or_phone\] .*<- The original policy/);
+  });
+
   it('GIVEN "correct" THEN the question the words answered is asked', async () => {
     const screen = await session(service, [
       'role general',

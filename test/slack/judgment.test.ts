@@ -70,6 +70,9 @@ describe('Slack: what it took from your words, and your role', () => {
     );
     const republished = await h.fake.waitFor((c) => c.method === 'views.publish', mark);
     expect(visibleText(republished)).toContain('*Your role*: Clinician');
+    const policy = await h.command('policy linkedin');
+    expect(visibleText(policy)).toContain("your role's policy");
+    expect(visibleText(policy)).toContain('_(For clinicians (ACP/FSMB 2013');
     const card = await h.command('My patient Pat Moore wants to connect on LinkedIn');
     expect(visibleText(card)).toContain('For clinicians (ACP/FSMB 2013');
     expect(visibleText(card)).toContain('Decline');
