@@ -140,3 +140,46 @@ describe('the flow uses what the user said', () => {
     expect(begin('facebook', text).step).toMatchObject({ kind: 'question', question: { id: 'would_invite_home' } });
   });
 });
+
+describe("what to click, in each network's words", () => {
+  const decide = (platform: PlatformId, text: string, answers: Record<string, string>) => {
+    let { state, step } = flow.start(invitation(platform), lookup(null), {
+      inferred: inferAnswers([text]),
+      spam: looksLikeSpam(text),
+    });
+    while (step.kind === 'question') {
+      const choice = answers[step.question.id];
+      if (!choice) throw new Error(`no answer for ${step.question.id}`);
+      const r = flow.answer(state, { questionId: step.question.id, choice }, lookup(null));
+      if (!r.ok) throw new Error(r.message);
+      ({ state, step } = r);
+    }
+    return triageView({ id: 1, platformName: null, inviter: 'Sam Lee', context: {}, step, platform }).decision?.click;
+  };
+
+  it('names the buttons of LinkedIn, Facebook, Instagram and the follow networks', () => {
+    expect(decide('linkedin', '', { met_in_person_or_phone: 'yes' })).toBe('What to click on LinkedIn: Accept.');
+    expect(decide('facebook', '', { serves_professionally: 'no', would_invite_home: 'no' })).toBe(
+      'What to click on Facebook: Delete (the sender is not told).',
+    );
+    expect(decide('facebook', '', { serves_professionally: 'no', would_invite_home: 'work' })).toBe(
+      'What to click on Facebook: Delete, then connect on LinkedIn.',
+    );
+    expect(decide('instagram', '', { serves_professionally: 'no', knows_them: 'yes' })).toBe(
+      'What to click on Instagram: Approve.',
+    );
+    expect(decide('x', '', { serves_professionally: 'no', knows_them: 'yes' })).toBe(
+      'What to click on X (Twitter): Follow back.',
+    );
+    expect(decide('github', '', { serves_professionally: 'no', knows_them: 'unsure' })).toBe(
+      'What to click on GitHub: nothing yet, leave it.',
+    );
+  });
+
+  it("offers to report spam, in the network's words", () => {
+    const click = decide('linkedin', 'Earn $5000 a week with crypto, whatsapp me', { met_in_person_or_phone: 'no' });
+    expect(click).toBe(
+      "What to click on LinkedIn: Ignore (the sender is not told). It looks like spam: Ignore, then report as spam / I don't know this person.",
+    );
+  });
+});
