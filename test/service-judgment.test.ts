@@ -89,6 +89,8 @@ describe('the role', () => {
       decision: { outcome: 'decline', decidedBy: 'serves_professionally' },
     });
     expect((await service.settings.get(me)).role).toBe('clinician');
+    const twice = await service.triage.answer(me, v.id, { questionId: 'role', choice: 'clinician' });
+    expect(twice.duplicate).toBe(true);
     const next = await service.triage.startFromText(me, 'Facebook friend request from my patient Lu Chen');
     expect(next.step).toMatchObject({ kind: 'decision', decision: { outcome: 'decline' } });
   });

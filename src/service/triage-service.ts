@@ -302,6 +302,8 @@ const ROLL_BACK = Symbol('roll back');
 function alreadyGiven(state: FlowState, input: AnswerInput): boolean {
   if (input.questionId === 'platform') return state.invitation.platform === input.choice;
   if (input.questionId === 'inviter') return state.invitation.inviter !== null;
+  if (input.questionId === flow.ROLE_QUESTION) return !state.askRole;
+  if (input.questionId === flow.CONFIRM_QUESTION) return state.confirmed === true && input.choice === 'yes';
   return state.answers.some((a) => a.questionId === input.questionId && a.choice === input.choice);
 }
 
