@@ -46,6 +46,8 @@ describe('repeats', () => {
     expect(fresh.repeat).toBeUndefined();
     expect(fresh.step).toMatchObject({ kind: 'question', question: { id: 'met_in_person_or_phone' } });
     expect(rowCounts(db)).toMatchObject({ triages: 2, decisions: 1 });
+    expect((await service.triage.again(me, first.id)).id).toBe(fresh.id);
+    expect(rowCounts(db)).toMatchObject({ triages: 2 });
     expect((await service.triage.get(me, first.id)).status).toBe('decided');
     expect(await codeOf(() => service.triage.again(aUser({ userId: 'U2' }), first.id))).toBe('not_yours');
   });

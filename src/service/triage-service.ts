@@ -138,6 +138,10 @@ export class TriageService {
    */
   async again(user: UserRef, triageId: number): Promise<TriageView> {
     const earlier = await this.get(user, triageId);
+    // A second click on Triage again finds the triage the first one started, rather than starting another.
+    const open = await this.openTriage(user);
+    const same = (v: TriageView) => [v.platform, nameKey(v.inviter)].join('\u0000');
+    if (open && open.id > earlier.id && same(open) === same(earlier)) return open;
     const text = await this.stores.triages.invitationText(earlier.id);
     if (text === undefined) return this.get(user, triageId);
     return this.startFromText(user, text, {
