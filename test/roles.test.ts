@@ -3,7 +3,7 @@ import { customCriterion } from '../src/core/criteria.js';
 import * as flow from '../src/core/flow.js';
 import { inferAnswers } from '../src/core/inference.js';
 import type { PlatformId } from '../src/core/platforms.js';
-import { type PolicyOverrides, resolvePolicy } from '../src/core/policy.js';
+import { type PolicyOverrides, resolvePolicy, withWhatWasSaid } from '../src/core/policy.js';
 import type { RoleId } from '../src/core/roles.js';
 
 /** How the user described the inviter; each answers the professional question without asking. */
@@ -18,10 +18,12 @@ type Relation = keyof typeof RELATION;
 
 /** [role, network, relation] → [outcome, deciding criterion]; 'ask' means the flow asks that criterion next. */
 const MATRIX: [RoleId, PlatformId, Relation, string, string][] = [
-  // The original policy: the dual relationship on Facebook and the rest; LinkedIn keeps its one question.
+  // The original policy: the dual relationship declines on Facebook and the rest; on LinkedIn, where it is asked
+  // only when the words raise it, it defers until the user says what their work is.
   ['general', 'facebook', 'patient', 'decline', 'serves_professionally'],
   ['general', 'x', 'client', 'decline', 'serves_professionally'],
-  ['general', 'linkedin', 'patient', 'ask', 'met_in_person_or_phone'],
+  ['general', 'linkedin', 'patient', 'defer', 'serves_professionally'],
+  ['general', 'linkedin', 'former patient', 'ask', 'met_in_person_or_phone'],
   ['general', 'facebook', 'former patient', 'ask', 'would_invite_home'],
   // Clinicians: a current patient is declined everywhere, LinkedIn included; a former one is deferred.
   ['clinician', 'linkedin', 'patient', 'decline', 'serves_professionally'],
@@ -46,9 +48,10 @@ const MATRIX: [RoleId, PlatformId, Relation, string, string][] = [
 ];
 
 const run = (role: RoleId, platform: PlatformId, relation: Relation, overrides: PolicyOverrides = {}) => {
-  const lookup = (p: PlatformId) => resolvePolicy(p, { ...overrides, role });
+  const inferred = inferAnswers([RELATION[relation]]);
+  const lookup = (p: PlatformId) => withWhatWasSaid(resolvePolicy(p, { ...overrides, role }), inferred);
   const invitation = { platform, inviter: 'Sam Lee', context: {}, confidence: 1 };
-  return flow.start(invitation, lookup, { inferred: inferAnswers([RELATION[relation]]) });
+  return flow.start(invitation, lookup, { inferred });
 };
 
 describe('the role matrix', () => {

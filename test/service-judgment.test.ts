@@ -100,7 +100,13 @@ describe('the role', () => {
   it('GIVEN the role question skipped THEN the original policy applies and it is not asked again', async () => {
     const v = await service.triage.startFromText(me, 'My patient Pat Moore wants to connect on LinkedIn');
     const skipped = await service.triage.answer(me, v.id, { questionId: 'role', choice: 'skip' });
-    expect(skipped.step).toMatchObject({ kind: 'question', question: { id: 'met_in_person_or_phone' } });
+    // The original policy puts the dual relationship above LinkedIn too: without a role, it waits for one.
+    expect(skipped.step).toMatchObject({
+      kind: 'decision',
+      decision: { outcome: 'defer', decidedBy: 'serves_professionally' },
+    });
+    if (skipped.step.kind !== 'decision') throw new Error('expected a decision');
+    expect(skipped.step.decision.explanation).toMatch(/^The original policy: .*set your role/);
     const next = await service.triage.startFromText(me, 'Facebook friend request from my client Bo Li');
     expect(next.step).toMatchObject({ kind: 'decision' });
     expect((await service.settings.get(me)).role).toBe('general');

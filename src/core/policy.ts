@@ -6,6 +6,7 @@ import {
   SERVES_PROFESSIONALLY,
   WOULD_INVITE_HOME,
 } from './criteria.js';
+import type { Inferences } from './inference.js';
 import type { PlatformId } from './platforms.js';
 import { type RoleId, roleCriteria } from './roles.js';
 
@@ -64,6 +65,31 @@ export function resolvePolicy(platform: PlatformId, overrides: PolicyOverrides =
 
 function stamp(criteria: readonly Criterion[], layer: PolicyLayer): Criterion[] {
   return criteria.map((c) => ({ ...c, layer }));
+}
+
+/**
+ * The dual relationship stands above every network in the original policy, but LinkedIn's one question does not
+ * ask it: there it is asked only when the user's words already say they serve the inviter ("my patient").
+ */
+const SERVES_ON_A_WORK_NETWORK: Criterion = {
+  ...SERVES_PROFESSIONALLY,
+  choices: [
+    { id: 'yes', label: 'Yes', result: 'defer' },
+    { id: 'no', label: 'No', result: 'pass' },
+  ],
+  because: {
+    defer:
+      'You serve {name} professionally, and that relationship comes before any network. Whether a work network is the place for it depends on your profession: set your role (clinician, therapist, teacher or client-facing) and decide again.',
+  },
+  layer: 'built-in',
+};
+
+/** The policy with the dual-relationship question added where the original policy lacks it and the words raise it. */
+export function withWhatWasSaid(policy: Policy, said: Inferences | undefined): Policy {
+  const serves = said?.serves_professionally?.answer === 'yes';
+  if (!serves || policy.source !== 'built-in') return policy;
+  if (policy.criteria.some((c) => c.id === SERVES_PROFESSIONALLY.id)) return policy;
+  return { ...policy, criteria: [SERVES_ON_A_WORK_NETWORK, ...policy.criteria] };
 }
 
 /** Who a criterion's explanation names as its source: "Your LinkedIn rule", "For clinicians (…)". */

@@ -5,6 +5,7 @@ import { inferAnswers, looksLikeSpam } from '../core/inference.js';
 import { cleanName } from '../core/invitation.js';
 import { parseInvitation } from '../core/parser.js';
 import { getPlatform, isPlatformId, type PlatformId } from '../core/platforms.js';
+import { withWhatWasSaid } from '../core/policy.js';
 import type { Clock } from '../core/ports.js';
 import { nameKey, personKeys } from '../core/repeat.js';
 import { isRoleId, type RoleId } from '../core/roles.js';
@@ -51,7 +52,8 @@ export class TriageService {
       }
       const professional = Boolean(inferred.serves_professionally ?? inferred.parent_of_student);
       const askRole = role === null && opts.askRole !== false && professional;
-      const started = flow.start(invitation, policies, { inferred, spam: looksLikeSpam(text), askRole });
+      const lookup = heeding(policies, inferred);
+      const started = flow.start(invitation, lookup, { inferred, spam: looksLikeSpam(text), askRole });
       const now = this.clock.now();
       const decision = started.step.kind === 'decision' ? started.step.decision : null;
       const state: FlowState = decision ? { ...started.state, decision } : started.state;
@@ -85,7 +87,7 @@ export class TriageService {
         // The role is the user's setting, not this triage's: kept, then the criteria are taken under it.
         policies = await chooseRole(s, user, userId, input.choice);
       }
-      const result = flow.answer(state, input, policies);
+      const result = flow.answer(state, input, heeding(policies, state.inferred));
       if (!result.ok) {
         if (alreadyGiven(state, input))
           return view(row.id, state, flow.current(state), true, row.createdAt, row.updatedAt);
@@ -222,7 +224,8 @@ export class TriageService {
     return this.stores.tx(async (s) => {
       const { userId, policies } = await member(s, user);
       const row = await load(s, userId, triageId);
-      const next = change(JSON.parse(row.state) as FlowState, policies);
+      const state = JSON.parse(row.state) as FlowState;
+      const next = change(state, heeding(policies, state.inferred));
       const now = this.clock.now();
       await s.triages.forgetCriteriaAnswers(row.id);
       const { platform, inviter } = next.state.invitation;
@@ -231,6 +234,11 @@ export class TriageService {
       return view(row.id, next.state, next.step, false, row.createdAt, now);
     });
   }
+}
+
+/** The policies, with the questions the user's words raise where a policy lacks them (see withWhatWasSaid). */
+function heeding(policies: PolicyLookup, said: FlowState['inferred']): PolicyLookup {
+  return (platform) => withWhatWasSaid(policies(platform), said);
 }
 
 /** The user's id, created on first sight, their role, and the policies that apply to them, loaded for the flow. */

@@ -39,6 +39,13 @@ describe('the CLI: inferred answers, roles and repeats', () => {
     expect(r.explanation).toMatch(/^The original policy: /);
   });
 
+  it('with no role, a patient on LinkedIn is deferred until the user says what their work is', async () => {
+    const text = 'My patient Pat Moore wants to connect on LinkedIn';
+    const r = json(await cli(fresh(), ['triage', '--json', text, '--answer', 'met_in_person_or_phone=yes']));
+    expect(r).toMatchObject({ outcome: 'defer', decidedBy: 'serves_professionally' });
+    expect(r.explanation).toMatch(/set your role/);
+  });
+
   it('--answer overrides an inferred answer', async () => {
     const args = ['triage', '--json', 'facebook friend request from my patient Sam Lee'];
     const r = json(await cli(fresh(), [...args, '--answer', 'serves_professionally=no']));
