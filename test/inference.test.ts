@@ -16,7 +16,7 @@ const TRANSCRIPTS: [string, Record<string, string>][] = [
   ['my former client Bo Li sent a request', { serves_professionally: 'former' }],
   ['he used to be my student', { serves_professionally: 'former' }],
   ['Jo is not my client', { serves_professionally: 'no' }],
-  ["my student's mom Jane Roe", { parent_of_student: 'yes' }],
+  ["my student's mom Jane Roe", { parent_of_student: 'yes', serves_professionally: 'no' }],
   ['li request from some recruiter, never talked to him', { met_in_person_or_phone: 'no' }],
   ['met at a conference in May', { met_in_person_or_phone: 'yes' }],
   ['we had coffee last week', { met_in_person_or_phone: 'yes' }],

@@ -112,6 +112,10 @@ export function inferAnswers(texts: readonly (string | null | undefined)[]): Inf
     if (!text) continue;
     for (const clause of text.slice(0, MAX_SCAN).split(CLAUSE)) inferClause(clause, found);
   }
+  // A student's parent is not the student: the professional question is answered too.
+  const parent = found.parent_of_student;
+  if (parent?.answer === 'yes' && !found.serves_professionally)
+    found.serves_professionally = { ...parent, answer: 'no' };
   return found;
 }
 
