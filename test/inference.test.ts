@@ -17,7 +17,7 @@ const TRANSCRIPTS: [string, Record<string, string>][] = [
   ['he used to be my student', { serves_professionally: 'former' }],
   ['Jo is not my client', { serves_professionally: 'no' }],
   ["my student's mom Jane Roe", { parent_of_student: 'yes', serves_professionally: 'no' }],
-  ['li request from some recruiter, never talked to him', { met_in_person_or_phone: 'no' }],
+  ['li request from some recruiter, never talked to him', { met_in_person_or_phone: 'no', knows_them: 'no' }],
   ['met at a conference in May', { met_in_person_or_phone: 'yes' }],
   ['we had coffee last week', { met_in_person_or_phone: 'yes' }],
   ['spoke on the phone with her in March', { met_in_person_or_phone: 'yes' }],

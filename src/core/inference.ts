@@ -72,7 +72,7 @@ const RULES: readonly Rule[] = [
   {
     criterion: 'knows_them',
     pattern:
-      /\b(?:no idea who|(?:do not|don't|doesn't|dont) know (?:him|her|them|who|this person)|random(?:ly)?|(?:a |total |complete )?strangers?|never heard of|never met)\b/i,
+      /\b(?:no idea who|(?:do not|don't|doesn't|dont) know (?:him|her|them|who|this person)|random(?:ly)?|(?:a |total |complete )?strangers?|never heard of|never (?:met|talked|spoken|spoke))\b/i,
     answer: 'no',
   },
   {
