@@ -91,7 +91,9 @@ describe('Facebook, by default', () => {
     c.reply('work');
     const d = c.decision();
     expect(d).toMatchObject({ outcome: 'redirect', redirectTo: 'linkedin', decidedBy: 'would_invite_home' });
-    expect(d.explanation).toBe('You know Ana Silva through work only: keep the connection on LinkedIn.');
+    expect(d.explanation).toBe(
+      'The original policy: You know Ana Silva through work only: keep the connection on LinkedIn.',
+    );
   });
 
   it('lists every answer in the reasons, marking which passed', () => {

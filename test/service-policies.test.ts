@@ -92,13 +92,18 @@ describe('settings', () => {
     expect(await service.settings.get(me)).toEqual({
       timezone: null,
       digest: { day: 1, hour: 9, off: false, quietWeeks: false },
+      role: null,
     });
   });
 
   it('stores a time zone and digest changes, keeping what was not changed', async () => {
     await service.settings.update(me, { timezone: 'Europe/Berlin', digest: { day: 5 } });
     const s = await service.settings.update(me, { digest: { hour: 18 } });
-    expect(s).toEqual({ timezone: 'Europe/Berlin', digest: { day: 5, hour: 18, off: false, quietWeeks: false } });
+    expect(s).toEqual({
+      timezone: 'Europe/Berlin',
+      digest: { day: 5, hour: 18, off: false, quietWeeks: false },
+      role: null,
+    });
     expect(await service.settings.get(me)).toEqual(s);
   });
 

@@ -1,6 +1,8 @@
-import type { Criterion, FailOutcome } from '../../src/core/criteria.js';
+import type { Criterion, FailOutcome, Outcome } from '../../src/core/criteria.js';
 import type { MessageAction, OutboundMessage } from '../../src/core/message.js';
+import { sourceOf } from '../../src/core/policy.js';
 import { whenLabel } from '../../src/core/reminder-view.js';
+import { ROLES, type RoleId } from '../../src/core/roles.js';
 import { OUTCOME_LABEL, outcomeLabel, type TriageAction, type TriageScreen, triageView } from '../../src/core/view.js';
 import type { HistoryItem, HistoryPage, PolicyView, TriageView } from '../../src/service/index.js';
 import type { ReminderList } from '../../src/service/reminder-service.js';
@@ -18,6 +20,7 @@ export function plain(text: string | null | undefined): string {
 export function renderTriage(view: TriageView): string {
   const screen = triageView(view, { discard: true });
   const about = screen.contextLines.length ? [`  ${plain(screen.contextLines.join(' · '))}`] : [];
+  about.push(...screen.notes.map((n) => `  ${plain(n)}`));
   const body = screen.question ? renderQuestion(screen) : renderDecision(screen);
   return [`[#${screen.id}] ${plain(screen.title)}`, ...about, body].join('\n');
 }
@@ -39,6 +42,7 @@ function renderDecision(screen: TriageScreen): string {
   );
   return [
     `Decision: ${d.heading}. ${plain(d.explanation)}`,
+    ...(d.click ? [plain(d.click)] : []),
     ...(reasons.length ? ['Because:', ...reasons] : []),
     ...(screen.reminder ? [`${screen.reminder} ("remind ${screen.id} in 3d" changes it.)`] : []),
     `(${actionHints(screen)}.)`,
@@ -52,6 +56,9 @@ function actionHints(screen: TriageScreen): string {
     undo: '"undo" takes back the last answer',
     revise: `"revise ${screen.id}" asks again`,
     discard: `"drop ${screen.id}" discards it`,
+    correct: '"correct" asks what I took from your words',
+    keep: '"keep" keeps that decision',
+    again: '"again" triages them again',
   };
   return screen.actions.map((a) => hints[a.id]).join(', ');
 }
@@ -85,17 +92,26 @@ function item(i: HistoryItem): string {
 }
 
 export function renderPolicy(p: PolicyView): string {
-  const lines = p.criteria.map(
-    (c, n) => `  ${n + 1}. [${c.id}] ${plain(c.question.replaceAll('{name}', 'them'))}${failures(c)}`,
-  );
+  const lines = p.criteria.map((c, n) => {
+    const from = sourceOf(c, p.platformName);
+    const question = plain(c.question.replaceAll('{name}', 'them'));
+    return `  ${n + 1}. [${c.id}] ${question}${failures(c)}${from ? `  <- ${from}` : ''}`;
+  });
   return `${p.platformName} criteria (${p.source}):\n${lines.join('\n')}`;
 }
 
 function failures(c: Criterion): string {
   const fails = c.choices
     .filter((ch) => ch.result !== 'pass')
-    .map((ch) => `${ch.label} -> ${OUTCOME_LABEL[ch.result as FailOutcome]}`);
+    .map((ch) => `${ch.label} -> ${OUTCOME_LABEL[ch.result as Outcome]}`);
   return fails.length ? `  (${fails.join('; ')})` : '';
+}
+
+/** The user's role, and how to change it. */
+export function renderRole(role: RoleId | null): string {
+  const list = ROLES.map((r) => `  ${r.id.padEnd(14)}${r.who} (${r.sources})`).join('\n');
+  const now = role ? `Your role: ${role}.` : 'No role set: the original policy applies.';
+  return `${now} "role <id>" changes it:\n${list}`;
 }
 
 export function renderMessage(m: OutboundMessage): string {
@@ -121,6 +137,8 @@ Commands:
   history [page]        your decisions            pending          deferred and unfinished
   back, undo            take back the last answer revise <#>       ask a triage's questions again
   drop <#>              discard a triage: not an invitation, or a mistake
+  correct               ask what I took from your words             keep, again   on a repeat: keep or triage again
+  role [id]             your work: general, clinician, therapist, teacher, client-facing
   fix platform <name>   correct the network       fix inviter <n>  correct the name
   policy [platform]     show criteria             policy <platform> set <id>, <id>, "Your own question?"
   policy <platform> reset

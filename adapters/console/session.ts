@@ -6,7 +6,7 @@ import type { TriageView } from '../../src/service/index.js';
 import { report } from './boundary.js';
 import { FEATURE_HELP } from './features.js';
 import { REMINDER_HELP } from './reminders.js';
-import { HELP, plain, renderHistory, renderPending, renderPolicy, renderTriage } from './render.js';
+import { HELP, plain, renderHistory, renderPending, renderPolicy, renderRole, renderTriage } from './render.js';
 import { type ConsoleCommand, looksLikeInvitation, pickAnswer, toCommand } from './to-core.js';
 
 /** Runs an operation on the triage the user numbered; a number that is not theirs is named in the answer. */
@@ -182,6 +182,19 @@ export class ConsoleSession {
       }
       case 'usage':
         return this.print(cmd.text);
+      case 'correct':
+        if (!this.current) return this.print('Paste an invitation first; "correct" asks what I took from your words.');
+        return this.show(await triage.correct(this.user, this.current.id));
+      case 'keep':
+      case 'again': {
+        const repeat = this.current?.repeat ? this.current : null;
+        if (!repeat) return this.print(`"${cmd.kind}" answers a repeated invitation; there is none open.`);
+        if (cmd.kind === 'again') return this.show(await triage.again(this.user, repeat.id));
+        this.current = null;
+        return this.print(`Kept #${repeat.id}: nothing new recorded.`);
+      }
+      case 'role':
+        return this.role(cmd.role);
       case 'fix': {
         if (!this.current) return this.print('Paste an invitation first; "fix" corrects the one under way.');
         return this.show(await triage.amend(this.user, this.current.id, { [cmd.field]: cmd.value }));
@@ -218,6 +231,12 @@ export class ConsoleSession {
       return this.print(renderPolicy(await policies.set(this.user, cmd.platform, cmd.spec ?? [])));
     }
     this.print(renderPolicy(await policies.show(this.user, cmd.platform)));
+  }
+
+  private async role(id: string | undefined): Promise<void> {
+    const { settings } = this.deps.service;
+    if (id !== undefined) await settings.update(this.user, { role: id });
+    this.print(renderRole((await settings.get(this.user)).role));
   }
 
   private async start(text: string): Promise<void> {

@@ -15,6 +15,8 @@ export type ConsoleCommand =
   | { kind: 'drop'; id: number }
   /** A command's word with what it does not take: answered with how to use it, never started as a triage. */
   | { kind: 'usage'; text: string }
+  | { kind: 'correct' | 'keep' | 'again' }
+  | { kind: 'role'; role?: string }
   | { kind: 'fix'; field: 'platform' | 'inviter'; value: string }
   | { kind: 'policy'; platform?: string; action?: 'set' | 'reset'; spec?: CriterionSpec[] }
   | { kind: 'export'; format: string; path?: string }
@@ -49,7 +51,13 @@ export function toCommand(line: string, extra: ExtraCommands = new Set()): Conso
     case 'back':
     case 'forget':
     case 'paste':
+    case 'correct':
+    case 'keep':
+    case 'again':
       if (rest.length === 0) return { kind: word };
+      break;
+    case 'role':
+      if (rest.length <= 1) return { kind: 'role', role: rest[0]?.toLowerCase() };
       break;
     case 'revise':
       if (/^#?\d{1,12}$/.test(args)) return { kind: 'revise', id: Number(args.replace('#', '')) };

@@ -6,7 +6,7 @@ export type CustomId =
   | { kind: 'answer'; triageId: number; questionId: string; choiceId: string }
   /** A question with more choices than a row of buttons holds, as a select: the value chosen is the choice. */
   | { kind: 'choose'; triageId: number; questionId: string }
-  | { kind: 'undo' | 'revise' | 'reopen' | 'name' | 'discard'; triageId: number }
+  | { kind: 'undo' | 'revise' | 'reopen' | 'name' | 'discard' | 'correct' | 'keep' | 'again'; triageId: number }
   | { kind: 'snooze'; triageId: number; choice: 'tomorrow' | 'week' | 'monday' }
   | { kind: 'drop'; triageId: number }
   | { kind: 'name_modal'; triageId: number }
@@ -17,9 +17,13 @@ export type CustomId =
   | { kind: 'start_modal' };
 
 export const MAX_CUSTOM_ID = 100;
-const ID = /^[a-z0-9_]{1,60}$/;
+// Ids are ours: lower case, digits, _ and - (a role is "client-facing"); never the ":" that separates parts.
+const ID = /^[a-z0-9_-]{1,60}$/;
 const SNOWFLAKE = /^\d{1,20}$/;
-const SHORT: Record<'undo' | 'revise' | 'reopen' | 'name' | 'name_modal' | 'discard' | 'drop', string> = {
+const SHORT: Record<
+  'undo' | 'revise' | 'reopen' | 'name' | 'name_modal' | 'discard' | 'drop' | 'correct' | 'keep' | 'again',
+  string
+> = {
   drop: 'x',
   undo: 'u',
   discard: 'd',
@@ -27,6 +31,9 @@ const SHORT: Record<'undo' | 'revise' | 'reopen' | 'name' | 'name_modal' | 'disc
   reopen: 'o',
   name: 'n',
   name_modal: 'nm',
+  correct: 'c',
+  keep: 'k',
+  again: 'a',
 };
 /** A reminder's snooze: `z:<triage>:<t|w|m>`. */
 const SNOOZE = { tomorrow: 't', week: 'w', monday: 'm' } as const;

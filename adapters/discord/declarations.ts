@@ -1,5 +1,6 @@
 import type { SlashCommandSubcommandBuilder } from 'discord.js';
 import { PLATFORM_IDS } from '../../src/core/platforms.js';
+import { ROLES } from '../../src/core/roles.js';
 import { TIME_DECLARATIONS } from './declarations-time.js';
 
 export type Declare = (b: SlashCommandSubcommandBuilder) => SlashCommandSubcommandBuilder;
@@ -26,7 +27,7 @@ export const DECLARATIONS: Record<string, Declare> = {
       .addStringOption((o) => o.setName('platform').setDescription('Which network').addChoices(PLATFORM_CHOICES)),
   settings: (b) =>
     b
-      .setDescription('When your weekly digest arrives, or turn it off')
+      .setDescription('When your weekly digest arrives, or turn it off; your role')
       .addIntegerOption((o) =>
         o
           .setName('day')
@@ -55,6 +56,12 @@ export const DECLARATIONS: Record<string, Declare> = {
           .setDescription('Days before a deferral is asked about again')
           .setMinValue(1)
           .setMaxValue(90),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('role')
+          .setDescription('Your work: picks the built-in rules for people you serve')
+          .addChoices(ROLES.map((r) => ({ name: `${r.name} (${r.who})`.slice(0, 100), value: r.id }))),
       ),
   export: (b) => b.setDescription('Your records as a CSV file, sent in a DM'),
   forget: (b) => b.setDescription('Delete everything kept about you'),

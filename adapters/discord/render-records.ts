@@ -1,7 +1,9 @@
 import { ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
 import type { MessageAction, OutboundMessage } from '../../src/core/message.js';
+import { sourceOf } from '../../src/core/policy.js';
 import type { ReminderSettings } from '../../src/core/reminder.js';
 import { reminderSettingsLine } from '../../src/core/reminder-words.js';
+import { getRole } from '../../src/core/roles.js';
 import { outcomeLabel } from '../../src/core/view.js';
 import type { HistoryItem, HistoryPage, PolicyView, UserSettings } from '../../src/service/index.js';
 import { type CustomId, encodeCustomId } from './custom-id.js';
@@ -61,7 +63,10 @@ export function renderPolicyPages(
 ): PolicyPage[] {
   const pages: { fields: { name: string; value: string }[]; shown: PolicyView[] }[] = [];
   for (const p of policies) {
-    const criteria = p.criteria.map((c, i) => `${i + 1}. ${safe(c.question.replaceAll('{name}', 'them'), 1000)}`);
+    const criteria = p.criteria.map((c, i) => {
+      const from = sourceOf(c, p.platformName);
+      return `${i + 1}. ${safe(c.question.replaceAll('{name}', 'them'), 1000)}${from ? ` *(${safe(from, 120)})*` : ''}`;
+    });
     const lines = criteria.length === 0 ? ['No questions: everyone is accepted.'] : criteria;
     const fields = fieldsOf(safe(`${p.platformName} (${p.source})`, 200), lines);
     const last = pages.at(-1);
@@ -110,6 +115,7 @@ export function renderSettings(s: UserSettings, changed: boolean, reminders?: Re
     .addFields(
       { name: 'Weekly digest', value: safe(when, 1024) },
       { name: 'Timezone', value: safe(s.timezone ?? 'not set', 1024) },
+      { name: 'Role', value: safe(s.role ? getRole(s.role).name : 'not set (the original policy)', 1024) },
     );
   if (reminders) embed.addFields({ name: 'Reminders', value: safe(reminderSettingsLine(reminders), 1024) });
   return { embeds: [embed], ...NO_PINGS };

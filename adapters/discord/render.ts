@@ -93,7 +93,8 @@ function withoutStacks<T>(render: () => T): T {
 
 /** The inviter's headline, company and the like, as a muted line above the question or decision. */
 function about(screen: TriageScreen): string {
-  return screen.contextLines.length ? `*${safe(screen.contextLines.join(' · '), 500)}*\n` : '';
+  const context = screen.contextLines.length ? `*${safe(screen.contextLines.join(' · '), 500)}*\n` : '';
+  return context + screen.notes.map((n) => `*${safe(n, 500)}*\n`).join('');
 }
 
 function renderQuestion(screen: TriageScreen, q: ScreenQuestion): TriageMessage {
@@ -132,7 +133,7 @@ function renderDecision(screen: TriageScreen, d: ScreenDecision): TriageMessage 
   const embed = new EmbedBuilder()
     .setColor(COLOR[d.outcome])
     .setTitle(safe(`${d.heading}: ${screen.title}`, 256))
-    .setDescription(`${about(screen)}${safe(d.explanation, 3500)}`)
+    .setDescription(`${about(screen)}${safe(d.explanation, 2500)}${d.click ? `\n**${safe(d.click, 600)}**` : ''}`)
     .setFooter({ text: `Triage #${screen.id}` });
   for (const r of d.reasons.slice(0, EMBED.fields)) {
     embed.addFields({ name: safe(`${r.passed ? '✅' : '❌'} ${r.question}`, 256), value: safe(r.answerLabel, 1024) });
@@ -144,11 +145,14 @@ function renderDecision(screen: TriageScreen, d: ScreenDecision): TriageMessage 
 }
 
 /** Back and Undo both take back the last answer. */
-const CUSTOM_KIND: Record<TriageAction, 'undo' | 'revise' | 'discard'> = {
+const CUSTOM_KIND: Record<TriageAction, 'undo' | 'revise' | 'discard' | 'correct' | 'keep' | 'again'> = {
   back: 'undo',
   undo: 'undo',
   revise: 'revise',
   discard: 'discard',
+  correct: 'correct',
+  keep: 'keep',
+  again: 'again',
 };
 
 /** Buttons in an action row, and options in a select, as Discord allows. */

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Outcome } from '../../src/core/criteria.js';
 import { reminderListLine } from '../../src/core/reminder-view.js';
 import { reminderSettingsLine } from '../../src/core/reminder-words.js';
+import { getRole, ROLES } from '../../src/core/roles.js';
 import { OUTCOME_LABEL, outcomeLabel } from '../../src/core/view.js';
 import type { HistoryItem, UserSettings } from '../../src/service/index.js';
 import type { ReminderList } from '../../src/service/reminder-service.js';
@@ -17,6 +18,7 @@ export const HOME_ACTION = {
   reminderMode: 'home_reminder_mode',
   quietStart: 'home_quiet_start',
   quietEnd: 'home_quiet_end',
+  role: 'home_role',
 } as const;
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -76,9 +78,33 @@ export function renderHome(data: HomeData): types.HomeView {
       })),
     ),
   );
+  blocks.push(...roleBlocks(data.settings));
   blocks.push(...digestBlocks(data.settings));
   if (data.reminders) blocks.push(...reminderSettingBlocks(data.reminders));
   return { type: 'home', blocks: capBlocks(blocks, LIMITS.viewBlocks) as types.KnownBlock[] };
+}
+
+/** Your work picks the built-in rules for people you serve. */
+function roleBlocks(s: UserSettings): AnyBlock[] {
+  const options = ROLES.map((r) => option(`${r.name} (${r.who})`.slice(0, 75), r.id));
+  const initial = options.find((o) => o.value === s.role);
+  const now = s.role ? getRole(s.role).name : 'not set: the original policy applies';
+  return [
+    section(`*Your role*: ${escapeMrkdwn(now)}`),
+    {
+      type: 'actions',
+      block_id: 'role',
+      elements: [
+        {
+          type: 'static_select',
+          action_id: HOME_ACTION.role,
+          placeholder: { type: 'plain_text', text: 'Pick your work' },
+          options,
+          ...(initial ? { initial_option: initial } : {}),
+        },
+      ],
+    },
+  ];
 }
 
 function digestBlocks(s: UserSettings): AnyBlock[] {

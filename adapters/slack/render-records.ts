@@ -1,3 +1,4 @@
+import { sourceOf } from '../../src/core/policy.js';
 import { outcomeLabel } from '../../src/core/view.js';
 import type { HistoryItem, HistoryPage, PolicyView } from '../../src/service/index.js';
 import { type AnyBlock, actions, type ButtonSpec, capBlocks, context, header, section } from './blocks.js';
@@ -59,10 +60,16 @@ export function pendingItem(item: HistoryItem): AnyBlock[] {
 
 /** The criteria that apply to a platform, with where they come from and an Edit button. */
 export function renderPolicy(policy: PolicyView, note?: string): SlackMessage {
-  const lines = policy.criteria.map((c, n) => `${n + 1}. ${safeMrkdwn(c.question.replaceAll('{name}', 'them'), 300)}`);
-  const source = { 'built-in': 'the built-in policy', team: "your team's policy", user: 'your own policy' }[
-    policy.source
-  ];
+  const lines = policy.criteria.map((c, n) => {
+    const from = sourceOf(c, policy.platformName);
+    return `${n + 1}. ${safeMrkdwn(c.question.replaceAll('{name}', 'them'), 300)}${from ? ` _(${escapeMrkdwn(from)})_` : ''}`;
+  });
+  const source = {
+    'built-in': 'the built-in policy',
+    role: "your role's policy",
+    team: "your team's policy",
+    user: 'your own policy',
+  }[policy.source];
   const blocks: AnyBlock[] = [
     section(
       `*${escapeMrkdwn(policy.platformName)}*: ${source}\n${lines.join('\n') || 'No questions: every invitation is accepted.'}`,

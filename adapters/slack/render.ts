@@ -41,6 +41,9 @@ export const ACTION = {
   discard: 'triage_discard',
   /** The answer chosen from a menu, for a question with more choices than fit as buttons. */
   answerMenu: 'triage_answer_menu',
+  correct: 'triage_correct',
+  keep: 'triage_keep',
+  again: 'triage_again',
 } as const;
 
 /** Up to this many choices show as buttons; more go in one menu (Slack takes 25 buttons a block, 100 options). */
@@ -59,6 +62,9 @@ const ACTION_ID: Record<TriageAction, string | null> = {
   undo: ACTION.undo,
   revise: ACTION.revise,
   discard: ACTION.discard,
+  correct: ACTION.correct,
+  keep: ACTION.keep,
+  again: ACTION.again,
 };
 
 /** The triage card: who invited on which network, then the next question or the decision. */
@@ -66,7 +72,7 @@ export function renderTriage(view: TriageView, notes: string[] = []): SlackMessa
   const screen = triageView(view, { discard: true });
   const blocks: AnyBlock[] = [section(`*${safeMrkdwn(screen.title, 300)}*`, `triage_${view.id}`)];
   if (screen.contextLines.length) blocks.push(context(safeMrkdwn(screen.contextLines.join(' · '), 500)));
-  for (const note of notes) blocks.push(context(`_${escapeMrkdwn(note)}_`));
+  for (const note of [...screen.notes, ...notes]) blocks.push(context(`_${escapeMrkdwn(note)}_`));
   if (screen.question) blocks.push(...questionBlocks(screen, screen.question));
   if (screen.decision) blocks.push(...decisionBlocks(screen.decision));
   if (screen.reminder) blocks.push(context(`:alarm_clock: ${escapeMrkdwn(screen.reminder)}`));
@@ -121,7 +127,8 @@ function questionBlocks(screen: TriageScreen, q: ScreenQuestion): AnyBlock[] {
 
 function decisionBlocks(d: ScreenDecision): AnyBlock[] {
   const head = `${EMOJI[d.outcome]} *${escapeMrkdwn(d.heading)}*`;
-  const blocks: AnyBlock[] = [section(`${head}\n${safeMrkdwn(d.explanation, 2000)}`)];
+  const click = d.click ? `\n${safeMrkdwn(d.click, 500)}` : '';
+  const blocks: AnyBlock[] = [section(`${head}\n${safeMrkdwn(d.explanation, 2000)}${click}`)];
   if (d.reasons.length > 0) {
     const lines = d.reasons.map((r) => {
       const mark = r.passed ? ':heavy_check_mark:' : ':heavy_multiplication_x:';

@@ -23,9 +23,10 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
   triage: {
-    usage: `triage [--json] ["<text>" | - | --file <path>] [--platform <id>] [--inviter <name>] [--answer <criterion>=<choice> …] [--dry-run]
+    usage: `triage [--json] ["<text>" | - | --file <path>] [--platform <id>] [--inviter <name>] [--answer <criterion>=<choice> …] [--again] [--dry-run]
   Runs a triage without prompts: prints the decision, or the next question where answers are missing.
-  Recorded in your history unless --dry-run.`,
+  Answers the text implies are used ("inferred"); --answer overrides them. A person triaged before on that
+  network prints the earlier decision ("repeat") unless --again. Recorded in your history unless --dry-run.`,
     run: async (argv, ctx) => (await import('./triage.js')).runTriage(argv, ctx),
   },
   history: {
@@ -125,8 +126,10 @@ export const COMMANDS: Record<string, CliCommand> = {
     run: async (argv, ctx) => (await import('./reminders.js')).runRemind(argv, ctx),
   },
   settings: {
-    usage: `settings [--json] [reminders off|light|standard] [quiet 21-8|off] [defer 7d]
-  Shows or changes your reminder settings (quiet hours, the default wait after a deferral).`,
+    usage: `settings [--json] [--role general|clinician|therapist|teacher|client-facing]
+         [reminders off|light|standard] [quiet 21-8|off] [defer 7d]
+  Shows your settings; --role sets the profession whose built-in rules apply, and the words change your
+  reminders (quiet hours, the default wait after a deferral).`,
     run: async (argv, ctx) => (await import('./reminders.js')).runSettings(argv, ctx),
   },
   migrate: {

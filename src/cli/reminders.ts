@@ -44,16 +44,33 @@ export async function runRemind(argv: string[], ctx: CliContext): Promise<void> 
 }
 
 /** `settings [--json] [reminders off|light|standard] [quiet 21-8|off] [defer 7d]`. */
+/**
+ * `settings [--json] [--role <id>] [reminders …] [quiet …] [defer …]`: shows the settings, after changing the
+ * role (the profession whose built-in rules apply) and the reminder words given.
+ */
 export async function runSettings(argv: string[], ctx: CliContext): Promise<void> {
-  const { values, positionals } = parse(argv, JSON_ONLY);
-  const service = await ctx.service();
-  let reminders = await service.reminders.settings(ctx.user);
-  if (positionals.length > 0) {
-    const parsed = parseReminderWords(positionals.join(' '));
-    if (!parsed.ok) throw new UsageError(parsed.message);
-    reminders = await service.reminders.updateSettings(ctx.user, parsed.patch);
+  const { values, positionals } = parse(argv, { ...JSON_ONLY, role: { type: 'string' } });
+  const { isRoleId, ROLE_IDS } = await import('../core/roles.js');
+  if (values.role !== undefined && !isRoleId(values.role)) {
+    throw new UsageError(`--role "${values.role.slice(0, 40)}" is not a role: one of ${ROLE_IDS.join(', ')}`);
   }
-  const { timezone, digest } = await service.settings.get(ctx.user);
-  if (values.json) return ctx.out(JSON.stringify({ timezone, digest, reminders }));
-  ctx.out(reminderSettingsLine(reminders));
+  const parsed = positionals.length > 0 ? parseReminderWords(positionals.join(' ')) : null;
+  if (parsed && !parsed.ok) throw new UsageError(parsed.message);
+  const service = await ctx.service();
+  const reminders = parsed?.ok
+    ? await service.reminders.updateSettings(ctx.user, parsed.patch)
+    : await service.reminders.settings(ctx.user);
+  const now =
+    values.role === undefined
+      ? await service.settings.get(ctx.user)
+      : await service.settings.update(ctx.user, { role: values.role });
+  const { role, timezone, digest } = now;
+  if (values.json) return ctx.out(JSON.stringify({ role, timezone, digest, reminders }));
+  ctx.out(
+    [
+      reminderSettingsLine(reminders),
+      `role: ${role ?? 'not set (the original policy)'}`,
+      `timezone: ${timezone ?? 'not set'}`,
+    ].join('\n'),
+  );
 }

@@ -11,6 +11,7 @@ const OPTIONS = {
   inviter: { type: 'string' },
   answer: { type: 'string', multiple: true },
   'dry-run': { type: 'boolean' },
+  again: { type: 'boolean' },
 } as const;
 
 /** `triage`: start from text, apply the given answers in the order the questions come, print where it ends. */
@@ -30,7 +31,15 @@ export async function runTriage(argv: string[], ctx: CliContext): Promise<void> 
   }
   const text = await readText(positionals, values.file, ctx.io);
   const service = await ctx.service();
-  const opts = { source: 'cli', platform: platform ?? undefined, inviter: values.inviter };
+  // A script is never asked its role (`settings --role` sets it), and its --answer beats what the text implies.
+  const opts = {
+    source: 'cli',
+    platform: platform ?? undefined,
+    inviter: values.inviter,
+    again: Boolean(values.again),
+    askRole: false,
+    notInferred: [...answers.keys()],
+  };
   const run = async (svc: Service) =>
     answerAll(svc, ctx, await svc.triage.startFromText(ctx.user, text, opts), new Map(answers));
   const dryRun = Boolean(values['dry-run']);
@@ -48,6 +57,7 @@ async function answerAll(
   answers: Map<string, string>,
 ): Promise<TriageView> {
   let view = start;
+  if (view.repeat) return view;
   while (view.step.kind === 'question') {
     const q = view.step.question;
     const choice = answers.get(q.id);
@@ -74,12 +84,20 @@ async function answerAll(
 }
 
 function print(view: TriageView, recorded: boolean, json: boolean, out: (s: string) => void) {
-  const base = { triageId: recorded ? view.id : null, platform: view.platform, inviter: view.inviter, recorded };
+  if (view.repeat) return printRepeat(view, json, out);
+  const base = {
+    triageId: recorded ? view.id : null,
+    platform: view.platform,
+    inviter: view.inviter,
+    recorded,
+    inferred: inferredOf(view),
+  };
   const step = view.step;
   if (step.kind === 'decision') {
     const d = step.decision;
     if (json) return out(JSON.stringify({ ...base, ...d }));
     out(`${d.outcome.toUpperCase()}: ${d.explanation}`);
+    for (const [id, i] of Object.entries(base.inferred)) out(`  ${id}=${i.answer}  (you said: ${i.because})`);
     for (const r of d.reasons) out(`  ${r.criterion}=${r.answer}${r.passed ? '' : '  (decided)'}`);
     return;
   }
@@ -87,4 +105,31 @@ function print(view: TriageView, recorded: boolean, json: boolean, out: (s: stri
   const question = { id: q.id, text: q.text, choices: q.choices.map((c) => c.id), freeText: q.freeText };
   if (json) return out(JSON.stringify({ ...base, outcome: null, question }));
   out(`Needs an answer: ${q.text}\n  --answer ${q.id}=${question.choices.join('|')}`);
+}
+
+/** The answers taken from the text: criterion id → the choice and the words it came from. */
+function inferredOf(view: TriageView): Record<string, { answer: string; because: string }> {
+  const step = view.step;
+  const taken =
+    step.kind === 'question'
+      ? (step.question.inferred ?? []).map((i) => ({ criterion: i.criterion, answer: i.answer, because: i.because }))
+      : step.decision.reasons.flatMap((r) =>
+          r.inferred === undefined ? [] : [{ criterion: r.criterion, answer: r.answer, because: r.inferred }],
+        );
+  return Object.fromEntries(taken.map((t) => [t.criterion, { answer: t.answer, because: t.because }]));
+}
+
+/** The person was triaged before on that network: nothing new is recorded unless --again. */
+function printRepeat(view: TriageView, json: boolean, out: (s: string) => void) {
+  const repeat = { triageId: view.id, outcome: view.repeat?.outcome, decidedAt: view.repeat?.decidedAt };
+  if (json) {
+    return out(
+      JSON.stringify({ triageId: null, platform: view.platform, inviter: view.inviter, recorded: false, repeat }),
+    );
+  }
+  const when = new Date(view.repeat?.decidedAt ?? 0).toISOString().slice(0, 10);
+  out(
+    `REPEAT: ${view.inviter ?? 'This person'} was triaged on ${view.platformName} on ${when} (#${view.id}): ${repeat.outcome}.`,
+  );
+  out('  --again triages them again.');
 }

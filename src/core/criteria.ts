@@ -9,8 +9,8 @@ export interface Choice {
   /** Stable id: 'yes', 'no', or a criterion-specific one such as 'planned'. */
   id: string;
   label: string;
-  /** 'pass' moves on to the next criterion; anything else decides. */
-  result: 'pass' | FailOutcome;
+  /** 'pass' moves on to the next criterion; anything else decides ('accept' welcomes at once). */
+  result: 'pass' | Outcome;
 }
 
 /** A question with the answers that pass it and the outcome of those that fail. */
@@ -20,11 +20,18 @@ export interface Criterion {
   /** The question; `{name}` stands for the inviter. */
   question: string;
   choices: Choice[];
-  /** One sentence for a failed answer, keyed by outcome; `{name}` and `{target}` are filled in. */
-  because: Partial<Record<FailOutcome, string>>;
+  /** One sentence for a deciding answer, keyed by outcome; `{name}` and `{target}` are filled in. */
+  because: Partial<Record<Outcome, string>>;
   /** Where a redirect points, such as LinkedIn for a work-only contact. */
   redirectTo?: PlatformId;
+  /** Which policy layer the criterion came from: stamped when the policy is resolved. */
+  layer?: PolicyLayer;
+  /** The published guidance a role's criterion follows, as its explanations name it: "For clinicians (ACP/FSMB 2013)". */
+  cite?: string;
 }
+
+/** Where a criterion comes from: the user's own rules beat the team's, which beat the role's, then the built-in. */
+export type PolicyLayer = 'user' | 'team' | 'role' | 'built-in';
 
 const yes = (label = 'Yes'): Choice => ({ id: 'yes', label, result: 'pass' });
 
@@ -84,11 +91,26 @@ export const KNOWS_THEM: Criterion = {
   },
 };
 
+/** Asked of teachers: a student's parent is neither a student nor an ordinary contact. */
+export const PARENT_OF_STUDENT: Criterion = {
+  id: 'parent_of_student',
+  question: 'Is {name} the parent or guardian of a student you teach now?',
+  choices: [
+    { id: 'yes', label: 'Yes', result: 'defer' },
+    { id: 'no', label: 'No', result: 'pass' },
+  ],
+  because: {
+    defer:
+      '{name} is the parent of a student you teach: keep to school channels while you teach their child, and decide once the year is over.',
+  },
+};
+
 export const BUILT_IN_CRITERIA: readonly Criterion[] = [
   SERVES_PROFESSIONALLY,
   WOULD_INVITE_HOME,
   MET_IN_PERSON_OR_PHONE,
   KNOWS_THEM,
+  PARENT_OF_STUDENT,
 ];
 
 export function builtInCriterion(id: string): Criterion | undefined {
@@ -106,7 +128,7 @@ export function customCriterion(question: string, onFail: FailOutcome = 'decline
     id: `custom_${slug || 'question'}`,
     question,
     choices: [yes(), { id: 'no', label: 'No', result: onFail }],
-    // Said the same whoever set the question: the user, or their workspace for everyone in it.
-    because: { [onFail]: `This rule was not met: "${question}"` },
+    // The explanation names the rule's owner ("Your LinkedIn rule:", "Your team's rule:") before this.
+    because: { [onFail]: `"${question}" was answered no.` },
   };
 }

@@ -8,7 +8,43 @@ export interface Platform {
   domains: readonly string[];
   /** What a connection there usually is: shapes the generic wording. */
   kind: 'professional' | 'social' | 'follow' | 'community' | 'work-chat';
+  /** What to click there, in the network's own words; without it, its kind's words (KIND_CLICKS). */
+  clicks?: PlatformClicks;
 }
+
+/** The buttons a network shows for an invitation, as it labels them. */
+export interface PlatformClicks {
+  accept: string;
+  decline: string;
+  /** What the sender learns of a decline, where the network says. */
+  declineNote?: string;
+  /** What a deferred invitation needs there: usually nothing yet. */
+  wait: string;
+  /** Where the text looks like spam. */
+  report: string;
+}
+
+const FOLLOW_CLICKS: PlatformClicks = {
+  accept: 'Follow back',
+  decline: 'leave it',
+  declineNote: 'they are not told; Remove follower or Block if you do not want them following you',
+  wait: 'nothing yet, leave it',
+  report: 'Block and report as spam',
+};
+
+/** The words of a network without its own, by kind. */
+export const KIND_CLICKS: Record<Platform['kind'], PlatformClicks> = {
+  professional: {
+    accept: 'Accept',
+    decline: 'Ignore',
+    wait: 'nothing yet, leave it pending',
+    report: "report as spam / I don't know this person",
+  },
+  social: { accept: 'Accept', decline: 'Decline', wait: 'nothing yet, leave it pending', report: 'Report as spam' },
+  follow: FOLLOW_CLICKS,
+  community: FOLLOW_CLICKS,
+  'work-chat': { accept: 'Accept', decline: 'Ignore', wait: 'nothing yet, leave it pending', report: 'Report' },
+};
 
 export const PLATFORM_IDS = [
   'linkedin',
@@ -39,6 +75,13 @@ export const PLATFORMS: readonly Platform[] = [
     aliases: ['linkedin', 'linked in', 'li'],
     domains: ['linkedin.com', 'lnkd.in'],
     kind: 'professional',
+    clicks: {
+      accept: 'Accept',
+      decline: 'Ignore',
+      declineNote: 'the sender is not told',
+      wait: 'nothing yet, leave it in Invitations',
+      report: "Ignore, then report as spam / I don't know this person",
+    },
   },
   {
     id: 'facebook',
@@ -46,6 +89,13 @@ export const PLATFORMS: readonly Platform[] = [
     aliases: ['facebook', 'fb', 'face book'],
     domains: ['facebook.com', 'fb.com', 'fb.me'],
     kind: 'social',
+    clicks: {
+      accept: 'Confirm',
+      decline: 'Delete',
+      declineNote: 'the sender is not told',
+      wait: 'nothing yet, leave it in Friend requests',
+      report: "Delete, then report the profile as spam / I don't know this person",
+    },
   },
   {
     id: 'x',
@@ -60,6 +110,13 @@ export const PLATFORMS: readonly Platform[] = [
     aliases: ['instagram', 'ig', 'insta'],
     domains: ['instagram.com'],
     kind: 'follow',
+    clicks: {
+      accept: 'Approve',
+      decline: 'Remove',
+      declineNote: 'for a follow request; the sender is not told',
+      wait: 'nothing yet, leave the follow request',
+      report: 'Remove, then report as spam / Block',
+    },
   },
   { id: 'threads', name: 'Threads', aliases: ['threads'], domains: ['threads.net', 'threads.com'], kind: 'follow' },
   {
@@ -135,4 +192,10 @@ export function resolvePlatform(input: string): PlatformId | null {
     if (p.aliases.some((a) => a.replace(/\s/g, '') === compact)) return p.id;
   }
   return null;
+}
+
+/** What to click on a network, in its own words. */
+export function clicksOf(id: PlatformId): PlatformClicks {
+  const platform = getPlatform(id);
+  return platform.clicks ?? KIND_CLICKS[platform.kind];
 }

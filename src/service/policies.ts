@@ -4,6 +4,7 @@ import type { PolicyLookup } from '../core/flow.js';
 import { getPlatform, type PlatformId, resolvePlatform } from '../core/platforms.js';
 import { resolvePolicy } from '../core/policy.js';
 import type { Clock } from '../core/ports.js';
+import { isRoleId, type RoleId } from '../core/roles.js';
 import { criteriaFromSpec } from './policy-spec.js';
 import type { PolicyPort, PolicyScope, Stores, TxStores } from './ports.js';
 import type { CriterionSpec, PolicyView, TeamRef, UserRef } from './types.js';
@@ -29,11 +30,26 @@ export function teamOfUser(user: TeamRef & { team?: string }, prefs: string): Te
   return user;
 }
 
+/** The profession the user chose (`role`), or null while they have not. */
+export function roleOf(prefs: string): RoleId | null {
+  try {
+    const role = (JSON.parse(prefs) as { role?: unknown }).role;
+    return isRoleId(role) ? role : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The user's effective policy per platform: theirs, else their team's, else the built-in one. Both owners'
+ * The user's effective policy per platform: theirs, else their team's, else their role's, else the built-in one. Both owners'
  * overrides are loaded in one query before the flow runs, which then looks them up without the database.
  */
-export async function loadPolicies(store: PolicyPort, user: TeamRef, userId: number): Promise<PolicyLookup> {
+export async function loadPolicies(
+  store: PolicyPort,
+  user: TeamRef,
+  userId: number,
+  role: RoleId | null = null,
+): Promise<PolicyLookup> {
   const own = String(userId);
   const team = teamOwner(user);
   const rows = await store.forOwners([
@@ -45,7 +61,7 @@ export async function loadPolicies(store: PolicyPort, user: TeamRef, userId: num
     return json ? (JSON.parse(json) as Criterion[]) : null;
   };
   return (platform) =>
-    resolvePolicy(platform, { user: read('user', own, platform), team: read('team', team, platform) });
+    resolvePolicy(platform, { user: read('user', own, platform), team: read('team', team, platform), role });
 }
 
 /** Showing and changing criteria per platform, for a user or a whole team. */
@@ -114,7 +130,7 @@ export class PolicyService {
 /** The policy that applies to the user on that platform; creates the user on first sight. */
 async function effective(s: TxStores, user: UserRef, platform: PlatformId): Promise<PolicyView> {
   const { id, prefs } = await s.users.ensureWithPrefs(toKey(user));
-  return toView((await loadPolicies(s.policies, teamOfUser(user, prefs), id))(platform));
+  return toView((await loadPolicies(s.policies, teamOfUser(user, prefs), id, roleOf(prefs)))(platform));
 }
 
 async function teamView(s: TxStores, team: TeamRef, platform: PlatformId): Promise<PolicyView> {

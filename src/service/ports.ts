@@ -39,6 +39,16 @@ export interface NewInvitation {
   text: string;
   source: string;
   createdAt: number;
+  /** How a later invitation from the same person is recognized (see core/repeat.ts). */
+  nameKey?: string | null;
+  handleKey?: string | null;
+}
+
+/** The user's latest decided triage of one person on one network. */
+export interface EarlierTriage {
+  triageId: number;
+  outcome: string;
+  decidedAt: number;
 }
 
 export interface TriageRow {
@@ -73,7 +83,18 @@ export interface TriagePort {
   forgetCriteriaAnswers(triageId: number): Promise<void>;
   recordDecision(d: NewDecision): Promise<void>;
   supersedeDecision(triageId: number, at: number): Promise<void>;
-  updateInvitation(id: number, patch: { platform?: string | null; inviter?: string | null }): Promise<void>;
+  updateInvitation(
+    id: number,
+    patch: { platform?: string | null; inviter?: string | null; nameKey?: string | null },
+  ): Promise<void>;
+  /** The latest decided triage of this person on this platform: the same handle, or the same normalized name. */
+  earlier(
+    userId: number,
+    platform: string,
+    keys: { handle: string | null; name: string | null },
+  ): Promise<EarlierTriage | undefined>;
+  /** The text of the triage's invitation, as it was forwarded. */
+  invitationText(triageId: number): Promise<string | undefined>;
   latestOpen(userId: number): Promise<TriageRow | undefined>;
   /** Deletes the invitation and, with it, its triage, answers and decisions. */
   discard(invitationId: number): Promise<void>;

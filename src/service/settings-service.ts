@@ -1,4 +1,5 @@
 import { TriageError } from '../core/errors.js';
+import { isRoleId, ROLE_IDS, type RoleId } from '../core/roles.js';
 import type { Stores, TxStores } from './ports.js';
 import { rescheduleUser } from './reminder-service.js';
 import { machineTimeZone } from './time-service.js';
@@ -27,8 +28,12 @@ export class SettingsService {
 
   async update(
     user: UserRef,
-    patch: { timezone?: string | null; digest?: Partial<DigestSettings> },
+    patch: { timezone?: string | null; digest?: Partial<DigestSettings>; role?: string },
   ): Promise<UserSettings> {
+    if (patch.role !== undefined && !isRoleId(patch.role)) {
+      const role = String(patch.role).slice(0, 40);
+      throw new TriageError('bad_argument', `"${role}" is not a role. Pick one of: ${ROLE_IDS.join(', ')}.`);
+    }
     if (patch.timezone != null && !isTimeZone(patch.timezone)) {
       throw new TriageError('bad_argument', `"${patch.timezone.slice(0, 40)}" is not a time zone. Try Europe/Berlin.`);
     }
@@ -42,7 +47,8 @@ export class SettingsService {
     return this.stores.tx(async (s) => {
       const id = await s.users.ensure(toKey(user));
       const stored = safeParse((await s.users.get(id))?.prefs);
-      const prefs = { ...stored, digest: { ...DEFAULT_DIGEST, ...(stored.digest ?? {}), ...d } };
+      const prefs: Prefs = { ...stored, digest: { ...DEFAULT_DIGEST, ...(stored.digest ?? {}), ...d } };
+      if (patch.role !== undefined) prefs.role = patch.role as RoleId;
       const update: { prefs: string; timezone?: string | null } = { prefs: JSON.stringify(prefs) };
       if (patch.timezone !== undefined) update.timezone = patch.timezone;
       await s.users.update(id, update);
@@ -72,10 +78,12 @@ export class SettingsService {
 async function settingsIn(s: TxStores, user: UserRef): Promise<UserSettings> {
   const row = await s.users.get(await s.users.ensure(toKey(user)));
   const prefs = safeParse(row?.prefs);
-  return { timezone: row?.timezone ?? null, digest: { ...DEFAULT_DIGEST, ...(prefs.digest ?? {}) } };
+  const role = isRoleId(prefs.role) ? prefs.role : null;
+  return { timezone: row?.timezone ?? null, digest: { ...DEFAULT_DIGEST, ...(prefs.digest ?? {}) }, role };
 }
 
-type Prefs = { digest?: Partial<DigestSettings>; guidanceTeam?: string };
+/** `role` is absent until the user picks one or skips the question (skipping stores 'general'). */
+type Prefs = { digest?: Partial<DigestSettings>; guidanceTeam?: string; role?: RoleId };
 
 function safeParse(json: string | undefined): Prefs {
   try {

@@ -1,17 +1,21 @@
 import { TriageError } from '../core/errors.js';
 import type { AnswerInput, FlowState, PolicyLookup, Step } from '../core/flow.js';
 import * as flow from '../core/flow.js';
+import { inferAnswers, looksLikeSpam } from '../core/inference.js';
 import { cleanName } from '../core/invitation.js';
 import { parseInvitation } from '../core/parser.js';
-import { getPlatform, isPlatformId, resolvePlatform } from '../core/platforms.js';
+import { getPlatform, isPlatformId, type PlatformId, resolvePlatform } from '../core/platforms.js';
+import { withWhatWasSaid } from '../core/policy.js';
 import type { Clock } from '../core/ports.js';
+import { nameKey, personKeys } from '../core/repeat.js';
+import { isRoleId, type RoleId } from '../core/roles.js';
 import type { Service } from './index.js';
 import { cleanInvitationText } from './input.js';
-import { loadPolicies, teamOfUser } from './policies.js';
+import { loadPolicies, roleOf, teamOfUser } from './policies.js';
 import type { Stores, TriageRow, TxStores } from './ports.js';
 import { type PlannedReminder, syncReminder } from './reminder-service.js';
 import { machineTimeZone } from './time-service.js';
-import type { StartOptions, TriageView, UserRef } from './types.js';
+import type { RepeatInfo, StartOptions, TriageView, UserRef } from './types.js';
 import { toKey } from './user-key.js';
 
 /** Runs work with a service whose every call joins one transaction (see Service.atomic). */
@@ -35,9 +39,23 @@ export class TriageService {
     const inviter = opts.inviter === undefined ? null : cleanName(opts.inviter);
     if (inviter) invitation.inviter = inviter;
     if (opts.relation) invitation.context.relation = opts.relation.slice(0, 200);
+    // Infer from the words themselves (the text and the user's own description), not from what the parser kept.
+    const inferred = inferAnswers([text, opts.relation]);
+    for (const id of opts.notInferred ?? []) delete inferred[id];
+    const keys = personKeys(invitation);
     return this.stores.tx(async (s) => {
-      const { userId, policies } = await member(s, user);
-      const started = flow.start(invitation, policies);
+      const { userId, policies, role } = await member(s, user);
+      if (invitation.platform && !opts.again) {
+        const earlier = await s.triages.earlier(userId, invitation.platform, keys);
+        if (earlier) {
+          const repeat = { outcome: earlier.outcome as RepeatInfo['outcome'], decidedAt: earlier.decidedAt };
+          return repeatView(s, earlier.triageId, repeat);
+        }
+      }
+      const professional = Boolean(inferred.serves_professionally ?? inferred.parent_of_student);
+      const askRole = role === null && opts.askRole !== false && professional;
+      const lookup = heeding(policies, inferred);
+      const started = flow.start(invitation, lookup, { inferred, spam: looksLikeSpam(text), askRole });
       const now = this.clock.now();
       const decision = started.step.kind === 'decision' ? started.step.decision : null;
       const state: FlowState = decision ? { ...started.state, decision } : started.state;
@@ -50,6 +68,8 @@ export class TriageService {
           text,
           source: opts.source ?? 'text',
           createdAt: now,
+          nameKey: keys.name,
+          handleKey: keys.handle,
         },
         JSON.stringify(state),
         decision ? 'decided' : 'open',
@@ -63,10 +83,14 @@ export class TriageService {
 
   async answer(user: UserRef, triageId: number, input: AnswerInput): Promise<TriageView> {
     return this.stores.tx(async (s) => {
-      const { userId, policies } = await member(s, user);
+      let { userId, policies } = await member(s, user);
       const row = await load(s, userId, triageId);
       const state = JSON.parse(row.state) as FlowState;
-      const result = flow.answer(state, input, policies);
+      if (input.questionId === flow.ROLE_QUESTION && state.askRole && flow.current(state).kind === 'question') {
+        // The role is the user's setting, not this triage's: kept, then the criteria are taken under it.
+        policies = await chooseRole(s, user, userId, input.choice);
+      }
+      const result = flow.answer(state, input, heeding(policies, state.inferred));
       if (!result.ok) {
         if (alreadyGiven(state, input))
           return view(row.id, state, flow.current(state), true, row.createdAt, row.updatedAt);
@@ -77,7 +101,7 @@ export class TriageService {
       await s.triages.recordAnswer(row.id, input.questionId, choice, now);
       if (input.questionId === 'platform' || input.questionId === 'inviter') {
         const { platform, inviter } = result.state.invitation;
-        await s.triages.updateInvitation(row.invitationId, { platform, inviter });
+        await s.triages.updateInvitation(row.invitationId, { platform, inviter, nameKey: nameKey(inviter) });
       }
       const reminder = await persist(s, row, result.state, result.step, now);
       return view(row.id, result.state, result.step, false, row.createdAt, now, reminder);
@@ -97,6 +121,41 @@ export class TriageService {
       if (last) await s.triages.forgetAnswer(row.id, last.questionId);
       const reminder = await persist(s, row, result.state, result.step, now);
       return view(row.id, result.state, result.step, false, row.createdAt, now, reminder);
+    });
+  }
+
+  /** Drops the answers taken from the user's words and asks those questions: one action on every surface. */
+  async correct(user: UserRef, triageId: number): Promise<TriageView> {
+    return this.stores.tx(async (s) => {
+      const userId = await s.users.ensure(toKey(user));
+      const row = await load(s, userId, triageId);
+      const result = flow.correct(JSON.parse(row.state) as FlowState);
+      if (!result.ok) throw new TriageError(result.code, result.message);
+      const now = this.clock.now();
+      await persist(s, row, result.state, result.step, now);
+      return view(row.id, result.state, result.step, false, row.createdAt, now);
+    });
+  }
+
+  /**
+   * Triages a person again who was triaged before on that network (the user chose "triage again" on a repeat):
+   * a new triage from the earlier invitation's text, network and name; the earlier one stays as it was.
+   */
+  async again(user: UserRef, triageId: number): Promise<TriageView> {
+    const earlier = await this.get(user, triageId);
+    // A second click on Triage again finds the triage the first one started, rather than starting another.
+    const open = await this.openTriage(user);
+    const same = (v: TriageView) => [v.platform, nameKey(v.inviter)].join('\u0000');
+    if (open && open.id > earlier.id && same(open) === same(earlier)) return open;
+    const text = await this.stores.triages.invitationText(earlier.id);
+    if (text === undefined) return this.get(user, triageId);
+    return this.startFromText(user, text, {
+      source: 'again',
+      again: true,
+      platform: earlier.platform ?? undefined,
+      inviter: earlier.inviter ?? undefined,
+      relation: earlier.context.relation,
+      askRole: false,
     });
   }
 
@@ -169,21 +228,54 @@ export class TriageService {
     return this.stores.tx(async (s) => {
       const { userId, policies } = await member(s, user);
       const row = await load(s, userId, triageId);
-      const next = change(JSON.parse(row.state) as FlowState, policies);
+      const state = JSON.parse(row.state) as FlowState;
+      const next = change(state, heeding(policies, state.inferred));
       const now = this.clock.now();
       await s.triages.forgetCriteriaAnswers(row.id);
       const { platform, inviter } = next.state.invitation;
-      await s.triages.updateInvitation(row.invitationId, { platform, inviter });
+      await s.triages.updateInvitation(row.invitationId, { platform, inviter, nameKey: nameKey(inviter) });
       const reminder = await persist(s, row, next.state, next.step, now);
       return view(row.id, next.state, next.step, false, row.createdAt, now, reminder);
     });
   }
 }
 
-/** The user's id, created on first sight, and the policies that apply to them, loaded for the flow. */
-async function member(s: TxStores, user: UserRef): Promise<{ userId: number; policies: PolicyLookup }> {
+/** The policies, with the questions the user's words raise where a policy lacks them (see withWhatWasSaid). */
+function heeding(policies: PolicyLookup, said: FlowState['inferred']): PolicyLookup {
+  return (platform) => withWhatWasSaid(policies(platform), said);
+}
+
+/** The user's id, created on first sight, their role, and the policies that apply to them, loaded for the flow. */
+async function member(
+  s: TxStores,
+  user: UserRef,
+): Promise<{ userId: number; policies: PolicyLookup; role: RoleId | null }> {
   const { id, prefs } = await s.users.ensureWithPrefs(toKey(user));
-  return { userId: id, policies: await loadPolicies(s.policies, teamOfUser(user, prefs), id) };
+  const role = roleOf(prefs);
+  return { userId: id, role, policies: await loadPolicies(s.policies, teamOfUser(user, prefs), id, role) };
+}
+
+/** Keeps the role the user picked ('skip' keeps the original policy, and the question is not asked again). */
+async function chooseRole(s: TxStores, user: UserRef, userId: number, choice: string): Promise<PolicyLookup> {
+  const stored = (await s.users.get(userId))?.prefs ?? '{}';
+  const role = choice === 'skip' ? 'general' : choice;
+  // An unknown choice changes nothing: the flow refuses it with the choices it has.
+  if (!isRoleId(role)) return loadPolicies(s.policies, teamOfUser(user, stored), userId, roleOf(stored));
+  let prefs: Record<string, unknown> = {};
+  try {
+    prefs = JSON.parse(stored) as Record<string, unknown>;
+  } catch {
+    // Unreadable preferences are replaced.
+  }
+  await s.users.update(userId, { prefs: JSON.stringify({ ...prefs, role }) });
+  return loadPolicies(s.policies, teamOfUser(user, stored), userId, role);
+}
+
+/** The earlier triage of the same person, with when and how it was decided: shown instead of a new one. */
+async function repeatView(s: TxStores, triageId: number, repeat: RepeatInfo): Promise<TriageView> {
+  const row = (await s.triages.get(triageId)) as TriageRow;
+  const state = JSON.parse(row.state) as FlowState;
+  return { ...view(row.id, state, flow.current(state), false, row.createdAt, row.updatedAt), repeat };
 }
 
 async function load(s: TxStores, userId: number, triageId: number): Promise<TriageRow> {
@@ -227,6 +319,8 @@ const ROLL_BACK = Symbol('roll back');
 function alreadyGiven(state: FlowState, input: AnswerInput): boolean {
   if (input.questionId === 'platform') return state.invitation.platform === input.choice;
   if (input.questionId === 'inviter') return state.invitation.inviter !== null || state.inviterSkipped === true;
+  if (input.questionId === flow.ROLE_QUESTION) return !state.askRole;
+  if (input.questionId === flow.CONFIRM_QUESTION) return state.confirmed === true && input.choice === 'yes';
   return state.answers.some((a) => a.questionId === input.questionId && a.choice === input.choice);
 }
 

@@ -1,7 +1,8 @@
-import type { Criterion, FailOutcome, Outcome } from '../core/criteria.js';
+import type { Criterion, FailOutcome, Outcome, PolicyLayer } from '../core/criteria.js';
 import type { AnswerInput, Step } from '../core/flow.js';
 import type { InviterContext } from '../core/invitation.js';
 import type { PlatformId } from '../core/platforms.js';
+import type { RoleId } from '../core/roles.js';
 import type { UserRef as CoreUserRef, Provider } from '../core/user.js';
 
 export type { Provider };
@@ -31,10 +32,20 @@ export interface TriageView {
   step: Step;
   /** True when this call repeated an answer already recorded, so nothing new was stored. */
   duplicate: boolean;
+  /**
+   * Set when a new invitation came from a person already triaged on that network: this view is the earlier
+   * triage, and nothing new was recorded. The user keeps it, or triages again (`triage.again`).
+   */
+  repeat?: RepeatInfo;
   createdAt: number;
   updatedAt: number;
   /** The reminder this step planned (a deferral's "ask again"), when the step planned one. */
   reminder?: { sendAt: number | null; timeZone: string } | null;
+}
+
+export interface RepeatInfo {
+  outcome: Outcome;
+  decidedAt: number;
 }
 
 export interface HistoryItem {
@@ -59,7 +70,8 @@ export interface HistoryPage {
 export interface PolicyView {
   platform: PlatformId;
   platformName: string;
-  source: 'built-in' | 'team' | 'user';
+  /** The layer that chose the list; each criterion's `layer` says where that question comes from. */
+  source: PolicyLayer;
   criteria: Criterion[];
 }
 
@@ -84,6 +96,8 @@ export interface DigestSettings {
 export interface UserSettings {
   timezone: string | null;
   digest: DigestSettings;
+  /** The profession whose rules apply; null until the user picks one (or skips: 'general'). */
+  role: RoleId | null;
 }
 
 export interface StartOptions {
@@ -92,6 +106,12 @@ export interface StartOptions {
   platform?: PlatformId;
   inviter?: string;
   relation?: string;
+  /** Triage it even when the same person was triaged on that network before (the user chose "triage again"). */
+  again?: boolean;
+  /** Ask the user's profession if they have never been asked (default true; scripts pass false). */
+  askRole?: boolean;
+  /** Criteria not to answer from the user's words: the caller answers them itself (the CLI's --answer). */
+  notInferred?: readonly string[];
 }
 
 export type { AnswerInput };

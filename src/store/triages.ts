@@ -1,5 +1,5 @@
-import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
-import type { NewDecision, NewInvitation, TriagePort, TriageRow } from '../service/ports.js';
+import { and, desc, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
+import type { EarlierTriage, NewDecision, NewInvitation, TriagePort, TriageRow } from '../service/ports.js';
 import type { Db } from './db.js';
 import { answers, decisions, invitations, triages } from './schema.js';
 import type { Sync } from './sync.js';
@@ -29,6 +29,8 @@ export class TriageStore implements Sync<TriagePort> {
         text: p('text'),
         source: p('source'),
         createdAt: p('createdAt'),
+        nameKey: p('nameKey'),
+        handleKey: p('handleKey'),
       })
       .returning({ id: invitations.id })
       .prepare();
@@ -92,7 +94,11 @@ export class TriageStore implements Sync<TriagePort> {
   }
 
   create(inv: NewInvitation, state: string, status: string, outcome: string | null): number {
-    const invitation = this.insertInvitation.get({ ...inv });
+    const invitation = this.insertInvitation.get({
+      ...inv,
+      nameKey: inv.nameKey ?? null,
+      handleKey: inv.handleKey ?? null,
+    });
     if (!invitation) throw new Error('invitation insert failed');
     const row = this.insertTriage.get({
       userId: inv.userId,
@@ -142,8 +148,39 @@ export class TriageStore implements Sync<TriagePort> {
     this.supersede.run({ triageId, at });
   }
 
-  updateInvitation(id: number, patch: { platform?: string | null; inviter?: string | null }): void {
+  updateInvitation(
+    id: number,
+    patch: { platform?: string | null; inviter?: string | null; nameKey?: string | null },
+  ): void {
     this.db.update(invitations).set(patch).where(eq(invitations.id, id)).run();
+  }
+
+  earlier(
+    userId: number,
+    platform: string,
+    keys: { handle: string | null; name: string | null },
+  ): EarlierTriage | undefined {
+    const match = personMatch(keys);
+    if (!match) return undefined;
+    return this.db
+      .select({ triageId: triages.id, outcome: sql<string>`${triages.outcome}`, decidedAt: triages.updatedAt })
+      .from(invitations)
+      .innerJoin(triages, eq(triages.invitationId, invitations.id))
+      .where(
+        and(eq(invitations.userId, userId), eq(invitations.platform, platform), match, eq(triages.status, 'decided')),
+      )
+      .orderBy(desc(triages.updatedAt), desc(triages.id))
+      .limit(1)
+      .get();
+  }
+
+  invitationText(triageId: number): string | undefined {
+    return this.db
+      .select({ text: invitations.text })
+      .from(triages)
+      .innerJoin(invitations, eq(invitations.id, triages.invitationId))
+      .where(eq(triages.id, triageId))
+      .get()?.text;
   }
 
   latestOpen(userId: number): TriageRow | undefined {
@@ -159,4 +196,11 @@ export class TriageStore implements Sync<TriagePort> {
   discard(invitationId: number): void {
     this.db.delete(invitations).where(eq(invitations.id, invitationId)).run();
   }
+}
+
+/** The same handle, or the same normalized name: the condition both dialects use. */
+export function personMatch(keys: { handle: string | null; name: string | null }) {
+  const byHandle = keys.handle ? eq(invitations.handleKey, keys.handle) : undefined;
+  const byName = keys.name ? eq(invitations.nameKey, keys.name) : undefined;
+  return byHandle && byName ? or(byHandle, byName) : (byHandle ?? byName);
 }

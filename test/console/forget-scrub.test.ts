@@ -40,7 +40,7 @@ describe('forget leaves none of the user’s text on disk', () => {
       'Facebook friend request from Zebulon Quatermain',
       'no',
     ]);
-    expect(before).toContain('Decision: Decline. You have never spoken with Zebulon Quatermain');
+    expect(before).toContain('Decision: Decline. The original policy: You have never spoken with Zebulon Quatermain');
     expect(before).toContain('Do we both play the Xylophone?');
     // Before: the text is on disk, so the check below can fail.
     expect([...readable(path), ...readable(`${path}-wal`)]).not.toEqual([]);

@@ -32,7 +32,7 @@ describe('the console triage screen', () => {
 
   it('GIVEN a decision THEN it shows the shared label, and "undo" reopens the deciding question', async () => {
     const screen = await session(service, ['LinkedIn invitation from Pat Doe', '3', 'undo']);
-    expect(screen).toContain('Decision: Defer. You have not spoken with Pat Doe yet');
+    expect(screen).toContain('Decision: Defer. The original policy: You have not spoken with Pat Doe yet');
     expect(screen).toContain('("revise 1" asks again, "undo" takes back the last answer, "drop 1" discards it.)');
     expect(screen.split(/(?=^\[#\d+\] )/m).at(-1)).toContain('Question 1 of up to 1: Have you connected with Pat Doe');
   });

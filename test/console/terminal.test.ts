@@ -66,14 +66,18 @@ describe('the terminal bot, fed on a pipe', () => {
       'LinkedIn request from Dana Kim, recruiter at Acme',
       '2', // No: never spoke
       'facebook friend request from my patient Sam Lee',
-      'yes', // serves them professionally
+      'skip', // asked once, because "my patient" names someone served: what is your work?
       'history',
     ].join('\n');
     const run = await start(script);
     expect(run.stdout).toContain('Have you connected with Dana Kim in person or on the phone at least once?');
-    expect(run.stdout).toMatch(/Decision: Decline\. You have never spoken with Dana Kim/);
-    expect(run.stdout).toContain('Do you serve Sam Lee professionally, as a patient, client or student?');
-    expect(run.stdout).toMatch(/Decision: Decline\. You serve Sam Lee professionally/);
+    expect(run.stdout).toMatch(/Decision: Decline\. The original policy: You have never spoken with Dana Kim/);
+    expect(run.stdout).toContain('What is your work?');
+    // "my patient" answers the dual-relationship question: it is not asked, and the words are shown.
+    expect(run.stdout).not.toContain('Question 2 of up to 2: Do you serve Sam Lee professionally');
+    expect(run.stdout).toContain('You said: my patient');
+    expect(run.stdout).toMatch(/Decision: Decline\. The original policy: You serve Sam Lee professionally/);
+    expect(run.stdout).toContain('What to click on Facebook: Delete (the sender is not told).');
     expect(run.stdout).toMatch(/Decisions 1-2 of 2/);
     const rows = new Database(db, { readonly: true })
       .prepare('select platform, outcome, decided_by from decisions order by id')

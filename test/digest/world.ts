@@ -29,9 +29,11 @@ export async function decide(
   outcome: Outcome,
   inviter = 'Dana Kim',
 ): Promise<number> {
+  // `again`: the same person may be decided more than once here, where a user would be offered the repeat.
   let v = await service.triage.startFromText(user, `${platform} invitation from ${inviter}`, {
     platform: platform as never,
     inviter,
+    again: true,
   });
   while (v.step.kind === 'question') {
     const q = v.step.question;

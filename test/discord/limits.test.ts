@@ -36,7 +36,7 @@ describe('the decision embed within Discord’s limits', () => {
     const decision = h.shown().embeds[0];
     expect(decision.title).toMatch(/^Decline: LinkedIn invitation from Dana \\\*\\_/);
     expect(decision.fields).toHaveLength(10);
-    expect(decision.description).toMatch(/This rule was not met/);
+    expect(decision.description).toMatch(/^Your LinkedIn rule: "Q9 /);
     expect((await h.service.records.history(dana)).items.map((i) => i.outcome)).toEqual(['decline']);
   });
 });

@@ -7,7 +7,7 @@ import { openDatabase } from '../../src/store/db.js';
 import type { StoreSet } from '../../src/store/index.js';
 import { FakeDiscordGateway } from './discord-fake-gateway.js';
 import { FakeDiscordRest, type Json, type RestCall } from './discord-fake-rest.js';
-import { APP_ID, button, DANA, dm, modalSubmit, type TestUser } from './discord-payloads.js';
+import { APP_ID, button, DANA, dm, modalSubmit, select, type TestUser } from './discord-payloads.js';
 
 /** The real adapter on a real discord.js client, talking to loopback fakes, over a real in-memory database. */
 export interface DiscordHarness {
@@ -99,8 +99,13 @@ export async function startDiscordHarness(opts: HarnessOptions = {}): Promise<Di
       const message = shown();
       const buttons = (message.components ?? []).flatMap((r: Json) => r.components);
       const b = buttons.find((x: Json) => x.label === label);
-      if (!b) throw new Error(`no "${label}" button; there are ${buttons.map((x: Json) => x.label).join(', ')}`);
-      return interact(button(b.custom_id, message, user));
+      if (b) return interact(button(b.custom_id, message, user));
+      // A question with many choices is a select: its option of that label is chosen.
+      const menu = buttons.find((x: Json) => (x.options ?? []).some((o: Json) => o.label === label));
+      const option = menu?.options.find((o: Json) => o.label === label);
+      if (menu && option) return interact(select(menu.custom_id, [option.value], message, user));
+      const all = buttons.flatMap((x: Json) => [x.label, ...(x.options ?? []).map((o: Json) => o.label)]);
+      throw new Error(`no "${label}" button or option; there are ${all.filter(Boolean).join(', ')}`);
     },
     async close() {
       await adapter.stop();

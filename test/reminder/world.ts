@@ -25,7 +25,8 @@ export function reminderDeps(
 
 /** Defers a LinkedIn invitation through the real flow ("Not yet, a call is planned"); its triage id. */
 export async function deferWith(service: Service, user: UserRef, text: string): Promise<number> {
-  const v = await service.triage.startFromText(user, text, { platform: 'linkedin', inviter: 'Dana Kim' });
+  // Several deferrals of one person: each a new triage, not the repeat notice.
+  const v = await service.triage.startFromText(user, text, { platform: 'linkedin', inviter: 'Dana Kim', again: true });
   if (v.step.kind !== 'question') throw new Error('expected a question');
   const done = await service.triage.answer(user, v.id, { questionId: v.step.question.id, choice: 'planned' });
   if (done.step.kind !== 'decision' || done.step.decision.outcome !== 'defer') throw new Error('expected a deferral');

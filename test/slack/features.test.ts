@@ -125,7 +125,8 @@ describe('the modal', () => {
     const card = await h.fake.waitFor((c) => c.method === 'chat.postMessage', from);
     expect(visibleText(card)).toContain('*Facebook invitation from Sam Lee*');
     expect(visibleText(card)).toContain('My patient at the clinic');
-    expect(visibleText(card)).toContain('Do you serve Sam Lee professionally');
+    // "My patient" answers the dual-relationship question, so a new user is first asked their work, once.
+    expect(visibleText(card)).toContain('What is your work?');
   });
 
   it('an empty form is refused with a message in the form, and nothing is stored', async () => {

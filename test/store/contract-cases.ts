@@ -140,6 +140,38 @@ export function storeContract(name: string, target: ContractTarget): void {
         ]);
       });
 
+      it('finds the latest decided triage of a person on a network, by handle or normalized name', async () => {
+        const id = await s.users.ensure(alice);
+        const other = await s.users.ensure(bob);
+        const keys = { nameKey: 'dana kim', handleKey: null };
+        const first = await s.triages.create(invitation(id, T0, keys), '{}', 'decided', 'decline');
+        clock.t += HOUR;
+        const second = await s.triages.create(invitation(id, T0 + HOUR, keys), '{}', 'decided', 'accept');
+        await s.triages.save(second, '{}', 'decided', 'accept', T0 + HOUR);
+        // Still open, another network, another user: none of them is the earlier decision.
+        await s.triages.create(invitation(id, T0 + 2 * HOUR, keys), '{}', 'open', null);
+        await s.triages.create(invitation(id, T0, { ...keys, platform: 'facebook' }), '{}', 'decided', 'accept');
+        await s.triages.create(invitation(other, T0, keys), '{}', 'decided', 'accept');
+        const handled = invitation(id, T0, { nameKey: 'pat', handleKey: 'pat_m', platform: 'x' });
+        const byHandle = await s.triages.create(handled, '{}', 'decided', 'defer');
+        expect(await s.triages.earlier(id, 'linkedin', { name: 'dana kim', handle: null })).toEqual({
+          triageId: second,
+          outcome: 'accept',
+          decidedAt: T0 + HOUR,
+        });
+        expect(first).toBeLessThan(second);
+        expect(await s.triages.earlier(id, 'x', { name: 'someone else', handle: 'pat_m' })).toMatchObject({
+          triageId: byHandle,
+        });
+        expect(await s.triages.earlier(id, 'linkedin', { name: 'ana silva', handle: null })).toBeUndefined();
+        expect(await s.triages.earlier(id, 'linkedin', { name: null, handle: null })).toBeUndefined();
+        expect(await s.triages.invitationText(second)).toBe('Dana Kim wants to connect');
+        await s.triages.updateInvitation((await s.triages.get(first))?.invitationId ?? 0, { nameKey: 'dana k' });
+        expect(await s.triages.earlier(id, 'linkedin', { name: 'dana k', handle: null })).toMatchObject({
+          triageId: first,
+        });
+      });
+
       it('discards one triage with its invitation, answers and decision, and nothing of the others', async () => {
         const uid = await s.users.ensure(alice);
         const gone = await decided(s, uid, 'decline', T0);

@@ -59,6 +59,15 @@ export async function onTriageButton(
         .then((t) => notice(`Discarded triage #${t.id}: its invitation, answers and decision are deleted.`));
       return updateWhenReady(i, done);
     }
+    case 'correct':
+      await acknowledge(i);
+      return show(ctx, i, await triage.correct(user, id.triageId));
+    case 'keep':
+      await acknowledge(i);
+      return show(ctx, i, await triage.get(user, id.triageId));
+    case 'again':
+      await acknowledge(i);
+      return show(ctx, i, await triage.again(user, id.triageId));
     case 'reopen': {
       // From a list or the digest: leave that message alone and answer with the triage's own message.
       const view = triage

@@ -7,13 +7,14 @@ import { privateFlags, userOf } from '../to-core.js';
 import { replyWhenReady } from './answer.js';
 import type { Ctx } from './boundary.js';
 
-/** `/triage settings [day] [hour] [timezone] [off]`: with no option it shows the current settings. */
+/** `/triage settings [day] [hour] [timezone] [off] [role]`: with no option it shows the current settings. */
 export async function onSettings(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
   const user = userOf(i);
   const day = i.options.getInteger('day');
   const hour = i.options.getInteger('hour');
   const timezone = i.options.getString('timezone');
   const off = i.options.getBoolean('off');
+  const role = i.options.getString('role');
   const digest: Partial<DigestSettings> = {};
   if (day !== null) digest.day = day;
   if (hour !== null) digest.hour = hour;
@@ -23,13 +24,14 @@ export async function onSettings(i: ChatInputCommandInteraction, ctx: Ctx): Prom
   const words = reminderWords(i);
   const parsed = words ? parseReminderWords(words) : null;
   if (parsed && !parsed.ok) throw new TriageError('bad_argument', parsed.message);
-  const changed = Object.keys(digest).length > 0 || timezone !== null || parsed !== null;
+  const changed = Object.keys(digest).length > 0 || timezone !== null || role !== null || parsed !== null;
   const settings = (async () => {
     const s =
-      Object.keys(digest).length > 0 || timezone !== null
+      Object.keys(digest).length > 0 || timezone !== null || role !== null
         ? await ctx.service.settings.update(user, {
             digest,
             ...(timezone === null ? {} : { timezone: timezone.trim() }),
+            ...(role === null ? {} : { role }),
           })
         : await ctx.service.settings.get(user);
     const reminders = parsed?.ok

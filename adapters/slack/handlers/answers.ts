@@ -46,6 +46,16 @@ export function register(app: App, deps: SlackDeps): void {
       (id) => triage.undo(user, id),
     ),
   );
+  inPlace(ACTION.correct, (user, a) =>
+    once(
+      a,
+      (id) => triage.get(user, id),
+      (id) => triage.correct(user, id),
+    ),
+  );
+  // A repeated invitation: keep the earlier decision as it stands, or triage the person again.
+  inPlace(ACTION.keep, (user, a) => withVersion(a, (id) => triage.get(user, id)));
+  inPlace(ACTION.again, (user, a) => withVersion(a, (id) => triage.again(user, id)));
   // From lists, the home tab and the digest: the triage opens in a new message, leaving the list as it was.
   handle(app, deps, ACTION.resume, (user, a) => withId(a, (id) => triage.get(user, id)), showNew);
   handle(app, deps, `${ACTION.reviseNew}(_\\d+)?`, (user, a) => withId(a, (id) => triage.revise(user, id)), showNew);
@@ -54,6 +64,11 @@ export function register(app: App, deps: SlackDeps): void {
 async function withId(a: BlockElementAction, f: (id: number) => Promise<TriageView>): Promise<TriageView | null> {
   const id = a.type === 'button' ? decodeId(a.value) : null;
   return id ? f(id) : null;
+}
+
+async function withVersion(a: BlockElementAction, f: (id: number) => Promise<TriageView>) {
+  const ref = a.type === 'button' ? decodeVersion(a.value) : null;
+  return ref ? f(ref.id) : null;
 }
 
 /** Acts only if the triage is still as the card showed it; a second click just shows the current state. */

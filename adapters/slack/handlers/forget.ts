@@ -50,7 +50,12 @@ export function register(app: App, deps: SlackDeps): void {
 
 async function clearScreens(client: WebClient, deps: SlackDeps, user: UserRef, keep: string | undefined) {
   // Rendered without reading the database: reading would create the user again.
-  const empty = { pending: [], recent: [], week: {}, settings: { timezone: null, digest: { ...DEFAULT_DIGEST } } };
+  const empty = {
+    pending: [],
+    recent: [],
+    week: {},
+    settings: { timezone: null, role: null, digest: { ...DEFAULT_DIGEST } },
+  };
   await client.views.publish({ user_id: user.userId, view: renderHome(empty) });
   const channel = await openDm(client, user.userId);
   let cursor: string | undefined;

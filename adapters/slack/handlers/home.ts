@@ -75,6 +75,9 @@ export function register(app: App, deps: SlackDeps): void {
   setting(HOME_ACTION.toggle, async (user, a) => {
     if (a.type === 'button') await settings.update(user, { digest: { off: a.value === 'off' } });
   });
+  setting(HOME_ACTION.role, async (user, a) => {
+    if (a.type === 'static_select') await settings.update(user, { role: a.selected_option.value });
+  });
   setting(HOME_ACTION.timezone, async (user, _a, client) => {
     const info = await client.users.info({ user: user.userId });
     if (info.user?.tz) await settings.update(user, { timezone: info.user.tz });

@@ -38,8 +38,15 @@ export const invitations = pgTable(
     text: text('text').notNull(),
     source: text('source').notNull(),
     createdAt: millis('created_at').notNull(),
+    /** The inviter's name, normalized, and their handle, lower case: how a repeat invitation is recognized. */
+    nameKey: text('name_key'),
+    handleKey: text('handle_key'),
   },
-  (t) => [index('invitations_user').on(t.userId)],
+  (t) => [
+    index('invitations_user').on(t.userId),
+    index('invitations_person').on(t.userId, t.platform, t.nameKey),
+    index('invitations_handle').on(t.userId, t.platform, t.handleKey),
+  ],
 );
 
 export const triages = pgTable(

@@ -1,5 +1,5 @@
-import { and, desc, eq, notInArray } from 'drizzle-orm';
-import type { NewDecision, NewInvitation, TriagePort, TriageRow } from '../../service/ports.js';
+import { and, desc, eq, notInArray, or, sql } from 'drizzle-orm';
+import type { EarlierTriage, NewDecision, NewInvitation, TriagePort, TriageRow } from '../../service/ports.js';
 import type { Handle } from './handle.js';
 import { answers, invitations, triages } from './schema.js';
 
@@ -18,12 +18,25 @@ export class PgTriageStore implements TriagePort {
     const { rows } = await this.h.raw<{ id: number }>(
       'triages_create',
       `WITH i AS (
-         INSERT INTO invitations (user_id, platform, inviter, context, text, source, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id)
+         INSERT INTO invitations (user_id, platform, inviter, context, text, source, created_at, name_key, handle_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $11, $12) RETURNING id)
        INSERT INTO triages (user_id, invitation_id, status, state, outcome, created_at, updated_at)
        SELECT $1, i.id, $8, $9, $10, $7, $7 FROM i
        RETURNING id`,
-      [inv.userId, inv.platform, inv.inviter, inv.context, inv.text, inv.source, inv.createdAt, status, state, outcome],
+      [
+        inv.userId,
+        inv.platform,
+        inv.inviter,
+        inv.context,
+        inv.text,
+        inv.source,
+        inv.createdAt,
+        status,
+        state,
+        outcome,
+        inv.nameKey ?? null,
+        inv.handleKey ?? null,
+      ],
     );
     const row = rows[0];
     if (!row) throw new Error('triage insert failed');
@@ -83,9 +96,42 @@ export class PgTriageStore implements TriagePort {
     );
   }
 
-  async updateInvitation(id: number, patch: { platform?: string | null; inviter?: string | null }): Promise<void> {
+  async updateInvitation(
+    id: number,
+    patch: { platform?: string | null; inviter?: string | null; nameKey?: string | null },
+  ): Promise<void> {
     if (Object.values(patch).every((v) => v === undefined)) return;
     await this.h.q.update(invitations).set(patch).where(eq(invitations.id, id));
+  }
+
+  async earlier(
+    userId: number,
+    platform: string,
+    keys: { handle: string | null; name: string | null },
+  ): Promise<EarlierTriage | undefined> {
+    const byHandle = keys.handle ? eq(invitations.handleKey, keys.handle) : undefined;
+    const byName = keys.name ? eq(invitations.nameKey, keys.name) : undefined;
+    const match = byHandle && byName ? or(byHandle, byName) : (byHandle ?? byName);
+    if (!match) return undefined;
+    const [row] = await this.h.q
+      .select({ triageId: triages.id, outcome: sql<string>`${triages.outcome}`, decidedAt: triages.updatedAt })
+      .from(invitations)
+      .innerJoin(triages, eq(triages.invitationId, invitations.id))
+      .where(
+        and(eq(invitations.userId, userId), eq(invitations.platform, platform), match, eq(triages.status, 'decided')),
+      )
+      .orderBy(desc(triages.updatedAt), desc(triages.id))
+      .limit(1);
+    return row;
+  }
+
+  async invitationText(triageId: number): Promise<string | undefined> {
+    const [row] = await this.h.q
+      .select({ text: invitations.text })
+      .from(triages)
+      .innerJoin(invitations, eq(invitations.id, triages.invitationId))
+      .where(eq(triages.id, triageId));
+    return row?.text;
   }
 
   async latestOpen(userId: number): Promise<TriageRow | undefined> {
