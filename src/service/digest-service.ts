@@ -196,8 +196,6 @@ export class DigestService {
   }
 }
 
-const zoneChecks = new Map<string, boolean>();
-
 function intern(teams: Map<string, string>, provider: string, workspace: string): string {
   const key = `${provider}:${workspace}`;
   const known = teams.get(key);
@@ -207,18 +205,8 @@ function intern(teams: Map<string, string>, provider: string, workspace: string)
 }
 
 function zoneOr(tz: string | null | undefined, fallback: string): string {
-  if (tz && knownZone(tz)) return tz;
-  return knownZone(fallback) ? fallback : 'UTC';
-}
-
-/** isTimeZone, remembered: checking builds a formatter, too slow to repeat for 100,000 users. */
-function knownZone(tz: string): boolean {
-  let ok = zoneChecks.get(tz);
-  if (ok === undefined) {
-    ok = isTimeZone(tz);
-    if (zoneChecks.size < 1000) zoneChecks.set(tz, ok);
-  }
-  return ok;
+  if (tz && isTimeZone(tz)) return tz;
+  return isTimeZone(fallback) ? fallback : 'UTC';
 }
 
 function digestPrefs(json: string | undefined): DigestSettings & { guidanceTeam?: string } {

@@ -9,13 +9,21 @@ import { toKey } from './user-key.js';
 export const DEFAULT_DIGEST: DigestSettings = { day: 1, hour: 9, off: false, quietWeeks: false };
 
 /** Whether a string names an IANA time zone this runtime knows. */
+const zoneChecks = new Map<string, boolean>();
+
+/** Whether Intl knows the zone, remembered: checking builds a formatter, too slow to repeat on every command. */
 export function isTimeZone(tz: string): boolean {
+  const known = zoneChecks.get(tz);
+  if (known !== undefined) return known;
+  let ok = tz.length > 0 && tz.length < 64;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return tz.length > 0 && tz.length < 64;
+    if (ok) new Intl.DateTimeFormat('en', { timeZone: tz });
   } catch {
-    return false;
+    ok = false;
   }
+  // Bounded, since the names come from users.
+  if (zoneChecks.size < 1000) zoneChecks.set(tz, ok);
+  return ok;
 }
 
 /** A user's timezone and digest preferences. */

@@ -171,6 +171,10 @@ function orThrow<T>(r: CommandResult<T>): T {
 }
 
 /** The zone this machine runs in; the terminal's users have no other. */
+let machineZone: string | undefined;
+
+/** The machine's time zone, read once: resolving it builds a formatter, too slow to repeat per triage. */
 export function machineTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  machineZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return machineZone;
 }

@@ -4,7 +4,7 @@ import * as flow from '../core/flow.js';
 import { inferAnswers, looksLikeSpam } from '../core/inference.js';
 import { cleanName } from '../core/invitation.js';
 import { parseInvitation } from '../core/parser.js';
-import { getPlatform, isPlatformId, type PlatformId, resolvePlatform } from '../core/platforms.js';
+import { getPlatform, isPlatformId, resolvePlatform } from '../core/platforms.js';
 import { withWhatWasSaid } from '../core/policy.js';
 import type { Clock } from '../core/ports.js';
 import { nameKey, personKeys } from '../core/repeat.js';

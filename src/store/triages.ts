@@ -13,6 +13,7 @@ export class TriageStore implements Sync<TriagePort> {
   private readonly insertInvitation;
   private readonly insertTriage;
   private readonly selectTriage;
+  private readonly selectEarlier;
   private readonly updateTriage;
   private readonly insertAnswer;
   private readonly insertDecision;
@@ -33,6 +34,21 @@ export class TriageStore implements Sync<TriagePort> {
         handleKey: p('handleKey'),
       })
       .returning({ id: invitations.id })
+      .prepare();
+    this.selectEarlier = db
+      .select({ triageId: triages.id, outcome: sql<string>`${triages.outcome}`, decidedAt: triages.updatedAt })
+      .from(invitations)
+      .innerJoin(triages, eq(triages.invitationId, invitations.id))
+      .where(
+        and(
+          eq(invitations.userId, p('userId')),
+          eq(invitations.platform, p('platform')),
+          or(eq(invitations.handleKey, p('handle')), eq(invitations.nameKey, p('name'))),
+          eq(triages.status, 'decided'),
+        ),
+      )
+      .orderBy(desc(triages.updatedAt), desc(triages.id))
+      .limit(1)
       .prepare();
     this.insertTriage = db
       .insert(triages)
@@ -160,18 +176,9 @@ export class TriageStore implements Sync<TriagePort> {
     platform: string,
     keys: { handle: string | null; name: string | null },
   ): EarlierTriage | undefined {
-    const match = personMatch(keys);
-    if (!match) return undefined;
-    return this.db
-      .select({ triageId: triages.id, outcome: sql<string>`${triages.outcome}`, decidedAt: triages.updatedAt })
-      .from(invitations)
-      .innerJoin(triages, eq(triages.invitationId, invitations.id))
-      .where(
-        and(eq(invitations.userId, userId), eq(invitations.platform, platform), match, eq(triages.status, 'decided')),
-      )
-      .orderBy(desc(triages.updatedAt), desc(triages.id))
-      .limit(1)
-      .get();
+    if (!keys.handle && !keys.name) return undefined;
+    // A null key matches nothing, so one prepared statement serves a handle, a name, or both.
+    return this.selectEarlier.get({ userId, platform, handle: keys.handle, name: keys.name });
   }
 
   invitationText(triageId: number): string | undefined {
@@ -196,11 +203,4 @@ export class TriageStore implements Sync<TriagePort> {
   discard(invitationId: number): void {
     this.db.delete(invitations).where(eq(invitations.id, invitationId)).run();
   }
-}
-
-/** The same handle, or the same normalized name: the condition both dialects use. */
-export function personMatch(keys: { handle: string | null; name: string | null }) {
-  const byHandle = keys.handle ? eq(invitations.handleKey, keys.handle) : undefined;
-  const byName = keys.name ? eq(invitations.nameKey, keys.name) : undefined;
-  return byHandle && byName ? or(byHandle, byName) : (byHandle ?? byName);
 }

@@ -10,6 +10,8 @@ export type { UserKey, UserRow } from '../service/ports.js';
 export class UserStore implements Sync<UserPort> {
   private readonly upsert;
   private readonly byIdentity;
+  private readonly wholeByIdentity;
+  private readonly byId;
 
   /** `now` dates new users, so a digest never reports on a week before the user existed. */
   constructor(
@@ -37,6 +39,23 @@ export class UserStore implements Sync<UserPort> {
         ),
       )
       .prepare();
+    // Prepared once: these run on every command, and preparing costs more than running them.
+    this.wholeByIdentity = db
+      .select()
+      .from(users)
+      .where(
+        and(
+          eq(users.provider, sql.placeholder('provider')),
+          eq(users.workspace, sql.placeholder('workspace')),
+          eq(users.externalId, sql.placeholder('externalId')),
+        ),
+      )
+      .prepare();
+    this.byId = db
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare();
   }
 
   /** The user's id, creating the user on first sight. */
@@ -56,17 +75,11 @@ export class UserStore implements Sync<UserPort> {
   }
 
   find(key: UserKey): UserRow | undefined {
-    return this.db
-      .select()
-      .from(users)
-      .where(
-        and(eq(users.provider, key.provider), eq(users.workspace, key.workspace), eq(users.externalId, key.externalId)),
-      )
-      .get();
+    return this.wholeByIdentity.get({ ...key });
   }
 
   get(id: number): UserRow | undefined {
-    return this.db.select().from(users).where(eq(users.id, id)).get();
+    return this.byId.get({ id });
   }
 
   all(): UserRow[] {
