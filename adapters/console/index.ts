@@ -58,7 +58,7 @@ export function createConsoleAdapter(config: ConsoleConfig, deps: AdapterDeps): 
       send: async (_user, message) => {
         print(renderMessage(message));
       },
-      // The terminal keeps no history to look in: a digest taken over after a crash is shown again.
+      // The terminal keeps no history to look in: a digest or reminder taken over after a crash is shown again.
       delivered: async () => false,
     },
     async start() {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { type REST, Routes } from 'discord.js';
-import type { DigestTag, Notifier, OutboundMessage } from '../../src/core/message.js';
+import type { DigestTag, Notifier, OutboundMessage, OutboundTag, ReminderTag } from '../../src/core/message.js';
 import type { UserRef } from '../../src/service/index.js';
 import { DiscordCode, DiscordDeliveryError, discordCode } from './errors.js';
+import { fitEmbed } from './limits.js';
 import { renderOutbound } from './render-records.js';
 
 /** How many of the DM's newest messages to look through for an earlier send (Discord's maximum per request). */
@@ -18,6 +19,33 @@ export function digestNonce(userId: string, tag: DigestTag): string {
   return createHash('sha256').update(`${userId}:${tag.week}`).digest('base64url').slice(0, 25);
 }
 
+const REMINDER_FOOTER = 'Reminder · ref ';
+/** Discord's limit on a footer's text. */
+const FOOTER_MAX = 2048;
+
+/**
+ * The footer a reminder message carries: its reminders' keys. Keys past Discord's footer limit (a day of over a
+ * hundred reminders) are left out, and would be sent again after a crash rather than lost.
+ */
+export function reminderFooter(tag: ReminderTag): string {
+  let text = REMINDER_FOOTER.trimEnd();
+  for (const key of tag.reminders) {
+    if (text.length + 1 + key.length > FOOTER_MAX) break;
+    text += ` ${key}`;
+  }
+  return text;
+}
+
+/** One nonce per user and set of reminders, unlike any digest's. */
+export function reminderNonce(userId: string, tag: ReminderTag): string {
+  const keys = tag.reminders.join(',');
+  return createHash('sha256').update(`${userId}:reminders:${keys}`).digest('base64url').slice(0, 25);
+}
+
+const footerOf = (tag: OutboundTag) => ('week' in tag ? digestFooter(tag) : reminderFooter(tag));
+const nonceOf = (userId: string, tag: OutboundTag) =>
+  'week' in tag ? digestNonce(userId, tag) : reminderNonce(userId, tag);
+
 /**
  * Delivers unprompted messages (the digest) to a Discord user's DM; rejects with a coded error on failure.
  * Works on REST alone, so an instance without the gateway connection sends too: it speaks to the routes
@@ -30,18 +58,19 @@ export function createDiscordNotifier(rest: REST): Notifier {
   };
   return {
     provider: 'discord',
-    async send(user: UserRef, message: OutboundMessage, tag?: DigestTag): Promise<void> {
+    async send(user: UserRef, message: OutboundMessage, tag?: OutboundTag): Promise<void> {
       if (user.provider !== 'discord') throw new DiscordDeliveryError('discord_error', 'Not a Discord user.');
       try {
         const channel = await openDm(user.userId);
         const rendered = renderOutbound(message);
-        if (tag) rendered.embeds[0]?.setFooter({ text: digestFooter(tag) });
+        const embed = rendered.embeds[0];
+        if (tag && embed) fitEmbed(embed.setFooter({ text: footerOf(tag) }));
         const body = {
           content: rendered.content,
           embeds: rendered.embeds.map((e) => e.toJSON()),
           components: rendered.components.map((c) => c.toJSON()),
           allowed_mentions: rendered.allowedMentions,
-          ...(tag ? { nonce: digestNonce(user.userId, tag), enforce_nonce: true } : {}),
+          ...(tag ? { nonce: nonceOf(user.userId, tag), enforce_nonce: true } : {}),
         };
         await rest.post(Routes.channelMessages(channel), { body });
       } catch (err) {
@@ -59,16 +88,20 @@ export function createDiscordNotifier(rest: REST): Notifier {
         );
       }
     },
-    async delivered(user: UserRef, tag: DigestTag): Promise<boolean> {
+    async delivered(user: UserRef, tag: OutboundTag): Promise<boolean> {
       if (user.provider !== 'discord') throw new DiscordDeliveryError('discord_error', 'Not a Discord user.');
       const channel = await openDm(user.userId);
       const query = new URLSearchParams({ limit: String(HISTORY_LIMIT) });
       const recent = (await rest.get(Routes.channelMessages(channel), { query })) as RecentMessage[];
-      const footer = digestFooter(tag);
       // Only the bot can post embeds in its DM with the user; the author check keeps that explicit.
-      return recent.some(
-        (m) => m.author?.id !== user.userId && (m.embeds ?? []).some((e) => e.footer?.text === footer),
+      const footers = recent
+        .filter((m) => m.author?.id !== user.userId)
+        .flatMap((m) => (m.embeds ?? []).map((e) => e.footer?.text ?? ''));
+      if ('week' in tag) return footers.includes(digestFooter(tag));
+      const keys = new Set(
+        footers.filter((f) => f.startsWith(REMINDER_FOOTER)).flatMap((f) => f.slice(REMINDER_FOOTER.length).split(' ')),
       );
+      return tag.reminders.every((k) => keys.has(k));
     },
   };
 }

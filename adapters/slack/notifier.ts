@@ -1,5 +1,5 @@
 import type { Logger } from '../../src/core/logger.js';
-import type { DigestTag, Notifier } from '../../src/core/message.js';
+import type { Notifier, OutboundTag } from '../../src/core/message.js';
 import type { UserRef } from '../../src/core/user.js';
 import { renderOutbound } from './render.js';
 import { openDm } from './reply.js';
@@ -10,6 +10,9 @@ export type TokenFor = (user: UserRef) => Promise<string | undefined>;
 
 /** The message metadata event type a scheduled digest carries; its payload names the week. */
 export const DIGEST_EVENT = 'invite_triage_digest';
+
+/** The event type a scheduled reminder message carries; its payload lists its reminders' keys, space-separated. */
+export const REMINDER_EVENT = 'invite_triage_reminder';
 
 /** How far back in the DM to look for an earlier send: the digest goes out hours, not days, before a takeover. */
 const HISTORY_LIMIT = 200;
@@ -32,7 +35,7 @@ export function slackNotifier(client: WebClient, tokenFor: TokenFor, log: Logger
       const token = await tokenOf(user);
       const channel = await openDm(client, user.userId, token);
       const msg = renderOutbound(message);
-      const metadata = tag ? { metadata: { event_type: DIGEST_EVENT, event_payload: { week: tag.week } } } : {};
+      const metadata = tag ? { metadata: metadataOf(tag) } : {};
       await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks, ...metadata, token });
       log.debug('slack message delivered', { workspace: user.workspace });
     },
@@ -46,13 +49,30 @@ export function slackNotifier(client: WebClient, tokenFor: TokenFor, log: Logger
         include_all_metadata: true,
         token,
       });
-      return (res.messages ?? []).some((m) => isDigestOf(m.metadata, tag));
+      return isIn(
+        (res.messages ?? []).map((m) => m.metadata),
+        tag,
+      );
     },
   };
 }
 
-function isDigestOf(metadata: { event_type?: string; event_payload?: unknown } | undefined, tag: DigestTag): boolean {
-  if (metadata?.event_type !== DIGEST_EVENT) return false;
-  const payload = metadata.event_payload as { week?: unknown } | undefined;
-  return payload?.week === tag.week;
+type Metadata = { event_type?: string; event_payload?: unknown } | undefined;
+
+// Payload values are strings: Slack's metadata takes no arrays of plain values.
+function metadataOf(tag: OutboundTag): { event_type: string; event_payload: Record<string, string> } {
+  if ('week' in tag) return { event_type: DIGEST_EVENT, event_payload: { week: tag.week } };
+  return { event_type: REMINDER_EVENT, event_payload: { reminders: tag.reminders.join(' ') } };
+}
+
+/** Whether the DM's messages hold the tagged digest, or every one of the tagged reminders. */
+function isIn(metadata: readonly Metadata[], tag: OutboundTag): boolean {
+  const payload = (m: Metadata) => (m?.event_payload ?? {}) as Record<string, unknown>;
+  if ('week' in tag) return metadata.some((m) => m?.event_type === DIGEST_EVENT && payload(m).week === tag.week);
+  const keys = new Set(
+    metadata
+      .filter((m) => m?.event_type === REMINDER_EVENT)
+      .flatMap((m) => String(payload(m).reminders ?? '').split(' ')),
+  );
+  return tag.reminders.every((k) => keys.has(k));
 }

@@ -32,14 +32,23 @@ export interface DigestTag {
   week: string;
 }
 
+/** Marks a reminder message with the reminders it carries, so a takeover can find them in the DM likewise. */
+export interface ReminderTag {
+  /** One key per reminder (`reminderKey`): a snoozed reminder, or one given a new time, has a new key. */
+  reminders: readonly string[];
+}
+
+/** What a scheduled message is: a week's digest, or some reminders. */
+export type OutboundTag = DigestTag | ReminderTag;
+
 /** Delivers outbound messages to one provider's users, in their DM. Rejects on failure so the caller can retry. */
 export interface Notifier {
   provider: UserRef['provider'];
-  /** `tag` marks the message as a scheduled digest; previews go without one. */
-  send(user: UserRef, message: OutboundMessage, tag?: DigestTag): Promise<void>;
+  /** `tag` marks the message as a scheduled digest or reminder; previews go without one. */
+  send(user: UserRef, message: OutboundMessage, tag?: OutboundTag): Promise<void>;
   /**
-   * Whether the digest tagged so is already in the user's DM (sent by a process that died before recording it).
-   * Rejects when it cannot tell.
+   * Whether what the tag names is already in the user's DM (sent by a process that died before recording it):
+   * that week's digest, or every one of the reminders, in one message or several. Rejects when it cannot tell.
    */
-  delivered(user: UserRef, tag: DigestTag): Promise<boolean>;
+  delivered(user: UserRef, tag: OutboundTag): Promise<boolean>;
 }

@@ -1,4 +1,4 @@
-import type { MessageAction, OutboundMessage } from './message.js';
+import type { MessageAction, OutboundMessage, ReminderTag } from './message.js';
 import { getPlatform, isPlatformId } from './platforms.js';
 import { type ReminderKind, SNOOZE_CHOICES, SNOOZE_LABEL } from './reminder.js';
 
@@ -12,6 +12,18 @@ export interface ReminderItem {
   dueAt: number;
   /** When it is sent in the user's rhythm; null when reminders are off. */
   sendAt: number | null;
+}
+
+/**
+ * Names one scheduled reminder: its triage and the time it was asked for. A retry keeps the key (only its send
+ * time moves); a snooze or a new time makes a new reminder, which a stale copy in the DM must not stand for.
+ */
+export function reminderKey(r: Pick<ReminderItem, 'triageId' | 'dueAt'>): string {
+  return `${r.triageId}@${r.dueAt}`;
+}
+
+export function reminderTag(items: readonly Pick<ReminderItem, 'triageId' | 'dueAt'>[]): ReminderTag {
+  return { reminders: items.map(reminderKey) };
 }
 
 const whenFormats = new Map<string, Intl.DateTimeFormat>();

@@ -2,8 +2,8 @@ import { CLAIM_STALE_MS } from '../core/digest/claims.js';
 import type { Logger } from '../core/logger.js';
 import type { Notifier } from '../core/message.js';
 import type { Clock } from '../core/ports.js';
-import { type ReminderItem, reminderMessage } from '../core/reminder-view.js';
-import type { Provider } from '../core/user.js';
+import { type ReminderItem, reminderMessage, reminderTag } from '../core/reminder-view.js';
+import type { Provider, UserRef } from '../core/user.js';
 import type { DueReminderRow } from '../service/ports.js';
 import type { ReminderService } from '../service/reminder-service.js';
 import type { Pacer } from './pacer.js';
@@ -32,17 +32,19 @@ export interface ReminderTickResult {
   lost: number;
   /** Messages: a user with several reminders due at once gets one. */
   messages: number;
+  /** Already in the user's DM from an attempt that was never recorded: marked sent, not sent again. */
+  found: number;
 }
 
 /**
  * Sends every reminder whose time has come, each once: a page is claimed in one statement, each user's
  * claimed reminders go out as one message, and the page's sends are recorded together. One user's failure is
  * retried with backoff and never stops the others. A claim left by a process that died is freed after
- * CLAIM_STALE_MS and sent again.
+ * CLAIM_STALE_MS; each message is tagged with its reminders, so the takeover first looks in the DM for them.
  */
 export async function runReminderTick(deps: ReminderTickDeps, now: number): Promise<ReminderTickResult> {
   const byProvider = new Map<Provider, Notifier>(deps.notifiers.map((n) => [n.provider, n]));
-  const result: ReminderTickResult = { due: 0, sent: 0, failed: 0, lost: 0, messages: 0 };
+  const result: ReminderTickResult = { due: 0, sent: 0, failed: 0, lost: 0, messages: 0, found: 0 };
   const freed = await deps.reminders.releaseStale(now - CLAIM_STALE_MS);
   if (freed > 0) deps.log.warn('reminders: took over claims of a process presumed dead', { count: freed });
   let after = { sendAt: Number.MIN_SAFE_INTEGER, triageId: 0 };
@@ -61,21 +63,27 @@ export async function runReminderTick(deps: ReminderTickDeps, now: number): Prom
     );
     result.lost += here.length - attempts.size;
     let sent: number[] = [];
+    let found: number[] = [];
     let flushedAt = performance.now();
     // Sends are recorded in batches, never more than FLUSH_MS of sending behind: a process that dies in between
     // leaves only those claimed, to be sent again after the stale-claim wait. Paced sends (Slack, Discord) wait
     // a second between users, so each is recorded before the next goes out.
-    const flush = async () => {
-      flushedAt = performance.now();
-      if (sent.length === 0) return;
-      const ids = sent;
-      sent = [];
+    const record = async (ids: number[], counter: 'sent' | 'found') => {
+      if (ids.length === 0) return;
       try {
-        result.sent += await deps.reminders.markSent(ids, deps.instance, deps.clock.now());
+        result[counter] += await deps.reminders.markSent(ids, deps.instance, deps.clock.now());
       } catch (err) {
-        // Left claimed, so never retried at once; the stale-claim takeover sends them again much later.
+        // Left claimed, so never retried at once; the stale-claim takeover finds them in the DM much later.
         deps.log.error('reminders: delivered but not recorded', { count: ids.length, error: String(err) });
       }
+    };
+    const flush = async () => {
+      flushedAt = performance.now();
+      const batches = [sent, found] as const;
+      sent = [];
+      found = [];
+      await record(batches[0], 'sent');
+      await record(batches[1], 'found');
     };
     for (const group of byUser(here.filter((r) => attempts.has(r.triageId)))) {
       const first = group[0];
@@ -89,20 +97,28 @@ export async function runReminderTick(deps: ReminderTickDeps, now: number): Prom
       }
       if (performance.now() - flushedAt >= FLUSH_MS) await flush();
       await deps.pacer.wait(first.provider as Provider, first.workspace);
-      if (sent.length > 0 && performance.now() - flushedAt >= FLUSH_MS) await flush();
+      if (sent.length + found.length > 0 && performance.now() - flushedAt >= FLUSH_MS) await flush();
       const user = { provider: first.provider as Provider, workspace: first.workspace, userId: first.externalId };
+      const retried = (r: DueReminderRow) => (attempts.get(r.triageId) ?? 1) > 1;
+      // A retry or a takeover: an earlier attempt may have reached the user before its process failed to record it.
+      const earlier = group.filter(retried);
+      const inDm = earlier.length > 0 && (await alreadyDelivered(deps, notifier, user, earlier));
+      if (inDm) found.push(...earlier.map((r) => r.triageId));
+      const rest = inDm ? group.filter((r) => !retried(r)) : group;
+      if (rest.length === 0) continue;
+      const restIds = rest.map((r) => r.triageId);
       try {
-        await notifier.send(user, reminderMessage(group.map(itemOf)));
-        sent.push(...ids);
+        await notifier.send(user, reminderMessage(rest.map(itemOf)), reminderTag(rest));
+        sent.push(...restIds);
         result.messages++;
       } catch (err) {
-        result.failed += ids.length;
-        const attempt = Math.max(...ids.map((id) => attempts.get(id) ?? 1));
+        result.failed += restIds.length;
+        const attempt = Math.max(...restIds.map((id) => attempts.get(id) ?? 1));
         const next = attempt >= MAX_ATTEMPTS ? null : deps.clock.now() + FIRST_RETRY_MS * 2 ** (attempt - 1);
         const error = err instanceof Error ? err.message : String(err);
         deps.log.warn('reminder delivery failed', { user: first.userId, attempt, retryAt: next, error });
         await deps.reminders
-          .markFailed(ids, deps.instance, error, next)
+          .markFailed(restIds, deps.instance, error, next)
           .catch((e: unknown) => deps.log.error('reminders: could not record a failure', { error: String(e) }));
       }
     }
@@ -111,6 +127,28 @@ export async function runReminderTick(deps: ReminderTickDeps, now: number): Prom
   }
   if (result.due > 0) deps.log.info('reminder tick', { ...result });
   return result;
+}
+
+/**
+ * Asks the platform whether all of them are in the DM already. When only some are (sent in separate messages
+ * before a crash), or when it cannot tell, they are sent again: a duplicate is better than a lost reminder.
+ */
+async function alreadyDelivered(
+  deps: ReminderTickDeps,
+  notifier: Notifier,
+  user: UserRef,
+  rows: readonly DueReminderRow[],
+): Promise<boolean> {
+  try {
+    return await notifier.delivered(user, reminderTag(rows));
+  } catch (err) {
+    deps.log.warn('reminders: could not look for an earlier send, sending', {
+      user: rows[0]?.userId,
+      count: rows.length,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    return false;
+  }
 }
 
 /** Consecutive runs of one user's rows would miss rows of theirs further down the page: group them all. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Outcome } from '../../src/core/criteria.js';
 import { silentLogger } from '../../src/core/logger.js';
-import type { DigestTag, Notifier, OutboundMessage } from '../../src/core/message.js';
+import type { Notifier, OutboundMessage, OutboundTag } from '../../src/core/message.js';
 import type { Provider, UserRef } from '../../src/core/user.js';
 import { createPacer } from '../../src/scheduler/pacer.js';
 import type { TickDeps } from '../../src/scheduler/tick.js';
@@ -48,7 +48,7 @@ export async function decide(
 export interface Delivery {
   user: UserRef;
   message: OutboundMessage;
-  tag?: DigestTag;
+  tag?: OutboundTag;
   at: number;
 }
 
@@ -71,11 +71,14 @@ export function recordingNotifier(
     sent: [] as Delivery[],
     attempts: 0,
     checks: 0,
-    async delivered(user: UserRef, tag: DigestTag) {
+    async delivered(user: UserRef, tag: OutboundTag) {
       n.checks++;
-      return n.sent.some((d) => d.user.userId === user.userId && d.tag?.week === tag.week);
+      const tags = n.sent.filter((d) => d.user.userId === user.userId).map((d) => d.tag);
+      if ('week' in tag) return tags.some((t) => t && 'week' in t && t.week === tag.week);
+      const keys = new Set(tags.flatMap((t) => (t && 'reminders' in t ? t.reminders : [])));
+      return tag.reminders.every((k) => keys.has(k));
     },
-    async send(user: UserRef, message: OutboundMessage, tag?: DigestTag) {
+    async send(user: UserRef, message: OutboundMessage, tag?: OutboundTag) {
       n.attempts++;
       await opts.beforeSend?.(user);
       // A real wait lets two schedulers interleave, as two processes would.

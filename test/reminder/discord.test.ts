@@ -1,12 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reminderFooter } from '../../adapters/discord/notifier.js';
 import { serviceOver } from '../../src/compose.js';
+import { CLAIM_STALE_MS } from '../../src/core/digest/claims.js';
 import { createLogger } from '../../src/core/logger.js';
+import { reminderMessage, reminderTag } from '../../src/core/reminder-view.js';
 import { createPacer } from '../../src/scheduler/pacer.js';
 import { runReminderTick } from '../../src/scheduler/reminder-tick.js';
 import { openDatabase } from '../../src/store/db.js';
 import { dmChannelOf, type Json } from '../helpers/discord-fake-rest.js';
 import { answerAll, type DiscordHarness, startDiscordHarness } from '../helpers/discord-harness.js';
 import { button, DANA, SAM, slash } from '../helpers/discord-payloads.js';
+import { deferWith } from './world.js';
 
 // Wednesday 18 November 2026, 12:00 UTC; Friday 20 November, 17:00 in Berlin is 16:00 UTC.
 const WEDNESDAY = Date.UTC(2026, 10, 18, 12);
@@ -96,5 +100,57 @@ describe('reminders in Discord', () => {
     expect(
       (await h.service.reminders.settings({ provider: 'discord', workspace: '', userId: DANA.id })).quietStart,
     ).toBe(22);
+  });
+});
+
+describe('a Discord reminder goes out once', () => {
+  const dana = { provider: 'discord' as const, workspace: '', userId: DANA.id };
+  const db = () => h.service.stores.db.$client;
+  const rows = () => db().prepare('SELECT triage_id, status, attempts FROM reminders').all();
+
+  /** Two deferrals due Friday 17:00 in Berlin, batched into one message; their reminders as listed. */
+  async function deferred() {
+    await h.service.settings.update(dana, { timezone: 'Europe/Berlin' });
+    await deferWith(h.service, dana, 'LinkedIn request from Dana Kim, after our call on Friday');
+    await deferWith(h.service, dana, 'LinkedIn request from Lee Park, after the call on Friday');
+    return (await h.service.reminders.list(dana)).items;
+  }
+
+  it('carries an enforced nonce and a footer naming its reminders', async () => {
+    const items = await deferred();
+    expect(await tick(FRIDAY_1700_BERLIN)).toMatchObject({ sent: 2, messages: 1 });
+    const [post] = posts();
+    expect(post?.body.enforce_nonce).toBe(true);
+    expect(post?.body.nonce).toHaveLength(25);
+    const keys = items.map((i) => `${i.triageId}@${i.dueAt}`);
+    expect(post?.body.embeds[0].footer.text).toBe(`Reminder · ref ${keys.join(' ')}`);
+  });
+
+  it('GIVEN a process died after Discord accepted the reminders THEN the takeover finds them in the DM and sends nothing', async () => {
+    const items = await deferred();
+    clock.t = FRIDAY_1700_BERLIN;
+    const ids = items.map((i) => i.triageId);
+    expect([...(await h.service.reminders.claim(ids, 'dead', clock.t)).values()]).toEqual([1, 1]);
+    await h.adapter.notifier.send(dana, reminderMessage(items), reminderTag(items));
+    expect(posts()).toHaveLength(1);
+    const from = h.rest.calls.length;
+    expect(await tick(FRIDAY_1700_BERLIN + CLAIM_STALE_MS + 60_000)).toMatchObject({ due: 2, sent: 0, found: 2 });
+    const looked = h.rest.calls.slice(from).find((c) => c.method === 'GET');
+    expect(looked?.route).toBe(`/channels/${dmChannelOf(DANA.id)}/messages`);
+    expect(posts()).toHaveLength(1);
+    expect(rows()).toEqual(ids.map((triage_id) => ({ triage_id, status: 'sent', attempts: 2 })));
+  });
+
+  it('GIVEN only one of two was in the DM THEN the takeover sends both rather than lose one', async () => {
+    const [first, second] = await deferred();
+    if (!first || !second) throw new Error('expected two reminders');
+    clock.t = FRIDAY_1700_BERLIN;
+    // The first was sent and never recorded; the second only claimed when the process died.
+    await h.service.reminders.claim([first.triageId, second.triageId], 'dead', clock.t);
+    await h.adapter.notifier.send(dana, reminderMessage([first]), reminderTag([first]));
+    expect(await tick(FRIDAY_1700_BERLIN + CLAIM_STALE_MS + 60_000)).toMatchObject({ due: 2, sent: 2, found: 0 });
+    // Asked together, the two were not both there: both go again rather than one being lost.
+    expect(posts()).toHaveLength(2);
+    expect(posts()[1]?.body.embeds[0].footer.text).toBe(reminderFooter(reminderTag([first, second])));
   });
 });

@@ -1,13 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLAIM_STALE_MS } from '../../src/core/digest/claims.js';
 import { createLogger } from '../../src/core/logger.js';
+import { reminderMessage, reminderTag } from '../../src/core/reminder-view.js';
 import { createPacer } from '../../src/scheduler/pacer.js';
 import { runReminderTick } from '../../src/scheduler/reminder-tick.js';
 import type { RecordedCall } from '../helpers/slack-fake-api.js';
 import { buttons, type SlackHarness, startSlackHarness, visibleText } from '../helpers/slack-harness.js';
 import { eventBody, STEVE } from '../helpers/slack-payloads.js';
+import { deferWith } from './world.js';
 
 const WED = Date.parse('2025-03-05T10:00:00Z');
 const FRI_1700_BERLIN = Date.parse('2025-03-07T16:00:00Z');
+const MINUTE = 60_000;
+const DM = 'D2147483697';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -118,5 +123,69 @@ describe('reminders in Slack', () => {
       { kind: 'home' },
     );
     expect((await h.service.reminders.settings(h.userRef())).quietEnd).toBe(8);
+  });
+});
+
+describe('a Slack reminder goes out once', () => {
+  const posts = (from = 0) => h.fake.calls.slice(from).filter((c) => c.method === 'chat.postMessage');
+  const rows = () => h.db.$client.prepare('SELECT triage_id, status, attempts FROM reminders').all();
+
+  /** A deferral due Friday 17:00 in Berlin; its reminder as the scheduler lists it. */
+  async function deferred() {
+    const user = h.userRef();
+    await h.service.settings.update(user, { timezone: 'Europe/Berlin' });
+    const id = await deferWith(h.service, user, 'LinkedIn request from Dana Kim, after our call on Friday');
+    const [item] = (await h.service.reminders.list(user)).items;
+    if (!item) throw new Error('expected a reminder');
+    return { user, id, item };
+  }
+
+  it('carries message metadata naming the reminder by its triage and due time', async () => {
+    const { id, item } = await deferred();
+    h.clock.set(FRI_1700_BERLIN);
+    expect(await tick()).toMatchObject({ sent: 1 });
+    expect(posts()[0]?.body.metadata).toEqual({
+      event_type: 'invite_triage_reminder',
+      event_payload: { reminders: `${id}@${item.dueAt}` },
+    });
+  });
+
+  it('GIVEN a process died after Slack accepted the reminder THEN the takeover finds it in the DM and posts nothing', async () => {
+    const { user, id, item } = await deferred();
+    h.clock.set(FRI_1700_BERLIN);
+    expect([...(await h.service.reminders.claim([id], 'dead', h.clock.now())).values()]).toEqual([1]);
+    await h.adapter.notifier.send(user, reminderMessage([item]), reminderTag([item]));
+    expect(h.fake.history(DM)).toHaveLength(1);
+    h.clock.set(FRI_1700_BERLIN + CLAIM_STALE_MS + MINUTE);
+    const from = h.fake.calls.length;
+    expect(await tick()).toMatchObject({ due: 1, sent: 0, found: 1 });
+    const looked = h.fake.calls.slice(from).find((c) => c.method === 'conversations.history');
+    expect(looked?.body).toMatchObject({ channel: DM, include_all_metadata: 'true' });
+    expect(posts(from)).toEqual([]);
+    expect(rows()).toEqual([{ triage_id: id, status: 'sent', attempts: 2 }]);
+  });
+
+  it('GIVEN marking it sent fails THEN the takeover finds it, and a snoozed reminder (a new one) still comes after a failed try', async () => {
+    const { user, id } = await deferred();
+    h.db.$client.exec(`CREATE TRIGGER refuse_sent BEFORE UPDATE ON reminders WHEN NEW.status = 'sent'
+      BEGIN SELECT RAISE(ABORT, 'database is locked'); END`);
+    h.clock.set(FRI_1700_BERLIN);
+    expect(await tick()).toMatchObject({ due: 1, sent: 0, messages: 1 });
+    expect(h.logs.some((l) => l.includes('delivered but not recorded') && l.includes('database is locked'))).toBe(true);
+    h.db.$client.exec('DROP TRIGGER refuse_sent');
+    h.clock.set(FRI_1700_BERLIN + CLAIM_STALE_MS + MINUTE);
+    expect(await tick()).toMatchObject({ due: 1, sent: 0, found: 1 });
+    expect(posts()).toHaveLength(1);
+
+    // Snoozed to Monday: a new reminder, which the Friday one in the DM does not stand for, even on a retry.
+    await h.service.reminders.snooze(user, id, 'monday');
+    h.clock.set(Date.parse('2025-03-10T08:00:00Z'));
+    h.fake.fail('chat.postMessage', 'not_in_channel');
+    expect(await tick()).toMatchObject({ due: 1, failed: 1 });
+    h.clock.set(Date.parse('2025-03-10T08:00:00Z') + 16 * MINUTE);
+    expect(await tick()).toMatchObject({ due: 1, sent: 1, found: 0 });
+    expect(h.fake.history(DM)).toHaveLength(2);
+    expect(h.fake.history(DM)[0]?.metadata).not.toEqual(h.fake.history(DM)[1]?.metadata);
+    expect(rows()).toEqual([{ triage_id: id, status: 'sent', attempts: 2 }]);
   });
 });
