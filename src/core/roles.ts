@@ -59,56 +59,61 @@ const THERAPISTS = 'For therapists (ACA Code of Ethics A.5.e; APA 3.05; NASW 1.0
 const TEACHERS = 'For teachers (district social-media guidance)';
 const CLIENT_FACING = 'For client-facing work (LinkedIn is where client relationships belong)';
 
+/** "Is {name} a <noun> of yours?": a current one declines, a former one defers, anyone else passes. */
+function servedNowOrBefore(
+  noun: string,
+  question: string,
+  because: { decline: string; defer: string },
+  cite: string,
+): Criterion {
+  return {
+    id: 'serves_professionally',
+    question,
+    choices: [
+      { id: 'yes', label: `Yes, a current ${noun}`, result: 'decline' },
+      { id: 'former', label: `A former ${noun}`, result: 'defer' },
+      { id: 'no', label: 'No', result: 'pass' },
+    ],
+    because,
+    cite,
+  };
+}
+
 /** A current patient is declined everywhere: any visible connection discloses the care relationship. */
-const CLINICIAN_PATIENT: Criterion = {
-  id: 'serves_professionally',
-  question: 'Is {name} a patient of yours (or a patient’s family member), now or in the past?',
-  choices: [
-    { id: 'yes', label: 'Yes, a current patient', result: 'decline' },
-    { id: 'former', label: 'A former patient', result: 'defer' },
-    { id: 'no', label: 'No', result: 'pass' },
-  ],
-  because: {
+const CLINICIAN_PATIENT = servedNowOrBefore(
+  'patient',
+  'Is {name} a patient of yours (or a patient’s family member), now or in the past?',
+  {
     decline:
       '{name} is your patient. Do not friend patients on personal accounts, and keep your personal and professional personas apart; even on LinkedIn a connection shows others that {name} is in your care.',
     defer:
       '{name} was your patient. A former patient is a judgment call: would they come back to your care, and would the connection reveal it? Decide once you have thought it through.',
   },
-  cite: CLINICIANS,
-};
+  CLINICIANS,
+);
 
-const THERAPIST_CLIENT: Criterion = {
-  id: 'serves_professionally',
-  question: 'Is {name} a client of yours, now or in the past?',
-  choices: [
-    { id: 'yes', label: 'Yes, a current client', result: 'decline' },
-    { id: 'former', label: 'A former client', result: 'defer' },
-    { id: 'no', label: 'No', result: 'pass' },
-  ],
-  because: {
+const THERAPIST_CLIENT = servedNowOrBefore(
+  'client',
+  'Is {name} a client of yours, now or in the past?',
+  {
     decline:
       '{name} is your client. A personal online relationship with a current client is ruled out, a dual relationship risks harm, and even on LinkedIn a connection reveals that {name} sees you.',
     defer:
       '{name} was your client. A relationship after therapy can still harm or exploit them: use your judgment, and decide once you have weighed it.',
   },
-  cite: THERAPISTS,
-};
+  THERAPISTS,
+);
 
-const TEACHER_STUDENT: Criterion = {
-  id: 'serves_professionally',
-  question: 'Is {name} a student of yours, now or in the past?',
-  choices: [
-    { id: 'yes', label: 'Yes, a current student', result: 'decline' },
-    { id: 'former', label: 'A former student', result: 'defer' },
-    { id: 'no', label: 'No', result: 'pass' },
-  ],
-  because: {
+const TEACHER_STUDENT = servedNowOrBefore(
+  'student',
+  'Is {name} a student of yours, now or in the past?',
+  {
     decline:
       '{name} is your student. Teachers keep no personal connections with current students, on any network; talk through school channels.',
     defer: '{name} was your student. Make sure they are an adult and no longer in your school before you connect.',
   },
-  cite: TEACHERS,
-};
+  TEACHERS,
+);
 
 const TEACHER_PARENT: Criterion = { ...PARENT_OF_STUDENT, cite: TEACHERS };
 
