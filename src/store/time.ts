@@ -8,7 +8,16 @@ export type { BudgetRow, GuidanceRow, NewTimeLog } from '../service/ports.js';
 
 /** Time logs, weekly budgets per platform, and each team's guidance on networking at work. */
 export class TimeStore implements Sync<TimePort> {
-  constructor(private readonly db: Db) {}
+  // Prepared once: every triage step reads its team's guidance to time the reminder.
+  private readonly selectGuidance;
+
+  constructor(private readonly db: Db) {
+    this.selectGuidance = db
+      .select({ workHoursOk: teamGuidance.workHoursOk, note: teamGuidance.note, updatedAt: teamGuidance.updatedAt })
+      .from(teamGuidance)
+      .where(eq(teamGuidance.team, sql.placeholder('team')))
+      .prepare();
+  }
 
   log(entry: NewTimeLog): number {
     return Number(this.db.insert(timeLogs).values(entry).run().lastInsertRowid);
@@ -66,11 +75,7 @@ export class TimeStore implements Sync<TimePort> {
   }
 
   guidance(team: string): GuidanceRow | undefined {
-    return this.db
-      .select({ workHoursOk: teamGuidance.workHoursOk, note: teamGuidance.note, updatedAt: teamGuidance.updatedAt })
-      .from(teamGuidance)
-      .where(eq(teamGuidance.team, team))
-      .get();
+    return this.selectGuidance.get({ team });
   }
 
   setGuidance(team: string, workHoursOk: boolean, note: string, now: number): void {

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import type { EarlierTriage, NewDecision, NewInvitation, TriagePort, TriageRow } from '../service/ports.js';
 import type { Db } from './db.js';
 import { answers, decisions, invitations, triages } from './schema.js';
@@ -13,7 +13,8 @@ export class TriageStore implements Sync<TriagePort> {
   private readonly insertInvitation;
   private readonly insertTriage;
   private readonly selectTriage;
-  private readonly selectEarlier;
+  private readonly selectEarlierByHandle;
+  private readonly selectEarlierByName;
   private readonly updateTriage;
   private readonly insertAnswer;
   private readonly insertDecision;
@@ -35,21 +36,26 @@ export class TriageStore implements Sync<TriagePort> {
       })
       .returning({ id: invitations.id })
       .prepare();
-    this.selectEarlier = db
-      .select({ triageId: triages.id, outcome: sql<string>`${triages.outcome}`, decidedAt: triages.updatedAt })
-      .from(invitations)
-      .innerJoin(triages, eq(triages.invitationId, invitations.id))
-      .where(
-        and(
-          eq(invitations.userId, p('userId')),
-          eq(invitations.platform, p('platform')),
-          or(eq(invitations.handleKey, p('handle')), eq(invitations.nameKey, p('name'))),
-          eq(triages.status, 'decided'),
-        ),
-      )
-      .orderBy(desc(triages.updatedAt), desc(triages.id))
-      .limit(1)
-      .prepare();
+    // One statement per key: an OR across the two keys would make SQLite walk every invitation of that user
+    // and network instead of the one index entry it needs.
+    const earlierBy = (key: typeof invitations.handleKey | typeof invitations.nameKey) =>
+      db
+        .select({ triageId: triages.id, outcome: sql<string>`${triages.outcome}`, decidedAt: triages.updatedAt })
+        .from(invitations)
+        .innerJoin(triages, eq(triages.invitationId, invitations.id))
+        .where(
+          and(
+            eq(invitations.userId, p('userId')),
+            eq(invitations.platform, p('platform')),
+            eq(key, p('key')),
+            eq(triages.status, 'decided'),
+          ),
+        )
+        .orderBy(desc(triages.updatedAt), desc(triages.id))
+        .limit(1)
+        .prepare();
+    this.selectEarlierByHandle = earlierBy(invitations.handleKey);
+    this.selectEarlierByName = earlierBy(invitations.nameKey);
     this.insertTriage = db
       .insert(triages)
       .values({
@@ -176,9 +182,14 @@ export class TriageStore implements Sync<TriagePort> {
     platform: string,
     keys: { handle: string | null; name: string | null },
   ): EarlierTriage | undefined {
-    if (!keys.handle && !keys.name) return undefined;
-    // A null key matches nothing, so one prepared statement serves a handle, a name, or both.
-    return this.selectEarlier.get({ userId, platform, handle: keys.handle, name: keys.name });
+    const byHandle = keys.handle ? this.selectEarlierByHandle.get({ userId, platform, key: keys.handle }) : undefined;
+    const byName = keys.name ? this.selectEarlierByName.get({ userId, platform, key: keys.name }) : undefined;
+    if (!byHandle || !byName) return byHandle ?? byName;
+    const later =
+      byHandle.decidedAt !== byName.decidedAt
+        ? byHandle.decidedAt > byName.decidedAt
+        : byHandle.triageId > byName.triageId;
+    return later ? byHandle : byName;
   }
 
   invitationText(triageId: number): string | undefined {

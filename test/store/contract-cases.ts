@@ -163,6 +163,19 @@ export function storeContract(name: string, target: ContractTarget): void {
         expect(await s.triages.earlier(id, 'x', { name: 'someone else', handle: 'pat_m' })).toMatchObject({
           triageId: byHandle,
         });
+        // A later decision found by the name wins over an older one found by the handle, and the other way round.
+        const byName = await s.triages.create(
+          invitation(id, T0, { nameKey: 'pat', handleKey: null, platform: 'x' }),
+          '{}',
+          'decided',
+          'decline',
+        );
+        await s.triages.save(byName, '{}', 'decided', 'decline', T0 + 3 * HOUR);
+        expect(await s.triages.earlier(id, 'x', { name: 'pat', handle: 'pat_m' })).toMatchObject({ triageId: byName });
+        await s.triages.save(byHandle, '{}', 'decided', 'defer', T0 + 4 * HOUR);
+        expect(await s.triages.earlier(id, 'x', { name: 'pat', handle: 'pat_m' })).toMatchObject({
+          triageId: byHandle,
+        });
         expect(await s.triages.earlier(id, 'linkedin', { name: 'ana silva', handle: null })).toBeUndefined();
         expect(await s.triages.earlier(id, 'linkedin', { name: null, handle: null })).toBeUndefined();
         expect(await s.triages.invitationText(second)).toBe('Dana Kim wants to connect');
