@@ -1,0 +1,35 @@
+import { analyseInvitation } from '../src/core/parser-analysis.js';
+import { type CorpusEntry, loadCorpus, pct, type Reading, type Score, score, type Tally } from '../test/corpus/score.js';
+
+// `npm run corpus` prints how well the parser reads the corpus; `-- --misses` lists what it got wrong.
+const showMisses = process.argv.includes('--misses');
+
+function read(text: string): Reading {
+  const a = analyseInvitation(text);
+  return { kind: a.kind, platform: a.invitation.platform, inviter: a.invitation.inviter };
+}
+
+function line(label: string, t: Tally): string {
+  const f = (x: number, of: number) => (of === 0 ? '     -' : `${pct(x, of).toFixed(1).padStart(5)}%`);
+  return `  ${label.padEnd(16)} n=${String(t.n).padStart(3)}  platform ${f(t.platform, t.scored)}  inviter ${f(t.inviter, t.scored)}  kind ${f(t.kinds, t.n)}`;
+}
+
+function report(title: string, entries: CorpusEntry[]): Score {
+  const s = score(entries, read);
+  process.stdout.write(`\n${title}\n${line('all', s.all)}\n  by kind of text:\n`);
+  for (const [k, t] of [...s.byType].sort()) process.stdout.write(`  ${line(k, t)}\n`);
+  process.stdout.write('  by language:\n');
+  for (const [k, t] of [...s.byLang].sort()) process.stdout.write(`  ${line(k, t)}\n`);
+  if (showMisses) {
+    for (const { entry, got } of s.misses) {
+      const want = `${entry.kind} ${entry.platform} ${entry.inviter}`;
+      process.stdout.write(`  MISS ${entry.id} want ${want} | got ${got.kind} ${got.platform} ${got.inviter}\n`);
+      process.stdout.write(`       ${JSON.stringify(entry.text.slice(0, 140))}\n`);
+    }
+  }
+  return s;
+}
+
+const corpus = loadCorpus();
+report('Held-back third (written before tuning)', corpus.filter((e) => e.heldBack));
+report('Tuning two thirds', corpus.filter((e) => !e.heldBack));
