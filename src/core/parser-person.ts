@@ -1,5 +1,8 @@
 import { cleanName } from './invitation.js';
+import { japaneseName, looseName, nameish } from './parser-loose.js';
+import { capitalised, withoutTagline } from './parser-name.js';
 import { ALIAS_OWNER, AMBIGUOUS } from './parser-platform.js';
+import { FOREIGN_NOUNS, FOREIGN_VERBS, FROM_WORDS, SENDER_VIA, SENDER_VIA_JA } from './parser-words.js';
 
 // Bounded repeats only, as in parser-platform.ts: no regex here can backtrack catastrophically.
 
@@ -22,25 +25,31 @@ export interface Found extends Person {
 
 const ADVERBS = '(?:(?:has|have|had|just|also|recently|finally)\\s+){0,3}';
 const VERBS = [
-  'wants? to (?:connect|be (?:your )?friends?|add (?:you|me)|follow (?:you|me)|join your network)',
+  'wants? to (?:connect|be (?:your )?(?:[\\p{L}]{1,10} )?friends?|add (?:you|me)|follow (?:you|me)|join your network)',
   'wants you to join',
   'would (?:like|love) to (?:connect|add you|be friends|join your network)',
-  '(?:sent|sends|send) (?:you|me) an?(?: [\\p{L}-]{1,30}){0,2} (?:request|req|invite|invitation)',
+  '(?:sent|sends|send) (?:(?:you|me) )?an?(?: [\\p{L}-]{1,30}){0,2} (?:request|req|invite|invitation)',
   'requested to (?:follow|connect with|be friends with) (?:you|me)',
   '(?:followed|follows) (?:you|me)',
   '(?:is|are|started|began) (?:now )?following (?:you|me)',
   'invited (?:you|me)',
   'is inviting (?:you|me)',
-  'subscribed to (?:your|my) channel',
+  'subscribed to (?:your|my) (?:youtube )?channel',
   'added (?:you|me)',
 ];
 /** "<someone> wants to connect", "<someone> followed you", …: the name sits before the verb. */
-const TRIGGER = new RegExp(`(?<![\\p{L}\\p{N}_])${ADVERBS}(?:${VERBS.join('|')})(?![\\p{L}])`, 'iu');
+const TRIGGER = new RegExp(
+  `(?<![\\p{L}\\p{N}_])${ADVERBS}(?:${[...VERBS, ...FOREIGN_VERBS].join('|')})(?![\\p{L}])`,
+  'iu',
+);
 
-const NOUNS = '(?:requests?|reqs?|invites?|invitations?|follows?|follow requests?|adds?|connections?|pings?)';
-/** "request from <someone>", "invite on Discord from <someone>". */
+/** The line itself says someone invites the user: a greeting or footer holding it is not dropped. */
+export const isInviteLine = (line: string): boolean => TRIGGER.test(line);
+
+const NOUNS = `(?:requests?|reqs?|requst|invites?|invitations?|follows?|follow requests?|adds?|connections?|pings?|${FOREIGN_NOUNS})`;
+/** "request from <someone>", "invite on Discord from <someone>", "anfrage auf linkedin von <someone>". */
 const FROM_RULE = new RegExp(
-  `(?<![\\p{L}])${NOUNS}(?:\\s+(?:on|via|over|in)\\s+[\\p{L}\\p{N}.]{1,30})?\\s+from\\s+(?=\\S)`,
+  `(?<![\\p{L}])${NOUNS}(?:\\s+[\\p{L}\\p{N}.'’]{1,30}){0,4}?\\s*(?<![\\p{L}])(?:${FROM_WORDS})(?:\\s+|(?<=['’]))(?=\\S)`,
   'iu',
 );
 /** "friend req - <someone>", "New follower: <someone>". */
@@ -50,12 +59,12 @@ const LABEL_RULE =
 const BY_RULE = /(?<![\p{L}])(?:invited|invitation|requested|sent|added)(?![\p{L}])[^\n]{0,80}?\sby\s+(?=\S)/iu;
 /** A line announcing that the next line is the person. */
 const BLOCK_HEADER =
-  /^(?:you have (?:an?|\d{1,4}) (?:new |pending )?(?:invitations?|(?:connection|friend|follow) requests?)|(?:new |incoming |pending )?(?:invitations?|(?:connection|friend|follow) requests?|followers?)|invitation to connect)[.!:]?$/iu;
+  /^(?:eingehende freundschaftsanfrage|freundschaftsanfragen|demandes? d['’]ami|solicitudes? de amistad|friend requests?\s*\(\d{1,4}\)|invitations?\s*\(\d{1,4}\)|you have (?:an?|\d{1,4}) (?:new |pending )?(?:invitations?|(?:connection|friend|follow) requests?)|(?:new |incoming |pending )?(?:invitations?|(?:connection|friend|follow) requests?|followers?)|invitation to connect)[.!:]?$/iu;
 const POSSESSIVE =
   /(?:^|\s)(?:[Aa]ccept|[Vv]iew|[Ss]ee|[Cc]heck out|[Vv]isit)\s+([\p{Lu}\p{Lo}][\p{L}\p{M}'’-]{0,40})['’]s\s+(?:invitation|profile|request)/u;
 
 // Where a sentence ends before the name, e.g. "TikTok: dancewithraj started…", "Hi! Nadia Haddad wants…".
-const SENTENCE_BREAK = /(?:[:!?;]|\.|\s[-–—|•·])(?=\s|$)\s*/gu;
+const SENTENCE_BREAK = /(?:[:!?;]|\.)(?=\s|$)\s*/gu;
 // Where the name ends and a description of the person starts.
 const TAIL_BREAK =
   /,\s*|;\s*|\s*\(|\.(?=\s)|[!?](?=\s|$)|\s[-–—|·•]\s|\s(?:on|via|who|whom|and|but|at|from|through|over|in|for|because|since|about|asking|saying|wanting|named|called)\s/giu;
@@ -65,10 +74,14 @@ const ABBREVIATION = /(?:^|[\s(])(?:dr|mr|mrs|ms|mx|prof|st|jr|sr|rev|hon|capt|c
 const NOT_A_NAME_START = new Set(
   `a an the some any this that these those one i i'm i've i'd you your you've we they he she it there someone somebody
   anyone anybody nobody everyone everybody people user member hi hello hey dear got just also who what guy random
-  unknown new please my our his her their`.split(/\s+/),
+  unknown new please my our his her their alguém alguien quelqu'un quelqu’un qualcuno jemand iemand ktoś`.split(/\s+/),
 );
 const NOT_A_NAME_WORD = /\b(?:request|req|invit\w*|notification|follow\w*|connect\w*|mutual)\b/i;
-const RELATION_START = /^(?:my|our)\s/i;
+// "invitación de linkedin de andrés molina": after the network's name, a second "from".
+const LEADING_FROM = /^(?:from|von|de|da|od|van)\s+(?=\S)/i;
+const RELATION_START = /^(?:my|our|mein|meine|mon|ma|mes|mi|mis|meu|minha|il mio|la mia|mio|mia|mijn|moja|mój|moje)\s/i;
+// "un certain hugo bernard", "some recruiter": the first is a name after all, the second only a relation.
+const VAGUE_START = /^(?:a certain|un certain|une certaine|un tal|una tal|some|the|a|an|this|that)\s+/i;
 const RELATIONAL_FROM = /^(?:the|my|our|his|her|their|work|school|college|church|class|uni|university|home|back)\b/i;
 const HEADLINE_WORDS =
   /\b(?:engineer|developer|manager|director|founder|co-founder|ceo|cto|cfo|coo|vp|president|recruiter|designer|consultant|student|professor|lead|head of|analyst|scientist|researcher|architect|specialist|officer|partner|owner|intern|teacher|nurse|doctor|lawyer|writer|editor|speaker|author|coach|sales|marketing|hr|talent)\b/i;
@@ -77,6 +90,8 @@ const UI_LINE =
 const PROSE_START = /^(?:i|i'd|i'm|hi|hello|hey|dear|you|your|we|this|to|note|thanks)\b/i;
 const NAME_PARTICLE = /^(?:de|da|del|della|di|du|van|von|der|den|ter|bin|binti|ibn|al|el|la|le|y|dos|das)$/;
 const NAME_WORD = /^(?:[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}'’.-]*|@[\p{L}\p{N}_.]+)$/u;
+// A line that is one lower-case user name: "lunarmoth", "@pixel_fox".
+const HANDLE_ONLY = /^@?[\p{Ll}\p{N}_.-]{2,32}$/u;
 const LINE_SEPARATOR = /\s[|·•–—]\s/u;
 
 /** Reads "Dana Kim, recruiter at Acme", "my patient Sam Lee", "Jordan Park (@jpark_dev)", "@octocat". */
@@ -88,19 +103,32 @@ function readPerson(raw: string): Person {
   if (brk && (brk.sep === 'named' || brk.sep === 'called')) head = raw.slice(brk.end);
 
   head = head.replace(/^[\s\-–—•*·|:,.>"“'‘]+|[\s,;:!?"”'’-]+$/gu, '');
+  head = withoutTagline(head);
+  const vague = VAGUE_START.exec(head);
+  if (vague) {
+    const rest = head.slice(vague[0].length);
+    if (!nameish(rest) || NOT_A_NAME_START.has(rest.split(/\s/)[0]?.toLowerCase() ?? '')) {
+      person.relation ??= cleanName(head.slice(0, 80)) ?? undefined;
+      return person;
+    }
+    head = rest;
+  }
   if (RELATION_START.test(head)) {
     const words = head.split(/\s+/);
-    const first = words.findIndex((w, i) => i > 0 && /^[\p{Lu}\p{Lt}\p{Lo}@]/u.test(w));
+    let first = words.findIndex((w, i) => i > 0 && /^[\p{Lu}\p{Lt}\p{Lo}@]/u.test(w));
+    // Typed in lower case: "my therapist sophie turner" ends in the name.
+    if (first < 0 && words.length >= 4 && nameish(words.slice(-2).join(' '))) first = words.length - 2;
     person.relation ??= cleanName(first < 0 ? head : words.slice(0, first).join(' ')) ?? undefined;
     if (first < 0) return person;
     head = words.slice(first).join(' ');
   }
   const words = head.split(/\s+/);
   if (words.length > 1 && isPlainPlatformWord(words[0] ?? '')) head = words.slice(1).join(' ');
+  head = head.replace(LEADING_FROM, '');
   if (head.startsWith('@')) {
     const token = head.split(/\s/)[0] ?? head;
     person.handle ??= token;
-    head = head.slice(1);
+    head = head.slice(1).replace(/@[^\s@]+$/, '');
   }
   person.name = plausibleName(head);
   return person;
@@ -121,7 +149,8 @@ function readTail(sep: string, tail: string, person: Person): void {
     if (RELATIONAL_FROM.test(phrase) || phrase[0] === phrase[0]?.toLowerCase()) person.relation = `from ${phrase}`;
     else person.company = companyName(phrase);
   } else if (/^[,;\-–—|·•]$/.test(sep)) {
-    if (/^(?:my|our|his|her|a friend|an old|old|former)\b/i.test(phrase)) person.relation = phrase;
+    if (/^(?:my|our|his|her|a friend|an old|old|former|mein|meine|mon|ma|mi|meu|minha|la mia|il mio|mijn|moja|mój|oud|ex)\b/i.test(phrase))
+      person.relation = phrase;
     else {
       const headline = cleanName(tail.split(/[;()]|,\s(?=my\b|our\b)/)[0] ?? '');
       if (headline && looksLikeHeadline(headline)) setHeadline(person, headline);
@@ -147,7 +176,10 @@ function lastSentence(text: string): string {
     if (m[0][0] === '.' && ABBREVIATION.test(text.slice(0, m.index))) continue;
     start = m.index + m[0].length;
   }
-  return text.slice(start);
+  const last = text.slice(start);
+  // "Instagram · mila.creates", "Ana Ruiz | Brand Strategist 🚀": skip a network's name, keep the person's.
+  const parts = last.split(/\s[|·•–—-]\s/u);
+  return parts.find((p) => p.trim() !== '' && !isPlainPlatformWord(p.trim())) ?? last;
 }
 
 function isPlainPlatformWord(word: string): boolean {
@@ -171,7 +203,7 @@ function plausibleName(raw: string): string | null {
 function nameLine(line: string): Person | null {
   if (line.length > 120) return null;
   const sep = LINE_SEPARATOR.exec(line);
-  const namePart = (sep ? line.slice(0, sep.index) : line).trim();
+  const namePart = withoutTagline(sep ? line.slice(0, sep.index) : line);
   const words = namePart.split(/\s+/);
   if (namePart.length > 60 || words.length > 5 || UI_LINE.test(namePart)) return null;
   if (!words.every((w) => NAME_WORD.test(w) || NAME_PARTICLE.test(w))) return null;
@@ -222,6 +254,13 @@ const afterMatch =
 const RULES: [Rule, number][] = [
   [
     (lines, i) => {
+      const ja = japaneseName(lines[i] ?? '');
+      return ja ? { name: ja.name, ...(ja.handle ? { handle: ja.handle } : {}) } : null;
+    },
+    0.9,
+  ],
+  [
+    (lines, i) => {
       const line = lines[i] ?? '';
       const m = TRIGGER.exec(line);
       if (!m) return null;
@@ -239,6 +278,8 @@ const RULES: [Rule, number][] = [
     (lines, i) => {
       if (!BLOCK_HEADER.test(lines[i] ?? '')) return null;
       const j = nextLine(lines, i);
+      const next = (lines[j] ?? '').trim();
+      if (j >= 0 && HANDLE_ONLY.test(next) && !UI_LINE.test(next)) return { name: next.replace(/^@/, ''), handle: next };
       return j < 0 ? { name: null } : (nameLine(lines[j] ?? '') ?? { name: null });
     },
     0.75,
@@ -272,6 +313,7 @@ export function findPerson(lines: readonly string[], senders: readonly string[])
       for (let i = 0; i < lines.length; i++) {
         const person = rule(lines, i);
         if (!person) continue;
+        if (person.name) person.name = capitalised(person.name);
         const found: Found = { ...person, strength, line: i, invites };
         if (person.name) return found;
         partial ??= found;
@@ -283,11 +325,16 @@ export function findPerson(lines: readonly string[], senders: readonly string[])
   if (direct) return direct;
   // "From: Sarah Johnson via LinkedIn <invitations@linkedin.com>"
   for (const sender of senders) {
-    const via = /^(.{1,80}?)\s+via\s+\S/i.exec(sender);
+    const via = SENDER_VIA.exec(sender) ?? SENDER_VIA_JA.exec(sender);
     const person = via?.[1] ? readPerson(via[1]) : null;
     if (person?.name) return { ...person, strength: 0.8, line: -1, invites: false };
   }
-  return tryRules(FALLBACKS, false) ?? partial;
+  const fallback = tryRules(FALLBACKS, false);
+  if (fallback) return fallback;
+  const loose = looseName(lines.join('\n'));
+  const base: Found = partial ?? { name: null, strength: 0, line: -1, invites: false };
+  if (loose) return { ...base, name: loose, strength: Math.max(0.5, base.strength - 0.2) };
+  return partial;
 }
 
 /** The headline usually sits on the line after the name, or after a comma on a "- Name, title" line. */

@@ -55,10 +55,13 @@ const ALIAS_RE = new RegExp(
     .join('|')})(?![\\p{L}\\p{N}_@]|[.-][\\p{L}\\p{N}])`,
   'giu',
 );
-const NETWORK_PREPOSITION = /\b(?:on|via|from|at|over|using|through|in|into|to)\s+$/i;
+const NETWORK_PREPOSITION =
+  /(?<![\p{L}])(?:on|via|from|at|over|using|through|in|into|to|auf|bei|über|sur|en|no|na|su|op|w|em)\s+$/iu;
 const NETWORK_NOUN =
-  /^\s+(?:request|invite|invitation|follow|follower|friend|connection|notification|dm|account|profile)/i;
-const LABEL_AFTER = /^\s*[:\-–—]/;
+  /^\s+(?:request|req|invite|invitation|follow|follower|friend|connection|notification|dm|account|profile)/i;
+const LABEL_AFTER = /^\s*(?:[:\-–—·]|\n|$)/;
+// Lower-case "li" and "threads" are read as networks only where a network's name would sit ("on li", "li req").
+const LOWER_PLACED = new Set(['li', 'threads']);
 
 // Networks outside the catalog: naming one means "other", and stops "friend request" from meaning Facebook.
 const OTHER_NETWORK =
@@ -76,6 +79,55 @@ interface Wording {
 }
 
 const WORDING: Wording[] = [
+  // The networks' own names as other languages and typos spell them.
+  {
+    re: /(?<![\p{L}])(?:linkdin|linkedn|linkedln|linkedina?|linkedinie|linkedinu)(?![\p{L}])|リンクトイン/iu,
+    id: 'linkedin',
+    weight: 3,
+    strength: 0.9,
+  },
+  { re: /(?<![\p{L}])(?:facebooku|facebooka|facebookie|faceboook)(?![\p{L}])|フェイスブック/iu, id: 'facebook', weight: 3, strength: 0.9 },
+  { re: /(?<![\p{L}])(?:instagramie|instagramu|instagrama|instagramm)(?![\p{L}])|インスタ/iu, id: 'instagram', weight: 3, strength: 0.9 },
+  { re: /ツイッター/u, id: 'x', weight: 3, strength: 0.9 },
+  { re: /\b(?:incoming friend requests?)\b|eingehende freundschaftsanfrage/iu, id: 'discord', weight: 3.5, strength: 0.8 },
+  {
+    re: /\binvited (?:you|me) to follow (?:their|this|the|our|his|her) (?:company )?page\b|\bboth know\b|\bignore\s+accept\b/i,
+    id: 'linkedin',
+    weight: 1,
+    strength: 0.5,
+  },
+  {
+    re: /\binvited (?:you|me) to like (?:their|his|her|this|the|my|our) page\b/i,
+    id: 'facebook',
+    weight: 2,
+    strength: 0.75,
+  },
+  {
+    re: /vernetzen|gemeinsame kontakte|berufliche[ns]? netzwerk|rejoindre (?:votre|mon) réseau|réseau professionnel|relations? en commun|souhaite se connecter|quiere conectar|red profesional|contactos en común|quer se conectar|rede profissional|conexões em comum|collegarsi|rete professionale|collegamento|connecten|contact met u maken|professionele netwerk|gemeenschappelijke connecties|nawiązać z tobą kontakt|sieci zawodowej|つながり/iu,
+    id: 'linkedin',
+    weight: 2,
+    strength: 0.75,
+  },
+  {
+    re: /freundschaftsanfrage|befreundet sein|gemeinsame freunde|demande d['’]ami|amis en commun|devenir amis|solicitud de amistad|amigos en común|ser tu amig[oa]|solicitação de amizade|pedido de amizade|amigos em comum|ser seu amig[oa]|richiesta di amicizia|amici in comune|stringere amicizia|vriendschapsverzoek|gemeenschappelijke vrienden|vrienden met je worden|do (?:grona )?znajomych|wspólnych znajomych|友達リクエスト|共通の友達/iu,
+    id: 'facebook',
+    weight: 1.5,
+    strength: 0.6,
+  },
+  {
+    re: /hat (?:angefangen|begonnen), (?:dir|ihnen) zu folgen|möchte (?:dir|ihnen) folgen|a commencé à vous suivre|a demandé à vous suivre|(?:comenzó|empezó) a seguirte|quiere seguirte|começou a seguir você|pediu para seguir você|ha iniziato a seguirti|vuole seguirti|wil je volgen|zacz(?:ął|ęła) cię obserwować|chce cię obserwować|フォローし始めました/iu,
+    id: 'instagram',
+    weight: 0.75,
+    strength: 0.45,
+    follow: true,
+  },
+  {
+    re: /folgt (?:dir|ihnen)|vous suit|te ha seguido|te sigue|seguiu você|ti ha seguito|volgt (?:je|u)|obserwuje cię|フォローされました|フォローしました/iu,
+    id: 'x',
+    weight: 0.5,
+    strength: 0.4,
+    follow: true,
+  },
   {
     re: /\b(?:wants to connect|would (?:like|love) to connect|connection requests?|invitations? to connect|invited you to connect|professional network|mutual connections?|join (?:your|my) (?:professional )?network)\b/i,
     id: 'linkedin',
@@ -149,9 +201,13 @@ function aliasSignals(text: string, add: (s: Signal) => void): void {
     const id = ALIAS_OWNER.get(key);
     if (!id) continue;
     if (AMBIGUOUS.has(key)) {
-      if (word[0] === word[0]?.toLowerCase()) continue;
       const before = text.slice(Math.max(0, m.index - 16), m.index);
       const after = text.slice(m.index + word.length, m.index + word.length + 24);
+      // "following me on x," in a quick description; "2 x 4" is not the network.
+      const lowerX = key === 'x' && /(?<![\p{L}])on\s+$/u.test(before) && /^(?:[\s,.!?;)]|$)/u.test(after);
+      if (word[0] === word[0]?.toLowerCase() && !lowerX) {
+        if (!LOWER_PLACED.has(key) || !(NETWORK_PREPOSITION.test(before) || NETWORK_NOUN.test(after))) continue;
+      }
       const atLineStart = m.index === 0 || /\n\s*$/.test(before);
       const placed =
         NETWORK_PREPOSITION.test(before) || NETWORK_NOUN.test(after) || (atLineStart && LABEL_AFTER.test(after));

@@ -1,6 +1,15 @@
 import type { Invitation, InviterContext } from './invitation.js';
-import { type Found, findHeadline, findPerson, type Person, setHeadline } from './parser-person.js';
+import { type Found, findHeadline, findPerson, isInviteLine, type Person, setHeadline } from './parser-person.js';
+import { capitalised } from './parser-name.js';
 import { detectPlatform } from './parser-platform.js';
+import {
+  GREETING,
+  HEADER_FIELDS,
+  OTHER_HEADERS,
+  OTHER_PEOPLE,
+  RECIPIENT_FOOTER,
+  SUGGESTIONS_HEADING,
+} from './parser-words.js';
 import type { PlatformId } from './platforms.js';
 
 /** Notifications say everything up front; reading further only costs time on pasted junk. */
@@ -14,8 +23,10 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
 const ANSI_CODE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]{0,20}[A-Za-z]`, 'g');
 const QUOTE_PREFIX = /^ *(?:> ?)+/;
 const FORWARD_MARKER = /^(?:-{2,} ?(?:forwarded message|original message) ?-{2,}|begin forwarded message:?)$/i;
-const HEADER = /^(from|to|cc|bcc|date|sent|reply-to|subject) ?: *(.*)$/i;
-const REPLY_PREFIX = /^(?:(?:fwd?|re|aw|wg|tr|rv) ?: *)+/i;
+const HEADER = new RegExp(`^(${[...Object.keys(HEADER_FIELDS), OTHER_HEADERS].join('|')}) ?[:：] *(.*)$`, 'iu');
+// "[GitHub] Mira Sokolova started following you": the bracketed tag names the sender, not the person.
+const SUBJECT_TAG = /^\[[^\]\n]{1,30}\]\s*/u;
+const REPLY_PREFIX = /^(?:(?:fwd?|re|aw|wg|tr|rv|odp|doorst|enc|i) ?: *)+/i;
 const QUOTED = /^["“„«「『](.+?)["”“»」』]?$/u;
 const MUTUALS =
   /(\d{1,6})\s+(?:(?:mutual|shared)\s+(?:connections?|friends?|followers?|contacts?)|(?:friends?|connections?)\s+in\s+common)/i;
@@ -52,17 +63,25 @@ function prepare(input: string): Prepared {
   const lines: string[] = [];
   const senders: string[] = [];
   const notes: string[] = [];
+  let suggestions = false;
   for (const raw of text.split('\n')) {
     let line = raw.replace(QUOTE_PREFIX, '').trim();
     if (FORWARD_MARKER.test(line)) continue;
     const header = HEADER.exec(line);
     if (header) {
-      const field = (header[1] ?? '').toLowerCase();
+      const field = HEADER_FIELDS[(header[1] ?? '').toLowerCase()];
       if (field === 'from') senders.push((header[2] ?? '').replace(/<[^>]*>|"/g, '').trim());
       if (field !== 'subject') continue;
       line = header[2] ?? '';
     }
-    line = line.replace(REPLY_PREFIX, '').trim();
+    line = line.replace(REPLY_PREFIX, '').replace(SUBJECT_TAG, '').replace(REPLY_PREFIX, '').trim();
+    // Suggestions run to the next blank line; greetings, footers and mutual friends name other people.
+    if (SUGGESTIONS_HEADING.test(line)) suggestions = true;
+    if (line === '') suggestions = false;
+    if (suggestions) continue;
+    if (!isInviteLine(line) && (GREETING.test(line) || RECIPIENT_FOOTER.test(line) || OTHER_PEOPLE.test(line))) {
+      continue;
+    }
     const quoted = QUOTED.exec(line);
     if (quoted) {
       notes.push(quoted[1] ?? '');
@@ -95,13 +114,21 @@ function contextOf(prepared: Prepared, found: Found | null, platform: PlatformId
   return context;
 }
 
-function parse(input: string): Invitation {
+/** The invitation with how strong the platform's signal was, for the analysis to judge. */
+export interface Reading {
+  invitation: Invitation;
+  platformStrength: number;
+  /** The wording said someone invites the user ("wants to connect", "folgt dir"). */
+  invites: boolean;
+}
+
+function parse(input: string): Reading {
   const prepared = prepare(input);
   const found = findPerson(prepared.lines, prepared.senders);
   const guess = detectPlatform(prepared.text);
   let platform: PlatformId | null = guess?.id ?? null;
   let platformStrength = guess?.strength ?? 0;
-  const inviter = found?.name ?? null;
+  const inviter = found?.name ? capitalised(found.name) : null;
   if (guess?.followOnly && DOTTED_HANDLE.test(found?.handle ?? inviter ?? '')) platform = 'instagram';
   if (!platform && (found?.invites || INVITE_WORDING.test(prepared.text))) {
     platform = 'other';
@@ -109,12 +136,13 @@ function parse(input: string): Invitation {
   }
   const inviterStrength = inviter ? (found?.strength ?? 0) : 0;
   const confidence = Math.round((platformStrength * 0.5 + inviterStrength * 0.5) * 100) / 100;
-  return {
+  const invitation: Invitation = {
     platform,
     inviter,
     context: contextOf(prepared, found, platform),
     confidence: Math.min(1, Math.max(0, confidence)),
   };
+  return { invitation, platformStrength, invites: found?.invites ?? false };
 }
 
 /**
@@ -122,6 +150,11 @@ function parse(input: string): Invitation {
  * text (the tests fuzz it), so there is no catch-all here to hide a bug behind an empty answer.
  */
 export function parseInvitation(text: string): Invitation {
+  return parse(asText(text)).invitation;
+}
+
+/** As parseInvitation, with the strength of the platform signal; for analyseInvitation. */
+export function readInvitation(text: string): Reading {
   return parse(asText(text));
 }
 
