@@ -21,6 +21,8 @@ export interface Found extends Person {
   line: number;
   /** The wording itself says someone invited the user, even when no name came with it. */
   invites: boolean;
+  /** Only a loose phrase in a description gave the name: no wording pointed at it. */
+  loose?: boolean;
 }
 
 const ADVERBS = '(?:(?:has|have|had|just|also|recently|finally)\\s+){0,3}';
@@ -49,7 +51,7 @@ export const isInviteLine = (line: string): boolean => TRIGGER.test(line);
 const NOUNS = `(?:requests?|reqs?|requst|invites?|invitations?|follows?|follow requests?|adds?|connections?|pings?|${FOREIGN_NOUNS})`;
 /** "request from <someone>", "invite on Discord from <someone>", "anfrage auf linkedin von <someone>". */
 const FROM_RULE = new RegExp(
-  `(?<![\\p{L}])${NOUNS}(?:\\s+[\\p{L}\\p{N}.'’]{1,30}){0,4}?\\s*(?<![\\p{L}])(?:${FROM_WORDS})(?:\\s+|(?<=['’]))(?=\\S)`,
+  `(?<![\\p{L}])${NOUNS}(?:\\s+[\\p{L}\\p{N}.'’]{1,30}){0,4}?\\s*(?<![\\p{L}])(?:${FROM_WORDS})(?::?\\s+|(?<=['’]))(?=\\S)`,
   'iu',
 );
 /** "friend req - <someone>", "New follower: <someone>". */
@@ -333,7 +335,7 @@ export function findPerson(lines: readonly string[], senders: readonly string[])
   if (fallback) return fallback;
   const loose = looseName(lines.join('\n'));
   const base: Found = partial ?? { name: null, strength: 0, line: -1, invites: false };
-  if (loose) return { ...base, name: loose, strength: Math.max(0.5, base.strength - 0.2) };
+  if (loose) return { ...base, name: loose, strength: Math.max(0.5, base.strength - 0.2), loose: true };
   return partial;
 }
 

@@ -3,6 +3,7 @@ import { type Found, findHeadline, findPerson, isInviteLine, type Person, setHea
 import { capitalised } from './parser-name.js';
 import { detectPlatform } from './parser-platform.js';
 import {
+  FOREIGN_NOUNS,
   GREETING,
   HEADER_FIELDS,
   OTHER_HEADERS,
@@ -42,8 +43,10 @@ const PROFILE_HOSTS: Record<string, PlatformId> = {
 const NOT_A_PROFILE = new Set(['i', 'home', 'intent', 'explore', 'accounts', 'p', 'reel', 'reels', 'stories', 'share']);
 // X handles cannot contain dots, Instagram's can.
 const DOTTED_HANDLE = /^@?[a-z0-9_]+(?:\.[a-z0-9_]+)+$/;
-const INVITE_WORDING =
-  /\b(?:invit(?:e|es|ed|ation|ations)|requests?|req|wants to (?:add|connect|follow)|add(?:ed)? (?:me|you))\b/i;
+const INVITE_WORDING = new RegExp(
+  `(?<![\\p{L}])(?:invit(?:e|es|ed|ation|ations)|requests?|req|wants to (?:add|connect|follow)|add(?:ed)? (?:me|you)|${FOREIGN_NOUNS}|リクエスト|申請)(?![\\p{L}])`,
+  'iu',
+);
 
 interface Prepared {
   /** Everything scanned, headers included: sender addresses there still name the network. */
@@ -124,8 +127,10 @@ export interface Reading {
 
 function parse(input: string): Reading {
   const prepared = prepare(input);
-  const found = findPerson(prepared.lines, prepared.senders);
   const guess = detectPlatform(prepared.text);
+  let found = findPerson(prepared.lines, prepared.senders);
+  // A name alone ("Sarah Johnson") says nothing of an invitation: it might be anyone, so the flow asks who.
+  if (found?.loose && !guess && !found.invites && !INVITE_WORDING.test(prepared.text)) found = null;
   let platform: PlatformId | null = guess?.id ?? null;
   let platformStrength = guess?.strength ?? 0;
   const inviter = found?.name ? capitalised(found.name) : null;
