@@ -1,5 +1,13 @@
 import { analyseInvitation } from '../src/core/parser-analysis.js';
-import { type CorpusEntry, loadCorpus, pct, type Reading, type Score, score, type Tally } from '../test/corpus/score.js';
+import {
+  type CorpusEntry,
+  loadCorpus,
+  pct,
+  type Reading,
+  type Score,
+  score,
+  type Tally,
+} from '../test/corpus/score.js';
 
 // `npm run corpus` prints how well the parser reads the corpus; `-- --misses` lists what it got wrong.
 const showMisses = process.argv.includes('--misses');
@@ -32,5 +40,13 @@ function report(title: string, entries: CorpusEntry[], misses: boolean): Score {
 
 const corpus = loadCorpus();
 // Misses are listed for the tuning set only: looking at the held-back ones would be tuning on them.
-report('Held-back third (written before tuning)', corpus.filter((e) => e.heldBack), false);
-report('Tuning two thirds', corpus.filter((e) => !e.heldBack), showMisses);
+report(
+  'Held-back third (written before tuning)',
+  corpus.filter((e) => e.heldBack),
+  false,
+);
+report(
+  'Tuning two thirds',
+  corpus.filter((e) => !e.heldBack),
+  showMisses,
+);

@@ -1,6 +1,6 @@
+import { readInvitation } from './parser.js';
 import type { Analysis } from './parser-kind.js';
 import { notInvitation } from './parser-notice.js';
-import { readInvitation } from './parser.js';
 
 /** Below this the platform is a guess ("other" from bare invite wording): the flow asks which network instead. */
 const SURE_PLATFORM = 0.35;

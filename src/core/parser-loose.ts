@@ -25,7 +25,9 @@ const STOP = new Set(
   ik mij mijn jij je en of van het een op met niet nooit
   ja mnie mój moja ty i lub od na z nie nigdy
   accept ignore confirm delete decline approve deny view see reply message join block report follow back
-  eingehende freundschaftsanfrage anfrage einladung demande solicitud convite richiesta verzoek zaproszenie`.split(/\s+/),
+  eingehende freundschaftsanfrage anfrage einladung demande solicitud convite richiesta verzoek zaproszenie`.split(
+    /\s+/,
+  ),
 );
 
 /** Two or three words that could be a name and are not everyday words, or null. */
@@ -51,7 +53,8 @@ export function looseName(text: string): string | null {
 
 // Japanese notifications put the name before the honorific: "佐藤 花子さんから友達リクエストが届きました".
 const JA_INVITE = /フォロー|リクエスト|つながり|申請|友達/u;
-const JA_NAME = /([^\s、。:：「」()（）]{1,24}(?: [^\s、。:：「」()（）]{1,24})?)さん(?:\s*[(（](@[\p{L}\p{N}_.@-]{1,60})[)）])?/u;
+const JA_NAME =
+  /([^\s、。:：「」()（）]{1,24}(?: [^\s、。:：「」()（）]{1,24})?)さん(?:\s*[(（](@[\p{L}\p{N}_.@-]{1,60})[)）])?/u;
 const JA_CUT = /^.*(?:で|は|、|。|：|:)/u;
 
 /** The inviter of a Japanese line, with a handle if one follows the name; null when the line is not one. */

@@ -1,6 +1,6 @@
 // The name a person would use, out of a display name: taglines and emoji cut, lower case capitalised.
 
-const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{20E3}\u200d]/gu;
+const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}]|\u{FE0F}|\u{20E3}|\u200d/gu;
 const FIRST_EMOJI = /\s*[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
 const TAGLINE = /\s+[|·•–—]\s+|\s+-\s+/u;
 const PARTICLE = /^(?:de|da|del|della|di|du|van|von|der|den|ter|ten|bin|binti|ibn|al|el|la|le|y|dos|das|e)$/;
@@ -8,7 +8,7 @@ const HANDLE_LIKE = /[._\d@]/;
 
 /** "🌿 Zoë Kaplan 🌿" → "Zoë Kaplan"; "Ana Ruiz | Brand Strategist 🚀" → "Ana Ruiz"; "Jay 🇺🇸 | NFA" → "Jay". */
 export function withoutTagline(raw: string): string {
-  let text = raw.replace(/^[\s\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u200d]+/u, '');
+  let text = raw.replace(/^(?:[\s\p{Extended_Pictographic}\p{Regional_Indicator}]|\u{FE0F}|\u200d)+/u, '');
   const emoji = FIRST_EMOJI.exec(text);
   if (emoji && emoji.index > 0) text = text.slice(0, emoji.index);
   const tag = TAGLINE.exec(text);

@@ -18,7 +18,10 @@ const NOTICES: [RegExp, string][] = [
     /(?<![\p{L}])(?:you (?:are now |have )?subscribed to|subscribed to (?:your|my|the|his|her|their|[\p{L}\p{N}._-]{1,40}['’]s) (?:newsletter|podcast|list|mailing list|blog))|(?<![\p{L}])hat (?:Ihren|deinen) Newsletter abonniert|(?<![\p{L}])s'est abonné|(?<![\p{L}])se suscribió(?![\p{L}])|(?<![\p{L}])se inscreveu(?![\p{L}])/iu,
     'a subscription notice',
   ],
-  [/(?<![\p{L}])congratulate [^\n]{1,60} on(?![\p{L}])|(?<![\p{L}])work anniversary(?![\p{L}])|(?<![\p{L}])new (?:job|position|role)(?![\p{L}])/iu, 'a career update'],
+  [
+    /(?<![\p{L}])congratulate [^\n]{1,60} on(?![\p{L}])|(?<![\p{L}])work anniversary(?![\p{L}])|(?<![\p{L}])new (?:job|position|role)(?![\p{L}])/iu,
+    'a career update',
+  ],
 ];
 
 /** What the text is when it is certainly not an invitation ("a birthday reminder"); null otherwise. */

@@ -151,7 +151,11 @@ function readTail(sep: string, tail: string, person: Person): void {
     if (RELATIONAL_FROM.test(phrase) || phrase[0] === phrase[0]?.toLowerCase()) person.relation = `from ${phrase}`;
     else person.company = companyName(phrase);
   } else if (/^[,;\-–—|·•]$/.test(sep)) {
-    if (/^(?:my|our|his|her|a friend|an old|old|former|mein|meine|mon|ma|mi|meu|minha|la mia|il mio|mijn|moja|mój|oud|ex)\b/i.test(phrase))
+    if (
+      /^(?:my|our|his|her|a friend|an old|old|former|mein|meine|mon|ma|mi|meu|minha|la mia|il mio|mijn|moja|mój|oud|ex)\b/i.test(
+        phrase,
+      )
+    )
       person.relation = phrase;
     else {
       const headline = cleanName(tail.split(/[;()]|,\s(?=my\b|our\b)/)[0] ?? '');
@@ -281,7 +285,8 @@ const RULES: [Rule, number][] = [
       if (!BLOCK_HEADER.test(lines[i] ?? '')) return null;
       const j = nextLine(lines, i);
       const next = (lines[j] ?? '').trim();
-      if (j >= 0 && HANDLE_ONLY.test(next) && !UI_LINE.test(next)) return { name: next.replace(/^@/, ''), handle: next };
+      if (j >= 0 && HANDLE_ONLY.test(next) && !UI_LINE.test(next))
+        return { name: next.replace(/^@/, ''), handle: next };
       return j < 0 ? { name: null } : (nameLine(lines[j] ?? '') ?? { name: null });
     },
     0.75,

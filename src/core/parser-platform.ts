@@ -86,10 +86,25 @@ const WORDING: Wording[] = [
     weight: 3,
     strength: 0.9,
   },
-  { re: /(?<![\p{L}])(?:facebooku|facebooka|facebookie|faceboook)(?![\p{L}])|フェイスブック/iu, id: 'facebook', weight: 3, strength: 0.9 },
-  { re: /(?<![\p{L}])(?:instagramie|instagramu|instagrama|instagramm)(?![\p{L}])|インスタ/iu, id: 'instagram', weight: 3, strength: 0.9 },
+  {
+    re: /(?<![\p{L}])(?:facebooku|facebooka|facebookie|faceboook)(?![\p{L}])|フェイスブック/iu,
+    id: 'facebook',
+    weight: 3,
+    strength: 0.9,
+  },
+  {
+    re: /(?<![\p{L}])(?:instagramie|instagramu|instagrama|instagramm)(?![\p{L}])|インスタ/iu,
+    id: 'instagram',
+    weight: 3,
+    strength: 0.9,
+  },
   { re: /ツイッター/u, id: 'x', weight: 3, strength: 0.9 },
-  { re: /\b(?:incoming friend requests?)\b|eingehende freundschaftsanfrage/iu, id: 'discord', weight: 3.5, strength: 0.8 },
+  {
+    re: /\b(?:incoming friend requests?)\b|eingehende freundschaftsanfrage/iu,
+    id: 'discord',
+    weight: 3.5,
+    strength: 0.8,
+  },
   {
     re: /\binvited (?:you|me) to follow (?:their|this|the|our|his|her) (?:company )?page\b|\bboth know\b|\bignore\s+accept\b/i,
     id: 'linkedin',

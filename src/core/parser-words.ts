@@ -22,7 +22,7 @@ export const FOREIGN_VERBS = [
   'a demandé à vous suivre',
   'vous suit(?: désormais| maintenant)?',
   'veut (?:me|vous) suivre',
-  "veut (?:être|devenir) (?:votre |mon )?ami",
+  'veut (?:être|devenir) (?:votre |mon )?ami',
   // es
   'te (?:envió|ha enviado|mandó) una solicitud',
   'me (?:envió|ha enviado|mandó) (?:una )?solicitud',
@@ -44,7 +44,7 @@ export const FOREIGN_VERBS = [
   'vuole (?:stringere amicizia|seguirti|seguirmi|collegarsi)',
   'ti ha seguito',
   'mi ha (?:mandato|inviato) (?:un invito|una richiesta)',
-  'mi ha chiesto (?:il collegamento|l\'amicizia)',
+  "mi ha chiesto (?:il collegamento|l'amicizia)",
   // nl
   'heeft (?:je|jou|u) een vriendschapsverzoek gestuurd',
   'wil (?:graag )?(?:met (?:u|je|jou) )?connecten',
@@ -112,5 +112,6 @@ export const OTHER_HEADERS =
   'to|cc|bcc|date|sent|reply-to|an|datum|gesendet|à|a|date|envoyé|para|fecha|enviado|data|inviato|aan|verzonden|do|wysłano|宛先|日付|送信日時';
 
 /** Words joining a sender's name to the network in a From line: "via", "über", "a través de", "przez". */
-export const SENDER_VIA = /^(.{1,80}?)\s+(?:via|über|a través de|através do|tramite|par l'intermédiaire de|przez)\s+\S/iu;
+export const SENDER_VIA =
+  /^(.{1,80}?)\s+(?:via|über|a través de|através do|tramite|par l'intermédiaire de|przez)\s+\S/iu;
 export const SENDER_VIA_JA = /^(.{1,80}?)\s*[（(][^)）]{1,20}経由[)）]/u;

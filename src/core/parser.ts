@@ -1,6 +1,6 @@
 import type { Invitation, InviterContext } from './invitation.js';
-import { type Found, findHeadline, findPerson, isInviteLine, type Person, setHeadline } from './parser-person.js';
 import { capitalised } from './parser-name.js';
+import { type Found, findHeadline, findPerson, isInviteLine, type Person, setHeadline } from './parser-person.js';
 import { detectPlatform } from './parser-platform.js';
 import {
   FOREIGN_NOUNS,
