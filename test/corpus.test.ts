@@ -16,17 +16,20 @@ function read(text: string): Reading {
 }
 
 describe('the invitation corpus', () => {
-  it('holds at least 210 texts in at least 9 languages, a third of them held back', () => {
+  it('holds at least 210 texts in at least 9 languages, about a third of them held back', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(210);
     expect(new Set(corpus.map((e) => e.lang)).size).toBeGreaterThanOrEqual(9);
-    const held = corpus.filter((e) => e.heldBack).length / corpus.length;
+    // The fresh check came later, after the first round of tuning: the third is of the first two sets.
+    const first = corpus.filter((e) => !e.fresh);
+    const held = first.filter((e) => e.heldBack).length / first.length;
     expect(held).toBeGreaterThan(0.29);
     expect(new Set(corpus.map((e) => e.id)).size).toBe(corpus.length);
   });
 
   for (const [name, set] of [
     ['held-back', corpus.filter((e) => e.heldBack)],
-    ['tuning', corpus.filter((e) => !e.heldBack)],
+    ['tuning', corpus.filter((e) => !e.heldBack && !e.fresh)],
+    ['fresh', corpus.filter((e) => e.fresh)],
   ] as const) {
     it(`GIVEN the ${name} set THEN platform ≥ ${PLATFORM_BAR}%, inviter ≥ ${INVITER_BAR}%, kind ≥ ${KIND_BAR}%`, () => {
       const { all, misses } = score(set, read);

@@ -25,9 +25,10 @@ const STOP = new Set(
   ik mij mijn jij je en of van het een op met niet nooit
   ja mnie mój moja ty i lub od na z nie nigdy
   accept ignore confirm delete decline approve deny view see reply message join block report follow back
-  eingehende freundschaftsanfrage anfrage einladung demande solicitud convite richiesta verzoek zaproszenie`.split(
-    /\s+/,
-  ),
+  eingehende freundschaftsanfrage anfrage einladung demande solicitud convite richiesta verzoek zaproszenie
+  aceitar ignorar aceptar accetta ignora accepteren negeren akceptuj zignoruj annehmen ignorieren accepter ignorer
+  confirmar eliminar excluir conferma elimina bevestigen verwijderen potwierdź usuń bestätigen löschen supprimer
+  will wil veut quiere quer vuole chce möchte wants just new`.split(/\s+/),
 );
 
 /** Two or three words that could be a name and are not everyday words, or null. */
@@ -52,7 +53,7 @@ export function looseName(text: string): string | null {
 }
 
 // Japanese notifications put the name before the honorific: "佐藤 花子さんから友達リクエストが届きました".
-const JA_INVITE = /フォロー|リクエスト|つながり|申請|友達/u;
+const JA_INVITE = /フォロー|リクエスト|つながり|申請|友達|招待/u;
 const JA_NAME =
   /([^\s、。:：「」()（）]{1,24}(?: [^\s、。:：「」()（）]{1,24})?)さん(?:\s*[(（](@[\p{L}\p{N}_.@-]{1,60})[)）])?/u;
 const JA_CUT = /^.*(?:で|は|、|。|：|:)/u;
@@ -67,4 +68,28 @@ export function japaneseName(line: string): { name: string; handle?: string } | 
   const name = (cut ? before.slice(cut[0].length) : before.slice(m.index)).trim();
   if (name === '') return null;
   return m[2] ? { name, handle: m[2] } : { name };
+}
+
+const PARTICLE = /^(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ter|ten)$/;
+const NAME_CASE = /^\p{Lu}[\p{L}\p{M}'’.-]{0,30}$/u;
+const LOWER_WORD = /^\p{Ll}[\p{Ll}\p{M}'’-]{0,30}$/u;
+const ARTICLE = /^(?:a|o)$/;
+
+/**
+ * A line that opens with a name and goes on about an invitation in any language: "Beatriz Prieto te ha enviado
+ * una invitación…", "finn larsen wants to follow my private insta". Returns the name, or null.
+ */
+export function leadingName(line: string, inviteStem: RegExp): string | null {
+  const words = line.trim().split(/\s+/);
+  if (ARTICLE.test(words[0] ?? '')) words.shift(); // "a renata duarte me adicionou"
+  const lower = LOWER_WORD.test(words[0] ?? '');
+  const fits = (w: string) => (lower ? LOWER_WORD.test(w) && !STOP.has(w) && !ALIAS_OWNER.has(w) : NAME_CASE.test(w));
+  let n = 0;
+  while (n < words.length && n < 4 && (fits(words[n] ?? '') || (n > 0 && PARTICLE.test(words[n] ?? '')))) n++;
+  if (lower && n > 2 && !PARTICLE.test(words[1] ?? '')) n = 2; // "paul schneider will …": verbs look like names
+  while (n > 0 && PARTICLE.test(words[n - 1] ?? '')) n--;
+  if (n < 2 || n >= words.length) return null;
+  const rest = words.slice(n).join(' ');
+  if (!/^\p{Ll}/u.test(rest) || !inviteStem.test(rest)) return null;
+  return words.slice(0, n).join(' ');
 }

@@ -1,8 +1,8 @@
 import { cleanName } from './invitation.js';
-import { japaneseName, looseName, nameish } from './parser-loose.js';
-import { capitalised, withoutTagline } from './parser-name.js';
+import { nameish } from './parser-loose.js';
+import { withoutTagline } from './parser-name.js';
 import { ALIAS_OWNER, AMBIGUOUS } from './parser-platform.js';
-import { FOREIGN_NOUNS, FOREIGN_VERBS, FROM_WORDS, SENDER_VIA, SENDER_VIA_JA } from './parser-words.js';
+import { FOREIGN_NOUNS, FOREIGN_VERBS, FROM_WORDS } from './parser-words.js';
 
 // Bounded repeats only, as in parser-platform.ts: no regex here can backtrack catastrophically.
 
@@ -40,7 +40,7 @@ const VERBS = [
   'added (?:you|me)',
 ];
 /** "<someone> wants to connect", "<someone> followed you", …: the name sits before the verb. */
-const TRIGGER = new RegExp(
+export const TRIGGER = new RegExp(
   `(?<![\\p{L}\\p{N}_])${ADVERBS}(?:${[...VERBS, ...FOREIGN_VERBS].join('|')})(?![\\p{L}])`,
   'iu',
 );
@@ -48,21 +48,21 @@ const TRIGGER = new RegExp(
 /** The line itself says someone invites the user: a greeting or footer holding it is not dropped. */
 export const isInviteLine = (line: string): boolean => TRIGGER.test(line);
 
-const NOUNS = `(?:requests?|reqs?|requst|invites?|invitations?|follows?|follow requests?|adds?|connections?|pings?|${FOREIGN_NOUNS})`;
+const NOUNS = `(?:requests?|reqs?|requst|invites?|connects?|invitations?|follows?|follow requests?|adds?|connections?|pings?|${FOREIGN_NOUNS})`;
 /** "request from <someone>", "invite on Discord from <someone>", "anfrage auf linkedin von <someone>". */
-const FROM_RULE = new RegExp(
+export const FROM_RULE = new RegExp(
   `(?<![\\p{L}])${NOUNS}(?:\\s+[\\p{L}\\p{N}.'’]{1,30}){0,4}?\\s*(?<![\\p{L}])(?:${FROM_WORDS})(?::?\\s+|(?<=['’]))(?=\\S)`,
   'iu',
 );
 /** "friend req - <someone>", "New follower: <someone>". */
-const LABEL_RULE =
+export const LABEL_RULE =
   /(?<![\p{L}])(?:requests?|reqs?|invites?|invitations?|follows?|followers?|adds?)\s*[-–—:]\s*(?=\S)/iu;
 /** "You were invited to Seattle Rust by <someone>". */
-const BY_RULE = /(?<![\p{L}])(?:invited|invitation|requested|sent|added)(?![\p{L}])[^\n]{0,80}?\sby\s+(?=\S)/iu;
+export const BY_RULE = /(?<![\p{L}])(?:invited|invitation|requested|sent|added)(?![\p{L}])[^\n]{0,80}?\sby\s+(?=\S)/iu;
 /** A line announcing that the next line is the person. */
-const BLOCK_HEADER =
+export const BLOCK_HEADER =
   /^(?:eingehende freundschaftsanfrage|freundschaftsanfragen|demandes? d['’]ami|solicitudes? de amistad|friend requests?\s*\(\d{1,4}\)|invitations?\s*\(\d{1,4}\)|you have (?:an?|\d{1,4}) (?:new |pending )?(?:invitations?|(?:connection|friend|follow) requests?)|(?:new |incoming |pending )?(?:invitations?|(?:connection|friend|follow) requests?|followers?)|invitation to connect)[.!:]?$/iu;
-const POSSESSIVE =
+export const POSSESSIVE =
   /(?:^|\s)(?:[Aa]ccept|[Vv]iew|[Ss]ee|[Cc]heck out|[Vv]isit)\s+([\p{Lu}\p{Lo}][\p{L}\p{M}'’-]{0,40})['’]s\s+(?:invitation|profile|request)/u;
 
 // Where a sentence ends before the name, e.g. "TikTok: dancewithraj started…", "Hi! Nadia Haddad wants…".
@@ -87,17 +87,17 @@ const VAGUE_START = /^(?:a certain|un certain|une certaine|un tal|una tal|some|t
 const RELATIONAL_FROM = /^(?:the|my|our|his|her|their|work|school|college|church|class|uni|university|home|back)\b/i;
 const HEADLINE_WORDS =
   /\b(?:engineer|developer|manager|director|founder|co-founder|ceo|cto|cfo|coo|vp|president|recruiter|designer|consultant|student|professor|lead|head of|analyst|scientist|researcher|architect|specialist|officer|partner|owner|intern|teacher|nurse|doctor|lawyer|writer|editor|speaker|author|coach|sales|marketing|hr|talent)\b/i;
-const UI_LINE =
+export const UI_LINE =
   /^(?:accept|ignore|confirm|delete|decline|view|see|reply|message|follow|join|unsubscribe|remove|block|report|check out|visit|open|log in|sign in)\b/i;
 const PROSE_START = /^(?:i|i'd|i'm|hi|hello|hey|dear|you|your|we|this|to|note|thanks)\b/i;
 const NAME_PARTICLE = /^(?:de|da|del|della|di|du|van|von|der|den|ter|bin|binti|ibn|al|el|la|le|y|dos|das)$/;
 const NAME_WORD = /^(?:[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}'’.-]*|@[\p{L}\p{N}_.]+)$/u;
 // A line that is one lower-case user name: "lunarmoth", "@pixel_fox".
-const HANDLE_ONLY = /^@?[\p{Ll}\p{N}_.-]{2,32}$/u;
+export const HANDLE_ONLY = /^@?[\p{Ll}\p{N}_.-]{2,32}$/u;
 const LINE_SEPARATOR = /\s[|·•–—]\s/u;
 
 /** Reads "Dana Kim, recruiter at Acme", "my patient Sam Lee", "Jordan Park (@jpark_dev)", "@octocat". */
-function readPerson(raw: string): Person {
+export function readPerson(raw: string): Person {
   const person: Person = { name: null };
   const brk = findBreak(raw, TAIL_BREAK);
   let head = brk ? raw.slice(0, brk.index) : raw;
@@ -175,7 +175,7 @@ function findBreak(text: string, re: RegExp): { index: number; end: number; sep:
 }
 
 /** Keeps only the last sentence before a verb: "TikTok: dancewithraj" → "dancewithraj". */
-function lastSentence(text: string): string {
+export function lastSentence(text: string): string {
   let start = 0;
   SENTENCE_BREAK.lastIndex = 0;
   for (let m = SENTENCE_BREAK.exec(text); m; m = SENTENCE_BREAK.exec(text)) {
@@ -206,7 +206,7 @@ function plausibleName(raw: string): string | null {
 }
 
 /** A line that is nothing but a name, maybe with a "·" or "|" headline after it. */
-function nameLine(line: string): Person | null {
+export function nameLine(line: string): Person | null {
   if (line.length > 120) return null;
   const sep = LINE_SEPARATOR.exec(line);
   const namePart = withoutTagline(sep ? line.slice(0, sep.index) : line);
@@ -220,7 +220,7 @@ function nameLine(line: string): Person | null {
   return person;
 }
 
-function looksLikeHeadline(line: string | undefined): line is string {
+export function looksLikeHeadline(line: string | undefined): line is string {
   if (!line || line.length < 2 || line.length > 160) return false;
   if (UI_LINE.test(line) || PROSE_START.test(line) || TRIGGER.test(line)) return false;
   if (/mutual|https?:|www\.|^["“„«「]/i.test(line)) return false;
@@ -239,120 +239,4 @@ function companyName(raw: string): string | undefined {
   name = name.replace(/[^\p{L}\p{N}.)&]+$/u, '');
   if (name.endsWith('.') && !/\b(?:inc|ltd|co|corp|llc|plc|gmbh|ag|sa)\.$/i.test(name)) name = name.slice(0, -1);
   return cleanName(name) ?? undefined;
-}
-
-function nextLine(lines: readonly string[], from: number): number {
-  for (let i = from + 1; i < lines.length; i++) if (lines[i] !== '') return i;
-  return -1;
-}
-
-type Rule = (lines: readonly string[], i: number) => Person | null;
-
-const afterMatch =
-  (re: RegExp): Rule =>
-  (lines, i) => {
-    const line = lines[i] ?? '';
-    const m = re.exec(line);
-    return m ? readPerson(line.slice(m.index + m[0].length)) : null;
-  };
-
-// Strongest wording first; within a rule the earliest line wins, so a Subject line beats the body.
-const RULES: [Rule, number][] = [
-  [
-    (lines, i) => {
-      const ja = japaneseName(lines[i] ?? '');
-      return ja ? { name: ja.name, ...(ja.handle ? { handle: ja.handle } : {}) } : null;
-    },
-    0.9,
-  ],
-  [
-    (lines, i) => {
-      const line = lines[i] ?? '';
-      const m = TRIGGER.exec(line);
-      if (!m) return null;
-      const before = lastSentence(line.slice(0, m.index));
-      if (before.trim() !== '') return readPerson(before);
-      const prev = i > 0 ? lines[i - 1] : '';
-      return prev ? (nameLine(prev) ?? { name: null }) : { name: null };
-    },
-    0.9,
-  ],
-  [afterMatch(FROM_RULE), 0.85],
-  [afterMatch(LABEL_RULE), 0.8],
-  [afterMatch(BY_RULE), 0.8],
-  [
-    (lines, i) => {
-      if (!BLOCK_HEADER.test(lines[i] ?? '')) return null;
-      const j = nextLine(lines, i);
-      const next = (lines[j] ?? '').trim();
-      if (j >= 0 && HANDLE_ONLY.test(next) && !UI_LINE.test(next))
-        return { name: next.replace(/^@/, ''), handle: next };
-      return j < 0 ? { name: null } : (nameLine(lines[j] ?? '') ?? { name: null });
-    },
-    0.75,
-  ],
-];
-
-const FALLBACKS: [Rule, number][] = [
-  [
-    (lines, i) => {
-      const person = nameLine(lines[i] ?? '');
-      if (!person) return null;
-      if (person.headline) return person;
-      return looksLikeHeadline(lines[nextLine(lines, i)]) ? person : null;
-    },
-    0.55,
-  ],
-  [
-    (lines, i) => {
-      const m = POSSESSIVE.exec(lines[i] ?? '');
-      return m?.[1] ? readPerson(m[1]) : null;
-    },
-    0.35,
-  ],
-];
-
-/** Finds who sent the invitation; a result with a null name still tells a relation or that it is an invite. */
-export function findPerson(lines: readonly string[], senders: readonly string[]): Found | null {
-  let partial: Found | null = null;
-  const tryRules = (rules: [Rule, number][], invites: boolean): Found | null => {
-    for (const [rule, strength] of rules) {
-      for (let i = 0; i < lines.length; i++) {
-        const person = rule(lines, i);
-        if (!person) continue;
-        if (person.name) person.name = capitalised(person.name);
-        const found: Found = { ...person, strength, line: i, invites };
-        if (person.name) return found;
-        partial ??= found;
-      }
-    }
-    return null;
-  };
-  const direct = tryRules(RULES, true);
-  if (direct) return direct;
-  // "From: Sarah Johnson via LinkedIn <invitations@linkedin.com>"
-  for (const sender of senders) {
-    const via = SENDER_VIA.exec(sender) ?? SENDER_VIA_JA.exec(sender);
-    const person = via?.[1] ? readPerson(via[1]) : null;
-    if (person?.name) return { ...person, strength: 0.8, line: -1, invites: false };
-  }
-  const fallback = tryRules(FALLBACKS, false);
-  if (fallback) return fallback;
-  const loose = looseName(lines.join('\n'));
-  const base: Found = partial ?? { name: null, strength: 0, line: -1, invites: false };
-  if (loose) return { ...base, name: loose, strength: Math.max(0.5, base.strength - 0.2), loose: true };
-  return partial;
-}
-
-/** The headline usually sits on the line after the name, or after a comma on a "- Name, title" line. */
-export function findHeadline(lines: readonly string[], name: string, from: number): string | undefined {
-  const candidates: (string | undefined)[] = [from >= 0 ? lines[nextLine(lines, from)] : undefined];
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').replace(/^[-–—•*]\s*/u, '');
-    if (!line.startsWith(name)) continue;
-    const rest = line.slice(name.length);
-    if (rest.trim() === '') candidates.push(lines[nextLine(lines, i)]);
-    else if (/^\s*(?:[,·|•]|\s[-–—])/u.test(rest)) candidates.push(rest.replace(/^\s*[,·|•\-–—]\s*/u, ''));
-  }
-  return candidates.find(looksLikeHeadline);
 }

@@ -58,7 +58,7 @@ const ALIAS_RE = new RegExp(
 const NETWORK_PREPOSITION =
   /(?<![\p{L}])(?:on|via|from|at|over|using|through|in|into|to|auf|bei|über|sur|en|no|na|su|op|w|em)\s+$/iu;
 const NETWORK_NOUN =
-  /^\s+(?:request|req|invite|invitation|follow|follower|friend|connection|notification|dm|account|profile)/i;
+  /^\s+(?:request|req|invite|invitation|connect|follow|follower|friend|connection|notification|dm|account|profile)/i;
 const LABEL_AFTER = /^\s*(?:[:\-–—·]|\n|$)/;
 // Lower-case "li" and "threads" are read as networks only where a network's name would sit ("on li", "li req").
 const LOWER_PLACED = new Set(['li', 'threads']);
@@ -118,10 +118,23 @@ const WORDING: Wording[] = [
     strength: 0.75,
   },
   {
-    re: /vernetzen|gemeinsame kontakte|berufliche[ns]? netzwerk|rejoindre (?:votre|mon) réseau|réseau professionnel|relations? en commun|souhaite se connecter|quiere conectar|red profesional|contactos en común|quer se conectar|rede profissional|conexões em comum|collegarsi|rete professionale|collegamento|connecten|contact met u maken|professionele netwerk|gemeenschappelijke connecties|nawiązać z tobą kontakt|sieci zawodowej|つながり/iu,
+    re: /vernetzen|gemeinsame kontakte|berufliche[ns]? netzwerk|rejoindre (?:votre|mon) réseau|réseau professionnel|relations? en commun|souhaite se connecter|quiere conectar|red profesional|contactos en común|quer se conectar|rede profissional|conexões em comum|collega(?:rsi|rti|rci|mento)|rete professionale|connecten|contact met u maken|professionele netwerk|gemeenschappelijke connecties|nawiązać z tobą kontakt|sieci zawodowej|つながり/iu,
     id: 'linkedin',
     weight: 2,
     strength: 0.75,
+  },
+  {
+    // "una invitación para conectar", "un convite para se conectar", "Einladung zum Vernetzen", "zaprasza Cię do kontaktów"
+    re: /(?:invitaci[oó]n|convite|invito|uitgenodigd|zaprasza|einladung|invitation|招待)[^\n]{0,30}(?:conect|connect|collega|vernetz|kontakt|contact|つながり)|zaprasza cię do (?:swojej )?(?:sieci )?kontaktów|do sieci|招待が届いています/iu,
+    id: 'linkedin',
+    weight: 2,
+    strength: 0.75,
+  },
+  {
+    re: /devenir (?:votre |ton )?ami|(?<![\p{L}])(?:no|na|do|en el|del) face(?![\p{L}])/iu,
+    id: 'facebook',
+    weight: 2,
+    strength: 0.7,
   },
   {
     re: /freundschaftsanfrage|befreundet sein|gemeinsame freunde|demande d['’]ami|amis en commun|devenir amis|solicitud de amistad|amigos en común|ser tu amig[oa]|solicitação de amizade|pedido de amizade|amigos em comum|ser seu amig[oa]|richiesta di amicizia|amici in comune|stringere amicizia|vriendschapsverzoek|gemeenschappelijke vrienden|vrienden met je worden|do (?:grona )?znajomych|wspólnych znajomych|友達リクエスト|共通の友達/iu,

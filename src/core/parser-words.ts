@@ -59,6 +59,7 @@ export const FOREIGN_VERBS = [
   'zacz(?:ął|ęła) (?:Cię|mnie) obserwować',
   'obserwuje (?:Cię|mnie)',
   'chce (?:mnie|Cię) obserwować',
+  'zaprasza (?:Cię|mnie) do',
   'poprosił(?:a)? o możliwość obserwowania',
 ];
 
@@ -72,7 +73,13 @@ export const FROM_WORDS = "from|von|de|del|d['’](?!ami)|da|do|dos|od|van";
 
 /** A greeting that names the user, not the inviter: "Hi Morgan,", "Hallo Lena,", "Cześć Katarzyna,". */
 export const GREETING =
-  /^(?:hi|hello|hey|dear|hallo|liebe[rs]?|guten tag|sehr geehrte[rs]?|bonjour|salut|cher|chère|hola|estimad[oa]|olá|oi|ciao|gentile|caro|cara|beste|hoi|cześć|witaj|dzień dobry|szanown[ay])\b[^\n]{0,60}$/iu;
+  /^(?:hi|hello|hey|dear|hallo|liebe[rs]?|guten tag|sehr geehrte[rs]?|bonjour|salut|cher|chère|hola|estimad[oa]|olá|oi|ciao|gentile|caro|cara|beste|hoi|cześć|witaj|dzień dobry|szanown[ay])(?![\p{L}])[^\n]{0,60}$/iu;
+/** The name a greeting addresses: "Hi Morgan," → "Morgan". */
+export const GREETED = /^\p{L}+(?: \p{L}+)?[\s,]+([^,!:;\n]{1,40})/u;
+
+/** An invitation's wording in any of the languages: "Beatriz Prieto te ha enviado una invitación …". */
+export const INVITE_STEM =
+  /invit|connect|conect|colleg|vernetz|kontakt|contact|folg|follow|segu|suiv|volg|obserw|amig|(?<![\p{L}])ami(?![\p{L}])|friend|freund|znajom|vriend|zapros|request|(?<![\p{L}])req(?![\p{L}])|solicit|richiest|anfrage|demande|zapras|convite|verzoek|(?<![\p{L}])add|adicion|agreg|añad|hinzu|ajout|aggiun|toevoeg|doda|eingeladen|uitgenodigd|招待|リクエスト|フォロー/iu;
 
 /** A footer naming whom the email was for: never the inviter. */
 export const RECIPIENT_FOOTER =
@@ -108,6 +115,9 @@ export const HEADER_FIELDS: Record<string, string> = {
 };
 
 /** Header lines other than From and Subject, dropped: "An:", "À :", "Para:", "Aan:", "Do:", "宛先:". */
+/** Headers whose value is the recipient. */
+export const TO_FIELDS = new Set(['to', 'an', 'à', 'a', 'para', 'aan', 'do', '宛先', 'cc']);
+
 export const OTHER_HEADERS =
   'to|cc|bcc|date|sent|reply-to|an|datum|gesendet|à|a|date|envoyé|para|fecha|enviado|data|inviato|aan|verzonden|do|wysłano|宛先|日付|送信日時';
 

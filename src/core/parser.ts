@@ -1,15 +1,18 @@
 import type { Invitation, InviterContext } from './invitation.js';
 import { capitalised } from './parser-name.js';
-import { type Found, findHeadline, findPerson, isInviteLine, type Person, setHeadline } from './parser-person.js';
+import { type Found, isInviteLine, type Person, setHeadline } from './parser-person.js';
 import { detectPlatform } from './parser-platform.js';
+import { findHeadline, findPerson } from './parser-rules.js';
 import {
   FOREIGN_NOUNS,
+  GREETED,
   GREETING,
   HEADER_FIELDS,
   OTHER_HEADERS,
   OTHER_PEOPLE,
   RECIPIENT_FOOTER,
   SUGGESTIONS_HEADING,
+  TO_FIELDS,
 } from './parser-words.js';
 import type { PlatformId } from './platforms.js';
 
@@ -55,6 +58,8 @@ interface Prepared {
   lines: string[];
   senders: string[];
   notes: string[];
+  /** The user's own names, lower case, from To: lines and greetings: never the inviter. */
+  recipients: Set<string>;
 }
 
 function prepare(input: string): Prepared {
@@ -66,14 +71,17 @@ function prepare(input: string): Prepared {
   const lines: string[] = [];
   const senders: string[] = [];
   const notes: string[] = [];
+  const recipients = new Set<string>();
   let suggestions = false;
   for (const raw of text.split('\n')) {
     let line = raw.replace(QUOTE_PREFIX, '').trim();
     if (FORWARD_MARKER.test(line)) continue;
     const header = HEADER.exec(line);
     if (header) {
-      const field = HEADER_FIELDS[(header[1] ?? '').toLowerCase()];
+      const key = (header[1] ?? '').toLowerCase();
+      const field = HEADER_FIELDS[key];
       if (field === 'from') senders.push((header[2] ?? '').replace(/<[^>]*>|"/g, '').trim());
+      if (TO_FIELDS.has(key)) addRecipient(recipients, (header[2] ?? '').replace(/<[^>]*>|"/g, ''));
       if (field !== 'subject') continue;
       line = header[2] ?? '';
     }
@@ -83,6 +91,7 @@ function prepare(input: string): Prepared {
     if (line === '') suggestions = false;
     if (suggestions) continue;
     if (!isInviteLine(line) && (GREETING.test(line) || RECIPIENT_FOOTER.test(line) || OTHER_PEOPLE.test(line))) {
+      if (GREETING.test(line)) addRecipient(recipients, GREETED.exec(line)?.[1] ?? '');
       continue;
     }
     const quoted = QUOTED.exec(line);
@@ -92,7 +101,15 @@ function prepare(input: string): Prepared {
     }
     if (line !== '' || lines[lines.length - 1] !== '') lines.push(line);
   }
-  return { text, lines, senders, notes };
+  return { text, lines, senders, notes, recipients };
+}
+
+/** "Morgan Reyes" is the user: so are "morgan reyes" and, alone, "morgan". */
+function addRecipient(recipients: Set<string>, raw: string): void {
+  const name = raw.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (name === '' || name.includes('@') || name.length > 60) return;
+  recipients.add(name);
+  recipients.add(name.split(' ')[0] ?? name);
 }
 
 function contextOf(prepared: Prepared, found: Found | null, platform: PlatformId | null): InviterContext {
@@ -128,7 +145,7 @@ export interface Reading {
 function parse(input: string): Reading {
   const prepared = prepare(input);
   const guess = detectPlatform(prepared.text);
-  let found = findPerson(prepared.lines, prepared.senders);
+  let found = findPerson(prepared.lines, prepared.senders, prepared.recipients);
   // A name alone ("Sarah Johnson") says nothing of an invitation: it might be anyone, so the flow asks who.
   if (found?.loose && !guess && !found.invites && !INVITE_WORDING.test(prepared.text)) found = null;
   let platform: PlatformId | null = guess?.id ?? null;

@@ -12,6 +12,8 @@ export interface CorpusEntry {
   platform: string | null;
   inviter: string | null;
   heldBack: boolean;
+  /** Written after the tuning, as a check on it: measured once before any further change. */
+  fresh?: boolean;
   text: string;
 }
 
@@ -40,9 +42,9 @@ export interface Score {
 
 const DIR = join(import.meta.dirname, '.');
 
-/** The whole corpus: the held-back third and the tuning two thirds. */
+/** The whole corpus: the held-back third, the tuning two thirds, and the fresh check written after tuning. */
 export function loadCorpus(): CorpusEntry[] {
-  return ['held-back.jsonl', 'tuning.jsonl'].flatMap((file) =>
+  return ['held-back.jsonl', 'tuning.jsonl', 'fresh.jsonl'].flatMap((file) =>
     readFileSync(join(DIR, file), 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '')
