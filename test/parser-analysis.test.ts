@@ -13,6 +13,23 @@ describe('analyseInvitation', () => {
     }
   });
 
+  it('GIVEN a birthday or a comment mentioned beside strong invite wording THEN it is still an invitation', () => {
+    const a = analyseInvitation("met her at jake's birthday party, she sent me a fb friend request - mia lopez");
+    expect(a).toMatchObject({ kind: 'invitation', invitation: { platform: 'facebook', inviter: 'Mia Lopez' } });
+    expect(analyseInvitation('Sophia Grant accepted your friend request.').kind).toBe('not_an_invitation');
+  });
+
+  it('GIVEN a user name in brackets or a GitHub profile address THEN the handle is kept in the context', () => {
+    const gh = analyseInvitation('[GitHub] Mira Sokolova (msokolova) started following you');
+    expect(gh.invitation).toMatchObject({
+      platform: 'github',
+      inviter: 'Mira Sokolova',
+      context: { handle: '@msokolova' },
+    });
+    const url = analyseInvitation('Ayaan Kapoor started following you\nhttps://github.com/ayaank');
+    expect(url.invitation.context.handle).toBe('@ayaank');
+  });
+
   it('GIVEN a quick lower-case description THEN the name is capitalised and the relation and handle kept', () => {
     const a = analyseInvitation('linkedin invite from my therapist sophie turner??');
     expect(a).toMatchObject({ kind: 'invitation', asks: [] });

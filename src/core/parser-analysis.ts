@@ -12,7 +12,7 @@ const SURE_PLATFORM = 0.35;
 export function analyseInvitation(text: string): Analysis {
   const reading = readInvitation(text);
   const invitation = reading.invitation;
-  const notice = notInvitation(typeof text === 'string' ? text.slice(0, 4000) : '');
+  const notice = notInvitation(typeof text === 'string' ? text.slice(0, 4000) : '', reading.invites);
   if (notice) return { kind: 'not_an_invitation', invitation, asks: [], notice };
   const asks: Analysis['asks'] = [];
   if (!invitation.platform || reading.platformStrength < SURE_PLATFORM) {

@@ -7,6 +7,7 @@ const SEGMENT = /[,.;:!?()[\]"“”]|\s[-–—]\s|\n/u;
 const WORD = /^\p{L}[\p{L}\p{M}'’-]{0,30}$/u;
 const UPPER_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’-]*|de|da|del|di|du|van|von|der|den|ter|dos|das|la|le)$/u;
 const MAX_TEXT = 400;
+const PARTICLE = /^(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ter|ten)$/;
 
 // Words that make a phrase something other than a name, in the corpus languages' everyday vocabulary.
 const STOP = new Set(
@@ -21,24 +22,28 @@ const STOP = new Set(
   je moi mon ma mes tu toi et ou de du des le la les un une sur avec pas jamais
   yo mi mis tú te y o del el los las un una en con no nunca
   eu meu minha você e ou do da dos das um uma em com não nunca
-  io mio mia tu e o di il lo gli la le un una su con non mai
+  io mio tu e o di il lo gli la le un una su con non mai
   ik mij mijn jij je en of van het een op met niet nooit
   ja mnie mój moja ty i lub od na z nie nigdy
   accept ignore confirm delete decline approve deny view see reply message join block report follow back
   eingehende freundschaftsanfrage anfrage einladung demande solicitud convite richiesta verzoek zaproszenie
   aceitar ignorar aceptar accetta ignora accepteren negeren akceptuj zignoruj annehmen ignorieren accepter ignorer
   confirmar eliminar excluir conferma elimina bevestigen verwijderen potwierdź usuń bestätigen löschen supprimer
-  will wil veut quiere quer vuole chce möchte wants just new`.split(/\s+/),
+  wil veut quiere quer vuole chce möchte wants just new`.split(/\s+/),
 );
 
 /** Two or three words that could be a name and are not everyday words, or null. */
 export function nameish(segment: string): string | null {
   const words = segment.trim().split(/\s+/);
-  if (words.length < 2 || words.length > 3) return null;
+  if (words.length < 2 || words.length > 4) return null;
   if (!words.every((w) => WORD.test(w))) return null;
   const lower = words.every((w) => w === w.toLowerCase());
   if (!lower && !words.every((w) => UPPER_WORD.test(w))) return null;
-  if (words.some((w) => STOP.has(w.toLowerCase()) || ALIAS_OWNER.has(w.toLowerCase()))) return null;
+  // Particles ("daan de vries") belong to a name between its words, though they are everyday words too.
+  const everyday = (w: string, i: number) =>
+    (STOP.has(w.toLowerCase()) && !(i > 0 && i < words.length - 1 && PARTICLE.test(w))) ||
+    ALIAS_OWNER.has(w.toLowerCase());
+  if (words.some(everyday)) return null;
   return words.join(' ');
 }
 
@@ -70,7 +75,6 @@ export function japaneseName(line: string): { name: string; handle?: string } | 
   return m[2] ? { name, handle: m[2] } : { name };
 }
 
-const PARTICLE = /^(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ter|ten)$/;
 const NAME_CASE = /^\p{Lu}[\p{L}\p{M}'’.-]{0,30}$/u;
 const LOWER_WORD = /^\p{Ll}[\p{Ll}\p{M}'’-]{0,30}$/u;
 const ARTICLE = /^(?:a|o)$/;

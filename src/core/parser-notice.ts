@@ -28,8 +28,13 @@ const NOTICES: [RegExp, string][] = [
   ],
 ];
 
-/** What the text is when it is certainly not an invitation ("a birthday reminder"); null otherwise. */
-export function notInvitation(text: string): string | null {
-  for (const [re, what] of NOTICES) if (re.test(text)) return what;
+/**
+ * What the text is when it is not an invitation ("a birthday reminder"); null otherwise. When strong invite
+ * wording is there too ("met her at a birthday party, she sent me a friend request"), only an acceptance counts.
+ */
+export function notInvitation(text: string, invites: boolean): string | null {
+  for (const [re, what] of NOTICES) {
+    if (re.test(text) && (!invites || what === 'an accepted invitation')) return what;
+  }
   return null;
 }

@@ -140,6 +140,8 @@ function readTail(sep: string, tail: string, person: Person): void {
   if (sep === '(') {
     const inner = tail.slice(0, Math.max(0, tail.indexOf(')'))).trim();
     if (inner.startsWith('@')) person.handle = inner.split(/\s/)[0];
+    // "Mira Sokolova (msokolova)", "Rafael (rafa_gg)": a user name in lower case; "(Murphy)" is a maiden name.
+    else if (/^[\p{Ll}\p{N}_.-]{2,39}$/u.test(inner)) person.handle = `@${inner}`;
     else if (RELATION_START.test(inner)) person.relation = cleanName(inner) ?? undefined;
     else if (looksLikeHeadline(inner)) setHeadline(person, inner);
     return;
@@ -202,6 +204,8 @@ function plausibleName(raw: string): string | null {
   if (NOT_A_NAME_WORD.test(name)) return null;
   const key = name.toLowerCase();
   if (ALIAS_OWNER.has(key) || ALIAS_OWNER.has(key.replace(/\s+/g, ' '))) return null;
+  // Typed in lower case, a phrase is a name only if made of name-like words: "met her" is not one.
+  if (words.length > 1 && name === key && !/[\d_.@]/.test(name) && !nameish(name)) return null;
   return name;
 }
 

@@ -35,15 +35,26 @@ const QUOTED = /^["“„«「『](.+?)["”“»」』]?$/u;
 const MUTUALS =
   /(\d{1,6})\s+(?:(?:mutual|shared)\s+(?:connections?|friends?|followers?|contacts?)|(?:friends?|connections?)\s+in\s+common)/i;
 const PROFILE_URL =
-  /https?:\/\/(?:www\.|m\.|mobile\.)?(x|twitter|instagram|threads|tiktok)\.(?:com|net)\/@?([A-Za-z0-9_.]{1,30})(?![A-Za-z0-9_.])/i;
+  /https?:\/\/(?:www\.|m\.|mobile\.)?(x|twitter|instagram|threads|tiktok|github)\.(?:com|net)\/@?([A-Za-z0-9_.]{1,30})(?![A-Za-z0-9_.])/i;
 const PROFILE_HOSTS: Record<string, PlatformId> = {
   x: 'x',
   twitter: 'x',
   instagram: 'instagram',
   threads: 'threads',
   tiktok: 'tiktok',
+  github: 'github',
 };
-const NOT_A_PROFILE = new Set(['i', 'home', 'intent', 'explore', 'accounts', 'p', 'reel', 'reels', 'stories', 'share']);
+const NOT_A_PROFILE = new Set(
+  ['i', 'home', 'intent', 'explore', 'accounts', 'p', 'reel', 'reels', 'stories', 'share'].concat([
+    'orgs',
+    'settings',
+    'notifications',
+    'login',
+    'features',
+    'sponsors',
+    'marketplace',
+  ]),
+);
 // X handles cannot contain dots, Instagram's can.
 const DOTTED_HANDLE = /^@?[a-z0-9_]+(?:\.[a-z0-9_]+)+$/;
 const INVITE_WORDING = new RegExp(
@@ -138,7 +149,7 @@ function contextOf(prepared: Prepared, found: Found | null, platform: PlatformId
 export interface Reading {
   invitation: Invitation;
   platformStrength: number;
-  /** The wording said someone invites the user ("wants to connect", "folgt dir"). */
+  /** Strong wording said someone invites the user ("wants to connect", "folgt dir", "request from"). */
   invites: boolean;
 }
 
@@ -164,7 +175,8 @@ function parse(input: string): Reading {
     context: contextOf(prepared, found, platform),
     confidence: Math.min(1, Math.max(0, confidence)),
   };
-  return { invitation, platformStrength, invites: found?.invites ?? false };
+  const invites = Boolean(found?.invites && found.strength >= 0.7);
+  return { invitation, platformStrength, invites };
 }
 
 /**
