@@ -51,7 +51,12 @@ report(
   showMisses,
 );
 report(
-  'Fresh check (written after tuning)',
-  corpus.filter((e) => e.fresh),
+  'Fresh check 1 (written after tuning round 1)',
+  corpus.filter((e) => e.fresh && e.round !== 2),
+  showMisses,
+);
+report(
+  'Fresh check 2 (written after tuning round 2)',
+  corpus.filter((e) => e.round === 2),
   showMisses,
 );

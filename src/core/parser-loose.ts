@@ -36,13 +36,13 @@ const STOP = new Set(
 export function nameish(segment: string): string | null {
   const words = segment.trim().split(/\s+/);
   if (words.length < 2 || words.length > 4) return null;
+  if (words.length === 4 && !words.slice(1, 3).some((w) => PARTICLE.test(w))) return null; // "maria de la cruz"
   if (!words.every((w) => WORD.test(w))) return null;
   const lower = words.every((w) => w === w.toLowerCase());
   if (!lower && !words.every((w) => UPPER_WORD.test(w))) return null;
   // Particles ("daan de vries") belong to a name between its words, though they are everyday words too.
   const everyday = (w: string, i: number) =>
-    (STOP.has(w.toLowerCase()) && !(i > 0 && i < words.length - 1 && PARTICLE.test(w))) ||
-    ALIAS_OWNER.has(w.toLowerCase());
+    (STOP.has(w.toLowerCase()) && !(i > 0 && PARTICLE.test(w))) || ALIAS_OWNER.has(w.toLowerCase());
   if (words.some(everyday)) return null;
   return words.join(' ');
 }

@@ -22,6 +22,10 @@ export function capitalised(name: string): string {
   const words = name.split(' ');
   if (words.length < 2) return name;
   return words
-    .map((w, i) => (i > 0 && PARTICLE.test(w) ? w : w.replace(/(^|['’-])(\p{Ll})/gu, (_, p, c) => p + c.toUpperCase())))
+    .map((w, i) =>
+      i > 0 && i < words.length - 1 && PARTICLE.test(w)
+        ? w
+        : w.replace(/(^|-|['’](?=\p{Ll}\p{L}))(\p{Ll})/gu, (_, p, c) => p + c.toUpperCase()),
+    )
     .join(' ');
 }

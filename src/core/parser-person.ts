@@ -35,6 +35,7 @@ const VERBS = [
   '(?:followed|follows) (?:you|me)',
   '(?:is|are|started|began) (?:now )?following (?:you|me)',
   'invited (?:you|me)',
+  'friend requested (?:you|me)',
   'is inviting (?:you|me)',
   'subscribed to (?:your|my) (?:youtube )?channel',
   'added (?:you|me)',
@@ -132,6 +133,28 @@ export function readPerson(raw: string): Person {
     person.handle ??= token;
     head = head.slice(1).replace(/@[^\s@]+$/, '');
   }
+  // "Trevor Hall @trevhall followed you": the handle after the name.
+  const trailing = /\s(@[\p{L}\p{N}_.]{1,30})$/u.exec(head);
+  if (trailing?.[1]) {
+    person.handle ??= trailing[1];
+    head = head.slice(0, trailing.index);
+  }
+  // Typed in lower case, words about the person come first: "so hector salinas", "aunt's neighbour bea lindqvist".
+  if (head === head.toLowerCase() && !nameish(head) && !/[\d_.@]/.test(head)) {
+    const all = head.split(/\s+/);
+    // Two words, or three round a particle ("daan de vries").
+    for (const n of NAME_PARTICLE.test(all[all.length - 2] ?? '') ? [3] : [2]) {
+      const tail = all.slice(-n).join(' ');
+      if (all.length > n && nameish(tail)) {
+        const before = all.slice(0, -n).join(' ');
+        if (!/^(?:so|well|ok|okay|lol|btw|hey|um|omg|ugh|also|and|then|now|just)$/.test(before)) {
+          person.relation ??= cleanName(before) ?? undefined;
+        }
+        head = tail;
+        break;
+      }
+    }
+  }
   person.name = plausibleName(head);
   return person;
 }
@@ -187,7 +210,7 @@ export function lastSentence(text: string): string {
   const last = text.slice(start);
   // "Instagram · mila.creates", "Ana Ruiz | Brand Strategist 🚀": skip a network's name, keep the person's.
   const parts = last.split(/\s[|·•–—-]\s/u);
-  return parts.find((p) => p.trim() !== '' && !isPlainPlatformWord(p.trim())) ?? last;
+  return parts.find((p) => p.trim() !== '' && !ALIAS_OWNER.has(p.trim().toLowerCase())) ?? last;
 }
 
 function isPlainPlatformWord(word: string): boolean {

@@ -118,7 +118,7 @@ const WORDING: Wording[] = [
     strength: 0.75,
   },
   {
-    re: /vernetzen|gemeinsame kontakte|berufliche[ns]? netzwerk|rejoindre (?:votre|mon) réseau|réseau professionnel|relations? en commun|souhaite se connecter|quiere conectar|red profesional|contactos en común|quer se conectar|rede profissional|conexões em comum|collega(?:rsi|rti|rci|mento)|rete professionale|connecten|contact met u maken|professionele netwerk|gemeenschappelijke connecties|nawiązać z tobą kontakt|sieci zawodowej|つながり/iu,
+    re: /vernetzen|gemeinsame kontakte|berufliche[ns]? netzwerk|rejoindre (?:votre|mon|son) réseau|réseau professionnel|relations? en commun|souhaite se connecter|quiere conectar|red profesional|contactos en común|quer se conectar|rede profissional|conexões em comum|collega(?:rsi|rti|rci|mento)|rete professionale|connecten|contact met u maken|professionele netwerk|gemeenschappelijke connecties|nawiązać z tobą kontakt|sieci zawodowej|つながり/iu,
     id: 'linkedin',
     weight: 2,
     strength: 0.75,

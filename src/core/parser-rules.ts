@@ -55,8 +55,22 @@ const triggerRule: Rule = (lines, i) => {
     const person = above && !looksLikeHeadline(above) ? nameLine(above) : null;
     if (person) return { ...person, headline: person.headline ?? first.headline ?? prev };
   }
+  if (!first && HANDLE_ONLY.test(prev.trim()) && !UI_LINE.test(prev))
+    return { name: prev.trim(), handle: `@${prev.trim()}` };
   return first ?? { name: null };
 };
+
+/** "Fatima wants to connect" under a "Fatima Zahra" line, or "l'invitation d'Aurélien" from "Aurélien Faure via …". */
+function fuller(name: string, lines: readonly string[], senders: readonly string[]): string {
+  if (name.includes(' ') || !/^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(name)) return name;
+  const prefix = `${name} `;
+  const viaNames = senders.map((s) => SENDER_VIA.exec(s)?.[1] ?? '').filter((s) => s.startsWith(prefix));
+  const candidates = [...lines.filter((l) => l.startsWith(prefix)).map(nameLine), ...viaNames.map(readPerson)];
+  for (const person of candidates) {
+    if (person?.name?.startsWith(prefix) && person.name.split(' ').length <= 4) return person.name;
+  }
+  return name;
+}
 
 // Strongest wording first; within a rule the earliest line wins, so a Subject line beats the body.
 const RULES: [Rule, number][] = [
@@ -140,7 +154,7 @@ export function findPerson(
     return null;
   };
   const direct = tryRules(RULES, true);
-  if (direct) return direct;
+  if (direct?.name) return { ...direct, name: fuller(direct.name, lines, senders) };
   // "From: Sarah Johnson via LinkedIn <invitations@linkedin.com>"
   for (const sender of senders) {
     const via = SENDER_VIA.exec(sender) ?? SENDER_VIA_JA.exec(sender);
