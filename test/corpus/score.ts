@@ -14,7 +14,7 @@ export interface CorpusEntry {
   heldBack: boolean;
   /** Written after the tuning, as a check on it: measured once before any further change. */
   fresh?: boolean;
-  /** Which fresh check: 1 was written after the first round of tuning, 2 after the second. */
+  /** Which fresh check: 1 was written after the first round of tuning, 2 after the second, 3 after the last. */
   round?: number;
   text: string;
 }
@@ -46,7 +46,7 @@ const DIR = join(import.meta.dirname, '.');
 
 /** The whole corpus: the held-back third, the tuning two thirds, and the fresh check written after tuning. */
 export function loadCorpus(): CorpusEntry[] {
-  return ['held-back.jsonl', 'tuning.jsonl', 'fresh.jsonl', 'fresh2.jsonl'].flatMap((file) =>
+  return ['held-back.jsonl', 'tuning.jsonl', 'fresh.jsonl', 'fresh2.jsonl', 'fresh3.jsonl'].flatMap((file) =>
     readFileSync(join(DIR, file), 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '')
