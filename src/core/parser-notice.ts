@@ -15,12 +15,16 @@ const NOTICES: [RegExp, string][] = [
     'a birthday reminder',
   ],
   [
-    /(?<![\p{L}])commented (?:on|:)|(?<![\p{L}])mentioned you(?![\p{L}])|(?<![\p{L}])liked your(?![\p{L}])|(?<![\p{L}])replied to your(?![\p{L}])|(?<![\p{L}])reacted to your(?![\p{L}])|(?<![\p{L}])kommentiert(?![\p{L}])|(?<![\p{L}])a commenté(?![\p{L}])|(?<![\p{L}])ha comentado(?![\p{L}])|(?<![\p{L}])comentó(?![\p{L}])|(?<![\p{L}])comentou(?![\p{L}])|(?<![\p{L}])ha commentato(?![\p{L}])|(?<![\p{L}])heeft gereageerd op(?![\p{L}])|(?<![\p{L}])skomentował|コメントしました|いいね|a aimé|gefällt|le gusta|curtiu|ha messo mi piace|vindt [^\n]{1,40} leuk|polubił/iu,
+    /(?<![\p{L}])commented (?:on|:)|(?<![\p{L}])mentioned you(?![\p{L}])|(?<![\p{L}])liked your(?![\p{L}])|(?<![\p{L}])replied to your(?![\p{L}])|(?<![\p{L}])reacted to your(?![\p{L}])|(?<![\p{L}])kommentiert(?![\p{L}])|(?<![\p{L}])a commenté(?![\p{L}])|(?<![\p{L}])ha comentado(?![\p{L}])|(?<![\p{L}])comentó(?![\p{L}])|(?<![\p{L}])comentou(?![\p{L}])|(?<![\p{L}])ha commentato(?![\p{L}])|(?<![\p{L}])heeft gereageerd op(?![\p{L}])|(?<![\p{L}])skomentował|コメントしました|いいね|a aimé|gefällt|le gusta|curtiu|ha messo mi piace|vindt [^\n]{1,40} leuk|leuk gevonden|polubił/iu,
     'a comment or reaction',
   ],
   [
     /(?<![\p{L}])(?:you (?:are now |have )?subscribed to|subscribed to (?:your|my|the|his|her|their|[\p{L}\p{N}._-]{1,40}['’]s) (?:newsletter|podcast|list|mailing list|blog))|(?<![\p{L}])hat (?:Ihren|deinen) Newsletter abonniert|(?<![\p{L}])s'est abonné|(?<![\p{L}])se suscribió(?![\p{L}])|(?<![\p{L}])se inscreveu(?![\p{L}])/iu,
     'a subscription notice',
+  ],
+  [
+    /viewed your profile|hat Ihr Profil angesehen|a consulté votre profil|(?:vio|ha visto) tu perfil|visualizou (?:o )?seu perfil|ha visto il tuo profilo|heeft (?:je|uw) profiel bekeken|wyświetlił(?:a)? (?:Twój|twój) profil|プロフィールを閲覧/iu,
+    'a profile view',
   ],
   [
     /(?<![\p{L}])congratulate [^\n]{1,60} on(?![\p{L}])|(?<![\p{L}])work anniversary(?![\p{L}])|(?<![\p{L}])new (?:job|position|role)(?![\p{L}])/iu,

@@ -59,7 +59,8 @@ export const FROM_RULE = new RegExp(
 export const LABEL_RULE =
   /(?<![\p{L}])(?:requests?|reqs?|invites?|invitations?|follows?|followers?|adds?)\s*[-–—:]\s*(?=\S)/iu;
 /** "You were invited to Seattle Rust by <someone>". */
-export const BY_RULE = /(?<![\p{L}])(?:invited|invitation|requested|sent|added)(?![\p{L}])[^\n]{0,80}?\sby\s+(?=\S)/iu;
+export const BY_RULE =
+  /(?<![\p{L}])(?:invited|invitation|requested|sent|added|followed|friended)(?![\p{L}])[^\n]{0,80}?\sby\s+(?=\S)/iu;
 /** A line announcing that the next line is the person. */
 export const BLOCK_HEADER =
   /^(?:eingehende freundschaftsanfrage|freundschaftsanfragen|demandes? d['’]ami|solicitudes? de amistad|friend requests?\s*\(\d{1,4}\)|invitations?\s*\(\d{1,4}\)|you have (?:an?|\d{1,4}) (?:new |pending )?(?:invitations?|(?:connection|friend|follow) requests?)|(?:new |incoming |pending )?(?:invitations?|(?:connection|friend|follow) requests?|followers?)|invitation to connect)[.!:]?$/iu;

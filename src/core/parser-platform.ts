@@ -48,11 +48,13 @@ export const AMBIGUOUS = new Set([
   'toot',
 ]);
 
+const WORD_SCRIPTS = '\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{M}';
 const ALIAS_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_@./-])(?:${[...ALIAS_OWNER.keys()]
+  // Japanese writes particles straight onto a network's name ("Xで", "がLinkedInで"): only Latin-like letters count.
+  `(?<![${WORD_SCRIPTS}\\p{N}_@./-])(?:${[...ALIAS_OWNER.keys()]
     .sort((a, b) => b.length - a.length)
     .map((a) => escapeRe(a).replace(/ /g, '\\s+'))
-    .join('|')})(?![\\p{L}\\p{N}_@]|[.-][\\p{L}\\p{N}])`,
+    .join('|')})(?![${WORD_SCRIPTS}\\p{N}_@]|[.-][\\p{L}\\p{N}])`,
   'giu',
 );
 const NETWORK_PREPOSITION =
@@ -62,6 +64,8 @@ const NETWORK_NOUN =
 const LABEL_AFTER = /^\s*(?:[:\-–—·]|\n|$)/;
 // Lower-case "li" and "threads" are read as networks only where a network's name would sit ("on li", "li req").
 const LOWER_PLACED = new Set(['li', 'threads']);
+// Japanese puts the particle after the network: "Xで" (on X), "Xの" (X's).
+const JA_PARTICLE_AFTER = /^(?:で|の|にて|から)/u;
 
 // Networks outside the catalog: naming one means "other", and stops "friend request" from meaning Facebook.
 const OTHER_NETWORK =
@@ -107,6 +111,13 @@ const WORDING: Wording[] = [
   },
   {
     re: /\binvited (?:you|me) to follow (?:their|this|the|our|his|her) (?:company )?page\b|\bboth know\b|\bignore\s+accept\b/i,
+    id: 'linkedin',
+    weight: 1,
+    strength: 0.5,
+  },
+  {
+    // LinkedIn's buttons in other languages: Facebook and Instagram say "Bestätigen", "Confirmer", "Confirmar".
+    re: /(?<![\p{L}])(?:annehmen|ignorieren|accepter|ignorer|aceptar|aceitar|ignorar|accetta|ignora|accepteren|negeren|akceptuj|zignoruj)(?![\p{L}])|無視/iu,
     id: 'linkedin',
     weight: 1,
     strength: 0.5,
@@ -238,7 +249,10 @@ function aliasSignals(text: string, add: (s: Signal) => void): void {
       }
       const atLineStart = m.index === 0 || /\n\s*$/.test(before);
       const placed =
-        NETWORK_PREPOSITION.test(before) || NETWORK_NOUN.test(after) || (atLineStart && LABEL_AFTER.test(after));
+        NETWORK_PREPOSITION.test(before) ||
+        NETWORK_NOUN.test(after) ||
+        JA_PARTICLE_AFTER.test(after) ||
+        (atLineStart && LABEL_AFTER.test(after));
       if (!placed) continue;
     }
     add({ id, kind: 'alias', weight: 3, strength: 0.9, at: m.index });

@@ -35,6 +35,8 @@ const afterMatch =
     return m ? readPerson(line.slice(m.index + m[0].length)) : null;
   };
 
+const INTERJECTION = /^\s*(?:hey|hi|hello|so|ok|okay|well|btw|fyi|lol|ugh|um|oh|and|also|update)\s*[,!.:-]?\s+/i;
+
 // LinkedIn subjects address the user first: "Dennis, Sabrina Kaiser hat Sie eingeladen …".
 const ADDRESSED = /^\p{Lu}[\p{L}\p{M}'’-]{0,30},\s+(\p{Lu}[^,]{1,60})$/u;
 
@@ -43,7 +45,8 @@ const triggerRule: Rule = (lines, i) => {
   const line = lines[i] ?? '';
   const m = TRIGGER.exec(line);
   if (!m) return null;
-  let before = lastSentence(line.slice(0, m.index));
+  // "hey, nkechi obi wants to connect": an interjection before the name is not part of it.
+  let before = lastSentence(line.slice(0, m.index)).replace(INTERJECTION, '');
   const addressed = ADDRESSED.exec(before.trim());
   if (addressed?.[1]) before = addressed[1];
   if (before.trim() !== '') return readPerson(before);

@@ -9,7 +9,7 @@ export const FOREIGN_VERBS = [
   'möchte (?:Ihnen|dir) folgen',
   'folgt (?:dir|Ihnen|mir)(?: jetzt)?',
   'hat (?:angefangen|begonnen), (?:dir|Ihnen) zu folgen',
-  'hat (?:dir|Ihnen|mir) eine (?:Freundschafts|Kontakt)?anfrage (?:auf [\\p{L}]{2,12} )?(?:gesendet|geschickt)',
+  'hat (?:dir|Ihnen|mir) eine [\\p{L}]{0,20}(?:anfrage|einladung) (?:auf [\\p{L}]{2,12} )?(?:gesendet|geschickt)',
   'möchte (?:auf [\\p{L}]{2,12} )?mit (?:dir|Ihnen) befreundet sein',
   'hat (?:mich|dich|Sie) eingeladen',
   'lädt (?:dich|Sie) ein',
@@ -67,7 +67,7 @@ export const FOREIGN_VERBS = [
 /** Nouns for an invitation, followed a few words later by "from <name>" in any of the languages. */
 export const FOREIGN_NOUNS =
   "pedido de amizade|solicitud de amistad|solicitação de amizade|demande d['’]ami(?:tié)?|richiesta di amicizia|zaproszenie do (?:grona )?znajomych|" +
-  'anfrage|kontaktanfrage|freundschaftsanfrage|einladung|demande|invitation|solicitud|invitación|convite|pedido|solicitação|richiesta|invito|verzoek|vriendschapsverzoek|uitnodiging|zaproszenie|prośba';
+  '[\\p{L}]{0,20}anfrage|[\\p{L}]{0,20}einladung|[\\p{L}]{0,20}verzoek|demande|invitation|solicitud|invitación|convite|pedido|solicitação|richiesta|invito|verzoek|vriendschapsverzoek|uitnodiging|zaproszenie|prośba';
 
 /** "from" in the languages: "von", "de", "d'", "da", "od", "van". */
 export const FROM_WORDS = "from|von|de|del|d['’](?!ami)|da|do|dos|od|van";

@@ -14,7 +14,7 @@ export interface CorpusEntry {
   heldBack: boolean;
   /** Written after the tuning, as a check on it: measured once before any further change. */
   fresh?: boolean;
-  /** Which fresh check: 1 was written after the first round of tuning, 2 after the second, 3 after the last. */
+  /** Which fresh check (none for the first): each was written after the round of tuning before it. */
   round?: number;
   text: string;
 }
@@ -46,11 +46,12 @@ const DIR = join(import.meta.dirname, '.');
 
 /** The whole corpus: the held-back third, the tuning two thirds, and the fresh check written after tuning. */
 export function loadCorpus(): CorpusEntry[] {
-  return ['held-back.jsonl', 'tuning.jsonl', 'fresh.jsonl', 'fresh2.jsonl', 'fresh3.jsonl'].flatMap((file) =>
-    readFileSync(join(DIR, file), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as CorpusEntry),
+  return ['held-back.jsonl', 'tuning.jsonl', 'fresh.jsonl', 'fresh2.jsonl', 'fresh3.jsonl', 'fresh4.jsonl'].flatMap(
+    (file) =>
+      readFileSync(join(DIR, file), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as CorpusEntry),
   );
 }
 
