@@ -18,8 +18,12 @@ export function withoutTagline(raw: string): string {
 
 /** "tomasz kowalczyk" → "Tomasz Kowalczyk", "daan de vries" → "Daan de Vries"; a lone handle stays as typed. */
 export function capitalised(name: string): string {
-  if (/\p{Lu}/u.test(name) || HANDLE_LIKE.test(name)) return name;
-  const words = name.split(' ');
+  if (HANDLE_LIKE.test(name)) return name;
+  const upper = /\p{Lu}/u.test(name);
+  const lower = /\p{Ll}/u.test(name);
+  const shouting = upper && !lower && name.split(' ').every((w) => w.length > 1); // "SEAN MURPHY"
+  if (!shouting && (upper || !lower)) return name;
+  const words = (shouting ? name.toLowerCase() : name).split(' ');
   if (words.length < 2) return name;
   return words
     .map((w, i) =>

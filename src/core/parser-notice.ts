@@ -7,15 +7,15 @@ const NOTICES: [RegExp, string][] = [
     'an accepted invitation',
   ],
   [
-    /(?<![\p{L}])(?:accepted|angenommen|a accepté|aceptó|ha aceptado|aceitou|ha accettato|geaccepteerd|zaakceptował)(?![\p{L}])|(?:now connected|are connected|sind jetzt vernetzt|êtes maintenant connectés|ahora están conectados|agora estão conectados|ora siete collegati|zijn nu connecties)/iu,
+    /(?<![\p{L}])(?:accepted|angenommen|a accepté|aceptó|ha aceptado|aceitou|ha accettato|geaccepteerd|zaakceptował)(?![\p{L}])|(?:are now friends|sind jetzt befreundet|êtes maintenant amis|ahora son amigos|agora são amigos|ora siete amici|zijn nu vrienden|jesteście teraz znajomymi|now connected|are connected|sind jetzt vernetzt|êtes maintenant connectés|ahora están conectados|agora estão conectados|ora siete collegati|zijn nu connecties)/iu,
     'an accepted invitation',
   ],
   [
-    /(?<![\p{L}])birthdays?(?![\p{L}])|(?<![\p{L}])Geburtstag|(?<![\p{L}])anniversaire(?![\p{L}])|(?<![\p{L}])cumpleaños(?![\p{L}])|(?<![\p{L}])aniversário(?![\p{L}])|(?<![\p{L}])compleanno(?![\p{L}])|(?<![\p{L}])jarig(?![\p{L}])|(?<![\p{L}])urodziny(?![\p{L}])|誕生日/iu,
+    /(?<![\p{L}])birthdays?(?![\p{L}])|(?<![\p{L}])Geburtstag|(?<![\p{L}])anniversaire(?![\p{L}])|(?<![\p{L}])cumpleaños(?![\p{L}])|cumple años|compie gli anni|fa gli anni|faz anos|verjaardag|(?<![\p{L}])aniversário(?![\p{L}])|(?<![\p{L}])compleanno(?![\p{L}])|(?<![\p{L}])jarig(?![\p{L}])|(?<![\p{L}])urodziny(?![\p{L}])|誕生日/iu,
     'a birthday reminder',
   ],
   [
-    /(?<![\p{L}])commented (?:on|:)|(?<![\p{L}])mentioned you(?![\p{L}])|(?<![\p{L}])liked your(?![\p{L}])|(?<![\p{L}])replied to your(?![\p{L}])|(?<![\p{L}])reacted to your(?![\p{L}])|(?<![\p{L}])kommentiert(?![\p{L}])|(?<![\p{L}])a commenté(?![\p{L}])|(?<![\p{L}])ha comentado(?![\p{L}])|(?<![\p{L}])comentó(?![\p{L}])|(?<![\p{L}])comentou(?![\p{L}])|(?<![\p{L}])ha commentato(?![\p{L}])|(?<![\p{L}])heeft gereageerd op(?![\p{L}])|(?<![\p{L}])skomentował|コメントしました|いいね|a aimé|gefällt|le gusta|curtiu|ha messo mi piace|vindt [^\n]{1,40} leuk|leuk gevonden|polubił/iu,
+    /(?<![\p{L}])commented\s?(?:on|:)|(?<![\p{L}])mentioned you(?![\p{L}])|(?<![\p{L}])liked your(?![\p{L}])|(?<![\p{L}])replied to your(?![\p{L}])|(?<![\p{L}])reacted to your(?![\p{L}])|(?<![\p{L}])kommentiert(?![\p{L}])|(?<![\p{L}])a commenté(?![\p{L}])|(?<![\p{L}])ha comentado(?![\p{L}])|(?<![\p{L}])comentó(?![\p{L}])|(?<![\p{L}])comentou(?![\p{L}])|(?<![\p{L}])ha commentato(?![\p{L}])|(?<![\p{L}])heeft gereageerd op(?![\p{L}])|(?<![\p{L}])skomentował|コメントしました|いいね|a aimé|gefällt|le gusta|curtiu|ha messo mi piace|vindt [^\n]{1,40} leuk|leuk gevonden|polubił/iu,
     'a comment or reaction',
   ],
   [

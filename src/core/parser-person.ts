@@ -71,7 +71,7 @@ export const POSSESSIVE =
 const SENTENCE_BREAK = /(?:[:!?;]|\.)(?=\s|$)\s*/gu;
 // Where the name ends and a description of the person starts.
 const TAIL_BREAK =
-  /,\s*|;\s*|\s*\(|\.(?=\s)|[!?](?=\s|$)|\s[-–—|·•]\s|\s(?:on|via|who|whom|and|but|at|from|through|over|in|for|because|since|about|asking|saying|wanting|named|called)\s/giu;
+  /,\s*|;\s*|\s*\(|\.(?=\s)|[!?](?=\s|$)|\s[-–—|·•]\s|\s(?:on|via|who|whom|and|but|at|from|through|over|in|for|because|since|about|asking|saying|wanting|named|called|en|auf|sur|op|na|su|no|em|bei|chez|presso|bij)\s/giu;
 const PHRASE_END = /[,;()!?]|\.(?=\s|$)|\s[-–—|·•]\s|\s(?:on|via|who|and|but|because|since|asking|saying|wanting)\s/u;
 const ABBREVIATION = /(?:^|[\s(])(?:dr|mr|mrs|ms|mx|prof|st|jr|sr|rev|hon|capt|col|lt|sgt|[\p{L}])$/iu;
 
@@ -135,7 +135,7 @@ export function readPerson(raw: string): Person {
     head = head.slice(1).replace(/@[^\s@]+$/, '');
   }
   // "Trevor Hall @trevhall followed you": the handle after the name.
-  const trailing = /\s(@[\p{L}\p{N}_.]{1,30})$/u.exec(head);
+  const trailing = /\s(@[\p{L}\p{N}_.]{1,30}(?:@[a-z0-9.-]{1,100})?)$/iu.exec(head);
   if (trailing?.[1]) {
     person.handle ??= trailing[1];
     head = head.slice(0, trailing.index);

@@ -123,6 +123,13 @@ const WORDING: Wording[] = [
     strength: 0.5,
   },
   {
+    // Facebook's and Instagram's pair of buttons; a follow or a handle tells Instagram apart.
+    re: /(?<![\p{L}])(?:confirm|bestätigen|confirmer|confirmar|conferma|bevestigen|potwierdź)\s+(?:request\s+)?(?:delete|löschen|supprimer|eliminar|excluir|elimina|verwijderen|usuń)(?![\p{L}])/iu,
+    id: 'facebook',
+    weight: 0.5,
+    strength: 0.4,
+  },
+  {
     re: /\binvited (?:you|me) to like (?:their|his|her|this|the|my|our) page\b/i,
     id: 'facebook',
     weight: 2,
@@ -136,7 +143,7 @@ const WORDING: Wording[] = [
   },
   {
     // "una invitación para conectar", "un convite para se conectar", "Einladung zum Vernetzen", "zaprasza Cię do kontaktów"
-    re: /(?:invitaci[oó]n|convite|invito|uitgenodigd|zaprasza|einladung|invitation|招待)[^\n]{0,30}(?:conect|connect|collega|vernetz|kontakt|contact|つながり)|zaprasza cię do (?:swojej )?(?:sieci )?kontaktów|do sieci|招待が届いています/iu,
+    re: /(?:invitaci[oó]n|convite|invito|uitgenodigd|zaprasza|einladung|invitation|招待)[^\n]{0,30}(?:conect|connect|collega|vernetz|kontakt|contact|つながり)|(?:zaprasza cię|zaproszenie) do (?:swojej )?(?:sieci )?kontaktów|do sieci|招待が届いています/iu,
     id: 'linkedin',
     weight: 2,
     strength: 0.75,
@@ -148,7 +155,7 @@ const WORDING: Wording[] = [
     strength: 0.7,
   },
   {
-    re: /freundschaftsanfrage|befreundet sein|gemeinsame freunde|demande d['’]ami|amis en commun|devenir amis|solicitud de amistad|amigos en común|ser tu amig[oa]|solicitação de amizade|pedido de amizade|amigos em comum|ser seu amig[oa]|richiesta di amicizia|amici in comune|stringere amicizia|vriendschapsverzoek|gemeenschappelijke vrienden|vrienden met je worden|do (?:grona )?znajomych|wspólnych znajomych|友達リクエスト|共通の友達/iu,
+    re: /freundschaftsanfrage|befreundet sein|gemeinsame freunde|demande d['’]ami|amis en commun|devenir amis|solicitud de amistad|amigos en común|ser tu amig[oa]|solicitação de amizade|pedido de amizade|amigos em comum|ser seu amig[oa]|richiesta di amicizia|amici in comune|stringere amicizia|vriendschapsverzoek|gemeenschappelijke vrienden|vrienden (?:met je )?worden|do (?:grona )?znajomych|wspólnych znajomych|友達リクエスト|共通の友達/iu,
     id: 'facebook',
     weight: 1.5,
     strength: 0.6,
@@ -161,7 +168,7 @@ const WORDING: Wording[] = [
     follow: true,
   },
   {
-    re: /folgt (?:dir|ihnen)|vous suit|te ha seguido|te sigue|seguiu você|ti ha seguito|volgt (?:je|u)|obserwuje cię|フォローされました|フォローしました/iu,
+    re: /folgt (?:dir|ihnen)|vous suit|te ha seguido|te siguió|te sigue|seguiu você|ti ha seguito|volgt (?:je|u)|obserwuje cię|フォローされました|フォローしました/iu,
     id: 'x',
     weight: 0.5,
     strength: 0.4,

@@ -29,6 +29,7 @@ export const FOREIGN_VERBS = [
   'me (?:envió|ha enviado|mandó) (?:una )?solicitud',
   'quiere (?:conectar|seguirte|ser tu amig[oa]|agregarte)',
   'te ha seguido',
+  'te siguió',
   'te sigue',
   '(?:comenzó|empezó) a seguirte',
   'me (?:agregó|añadió|sigue)',
@@ -80,7 +81,7 @@ export const GREETED = /^\p{L}+(?: \p{L}+)?[\s,]+([^,!:;\n]{1,40})/u;
 
 /** An invitation's wording in any of the languages: "Beatriz Prieto te ha enviado una invitación …". */
 export const INVITE_STEM =
-  /invit|connect|conect|colleg|vernetz|kontakt|contact|folg|follow|segu|suiv|volg|obserw|amig|(?<![\p{L}])ami(?![\p{L}])|friend|freund|znajom|vriend|zapros|abonn|request|(?<![\p{L}])req(?![\p{L}])|solicit|richiest|anfrage|demande|zapras|convite|verzoek|(?<![\p{L}])add|adicion|agreg|añad|hinzu|ajout|aggiun|toevoeg|doda|eingeladen|uitgenodigd|招待|リクエスト|フォロー/iu;
+  /invit|connect|conect|colleg|vernetz|kontakt|contact|folg|follow|segu|suiv|volg|obserw|amig|(?<![\p{L}])ami(?![\p{L}])|friend|freund|znajom|vriend|zapros|abonn|uitnodig|sigu|request|(?<![\p{L}])req(?![\p{L}])|solicit|richiest|anfrage|demande|zapras|convite|verzoek|(?<![\p{L}])add|adicion|agreg|añad|hinzu|ajout|aggiun|toevoeg|doda|eingeladen|uitgenodigd|招待|リクエスト|フォロー/iu;
 
 /** A footer naming whom the email was for: never the inviter. */
 export const RECIPIENT_FOOTER =

@@ -46,12 +46,19 @@ const DIR = join(import.meta.dirname, '.');
 
 /** The whole corpus: the held-back third, the tuning two thirds, and the fresh check written after tuning. */
 export function loadCorpus(): CorpusEntry[] {
-  return ['held-back.jsonl', 'tuning.jsonl', 'fresh.jsonl', 'fresh2.jsonl', 'fresh3.jsonl', 'fresh4.jsonl'].flatMap(
-    (file) =>
-      readFileSync(join(DIR, file), 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() !== '')
-        .map((l) => JSON.parse(l) as CorpusEntry),
+  return [
+    'held-back.jsonl',
+    'tuning.jsonl',
+    'fresh.jsonl',
+    'fresh2.jsonl',
+    'fresh3.jsonl',
+    'fresh4.jsonl',
+    'fresh5.jsonl',
+  ].flatMap((file) =>
+    readFileSync(join(DIR, file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as CorpusEntry),
   );
 }
 
