@@ -35,6 +35,7 @@ const VERBS = [
   '(?:followed|follows) (?:you|me)',
   '(?:is|are|started|began) (?:now )?following (?:you|me)',
   'invited (?:you|me)',
+  'ask(?:ed|s) to (?:connect|follow|be friends|add (?:you|me))',
   'friend requested (?:you|me)',
   'is inviting (?:you|me)',
   'subscribed to (?:your|my) (?:youtube )?channel',

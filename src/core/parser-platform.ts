@@ -161,7 +161,7 @@ const WORDING: Wording[] = [
     strength: 0.6,
   },
   {
-    re: /hat (?:angefangen|begonnen), (?:dir|ihnen) zu folgen|möchte (?:dir|ihnen) folgen|a commencé à vous suivre|a demandé à vous suivre|(?:comenzó|empezó) a seguirte|quiere seguirte|começou a seguir você|pediu para seguir você|ha iniziato a seguirti|vuole seguirti|wil je volgen|zacz(?:ął|ęła) cię obserwować|chce cię obserwować|フォローし始めました/iu,
+    re: /hat (?:angefangen|begonnen), (?:dir|ihnen) zu folgen|möchte (?:dir|ihnen) folgen|a commencé à vous suivre|a demandé à vous suivre|(?:comenzó|empezó) a seguirte|quiere seguirte|começou a seguir você|pediu para seguir você|ha iniziato a seguirti|vuole seguirti|is (?:je|u) gaan volgen|wil je volgen|zacz(?:ął|ęła) cię obserwować|chce cię obserwować|フォローし始めました/iu,
     id: 'instagram',
     weight: 0.75,
     strength: 0.45,

@@ -21,7 +21,8 @@ export const FOREIGN_VERBS = [
   "m'a envoyé une (?:invitation|demande)",
   'a commencé à vous suivre',
   'a demandé à vous suivre',
-  'vous suit(?: désormais| maintenant)?',
+  '(?:vous|te|me) suit(?: désormais| maintenant)?',
+  "m'a invitée?",
   'veut (?:me|vous) suivre',
   'veut (?:être|devenir) (?:votre |mon )?ami',
   // es
@@ -30,6 +31,12 @@ export const FOREIGN_VERBS = [
   'quiere (?:conectar|seguirte|ser tu amig[oa]|agregarte)',
   'te ha seguido',
   'te siguió',
+  '(?:me|te) (?:invitó|ha invitado)',
+  '(?:me|te) convidou',
+  '(?:mi|ti) ha invitato',
+  'heeft (?:me|je|u) uitgenodigd',
+  'is (?:je|u|me) gaan volgen',
+  'chce się (?:z Tobą )?połączyć',
   'te sigue',
   '(?:comenzó|empezó) a seguirte',
   'me (?:agregó|añadió|sigue)',
@@ -81,7 +88,7 @@ export const GREETED = /^\p{L}+(?: \p{L}+)?[\s,]+([^,!:;\n]{1,40})/u;
 
 /** An invitation's wording in any of the languages: "Beatriz Prieto te ha enviado una invitación …". */
 export const INVITE_STEM =
-  /invit|connect|conect|colleg|vernetz|kontakt|contact|folg|follow|segu|suiv|volg|obserw|amig|(?<![\p{L}])ami(?![\p{L}])|friend|freund|znajom|vriend|zapros|abonn|uitnodig|sigu|request|(?<![\p{L}])req(?![\p{L}])|solicit|richiest|anfrage|demande|zapras|convite|verzoek|(?<![\p{L}])add|adicion|agreg|añad|hinzu|ajout|aggiun|toevoeg|doda|eingeladen|uitgenodigd|招待|リクエスト|フォロー/iu;
+  /invit|connect|conect|colleg|vernetz|kontakt|contact|folg|follow|segu|suiv|volg|obserw|amig|(?<![\p{L}])ami(?![\p{L}])|friend|freund|znajom|vriend|zapros|abonn|uitnodig|sigu|połącz|request|(?<![\p{L}])req(?![\p{L}])|solicit|richiest|anfrage|demande|zapras|convite|verzoek|(?<![\p{L}])add|adicion|agreg|añad|hinzu|ajout|aggiun|toevoeg|doda|eingeladen|uitgenodigd|招待|リクエスト|フォロー/iu;
 
 /** A footer naming whom the email was for: never the inviter. */
 export const RECIPIENT_FOOTER =

@@ -54,6 +54,7 @@ export function loadCorpus(): CorpusEntry[] {
     'fresh3.jsonl',
     'fresh4.jsonl',
     'fresh5.jsonl',
+    'fresh6.jsonl',
   ].flatMap((file) =>
     readFileSync(join(DIR, file), 'utf8')
       .split('\n')
