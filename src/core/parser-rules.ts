@@ -35,6 +35,9 @@ const afterMatch =
     return m ? readPerson(line.slice(m.index + m[0].length)) : null;
   };
 
+// A cheap look for a "from" word before the costly FROM_RULE runs on a line.
+const FROM_HINT = /(?<![\p{L}])(?:from|von|de|del|d['’]|da|do|dos|od|van)(?![\p{L}])|d['’]/iu;
+
 const INTERJECTION = /^\s*(?:hey|hi|hello|so|ok|okay|well|btw|fyi|lol|ugh|um|oh|and|also|update)\s*[,!.:-]?\s+/i;
 
 // LinkedIn subjects address the user first: "Dennis, Sabrina Kaiser hat Sie eingeladen …".
@@ -75,6 +78,8 @@ function fuller(name: string, lines: readonly string[], senders: readonly string
   return name;
 }
 
+const fromRule = afterMatch(FROM_RULE);
+
 // Strongest wording first; within a rule the earliest line wins, so a Subject line beats the body.
 const RULES: [Rule, number][] = [
   [
@@ -85,7 +90,7 @@ const RULES: [Rule, number][] = [
     0.9,
   ],
   [triggerRule, 0.9],
-  [afterMatch(FROM_RULE), 0.85],
+  [(lines, i) => (FROM_HINT.test(lines[i] ?? '') ? fromRule(lines, i) : null), 0.85],
   [afterMatch(LABEL_RULE), 0.8],
   [afterMatch(BY_RULE), 0.8],
   [
