@@ -8,6 +8,7 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
 const suites: Record<string, () => Promise<BenchRun>> = {
   discord: async () => (await import('./discord.js')).run,
   core: async () => (await import('./core.js')).run,
+  parser: async () => (await import('./parser.js')).run,
   store: async () => (await import('./store.js')).run,
   'pg-store': async () => (await import('./pg-store.js')).run,
   forget: async () => (await import('./forget.js')).run,

@@ -196,3 +196,25 @@ describe('discarding a triage', () => {
     expect(rows('SELECT id FROM triages')).toEqual([{ id: mine.id }]);
   });
 });
+
+describe('texts the parser is unsure of or that are not invitations', () => {
+  it('GIVEN an accepted-invitation notice THEN startFromText refuses with not_an_invitation and creates nothing', async () => {
+    const text = 'Julia Fischer accepted your invitation to connect on LinkedIn. Send her a message!';
+    expect(await codeOf(() => service.triage.startFromText(me, text))).toBe('not_an_invitation');
+    await expect(service.triage.startFromText(me, text)).rejects.toThrow(
+      'That looks like an accepted invitation, not an invitation to triage; nothing was started.',
+    );
+    expect(rowCounts(db)).toMatchObject({ invitations: 0, triages: 0 });
+  });
+
+  it('GIVEN invite wording with no network THEN the triage asks which network rather than guessing', async () => {
+    const v = await service.triage.startFromText(me, 'got a request from victor lund, no idea which app');
+    expect(v).toMatchObject({ platform: null, inviter: 'Victor Lund' });
+    expect(v.step).toMatchObject({ kind: 'question', question: { id: 'platform' } });
+  });
+
+  it('GIVEN a bare name THEN a triage still starts and asks the network', async () => {
+    const v = await service.triage.startFromText(me, 'Priya Raman');
+    expect(v.step).toMatchObject({ kind: 'question', question: { id: 'platform' } });
+  });
+});

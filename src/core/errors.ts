@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'unknown_choice'
   | 'nothing_to_undo'
   | 'bad_argument'
+  | 'not_an_invitation'
   | 'database_unavailable'
   | 'database_busy';
 

@@ -1,5 +1,8 @@
 import { cleanName } from './invitation.js';
+import { nameish } from './parser-loose.js';
+import { withoutTagline } from './parser-name.js';
 import { ALIAS_OWNER, AMBIGUOUS } from './parser-platform.js';
+import { FOREIGN_NOUNS, FOREIGN_VERBS, FROM_WORDS } from './parser-words.js';
 
 // Bounded repeats only, as in parser-platform.ts: no regex here can backtrack catastrophically.
 
@@ -18,69 +21,86 @@ export interface Found extends Person {
   line: number;
   /** The wording itself says someone invited the user, even when no name came with it. */
   invites: boolean;
+  /** Only a loose phrase in a description gave the name: no wording pointed at it. */
+  loose?: boolean;
 }
 
 const ADVERBS = '(?:(?:has|have|had|just|also|recently|finally)\\s+){0,3}';
 const VERBS = [
-  'wants? to (?:connect|be (?:your )?friends?|add (?:you|me)|follow (?:you|me)|join your network)',
+  'wants? to (?:connect|be (?:your )?(?:[\\p{L}]{1,10} )?friends?|add (?:you|me)|follow (?:you|me)|join your network)',
   'wants you to join',
   'would (?:like|love) to (?:connect|add you|be friends|join your network)',
-  '(?:sent|sends|send) (?:you|me) an?(?: [\\p{L}-]{1,30}){0,2} (?:request|req|invite|invitation)',
+  '(?:sent|sends|send) (?:(?:you|me) )?an?(?: [\\p{L}-]{1,30}){0,2} (?:request|req|invite|invitation)',
   'requested to (?:follow|connect with|be friends with) (?:you|me)',
   '(?:followed|follows) (?:you|me)',
   '(?:is|are|started|began) (?:now )?following (?:you|me)',
   'invited (?:you|me)',
+  'ask(?:ed|s) to (?:connect|follow|be friends|add (?:you|me))',
+  'friend requested (?:you|me)',
   'is inviting (?:you|me)',
-  'subscribed to (?:your|my) channel',
+  'subscribed to (?:your|my) (?:youtube )?channel',
   'added (?:you|me)',
 ];
 /** "<someone> wants to connect", "<someone> followed you", …: the name sits before the verb. */
-const TRIGGER = new RegExp(`(?<![\\p{L}\\p{N}_])${ADVERBS}(?:${VERBS.join('|')})(?![\\p{L}])`, 'iu');
+export const TRIGGER = new RegExp(
+  `(?<![\\p{L}\\p{N}_])${ADVERBS}(?:${[...VERBS, ...FOREIGN_VERBS].join('|')})(?![\\p{L}])`,
+  'iu',
+);
 
-const NOUNS = '(?:requests?|reqs?|invites?|invitations?|follows?|follow requests?|adds?|connections?|pings?)';
-/** "request from <someone>", "invite on Discord from <someone>". */
-const FROM_RULE = new RegExp(
-  `(?<![\\p{L}])${NOUNS}(?:\\s+(?:on|via|over|in)\\s+[\\p{L}\\p{N}.]{1,30})?\\s+from\\s+(?=\\S)`,
+/** The line itself says someone invites the user: a greeting or footer holding it is not dropped. */
+export const isInviteLine = (line: string): boolean => TRIGGER.test(line);
+
+const NOUNS = `(?:requests?|reqs?|requst|invites?|connects?|invitations?|follows?|follow requests?|adds?|connections?|pings?|${FOREIGN_NOUNS})`;
+/** "request from <someone>", "invite on Discord from <someone>", "anfrage auf linkedin von <someone>". */
+export const FROM_RULE = new RegExp(
+  `(?<![\\p{L}])${NOUNS}(?:\\s+[\\p{L}\\p{N}.'’]{1,30}){0,4}?\\s*(?<![\\p{L}])(?:${FROM_WORDS})(?::?\\s+|(?<=['’]))(?=\\S)`,
   'iu',
 );
 /** "friend req - <someone>", "New follower: <someone>". */
-const LABEL_RULE =
+export const LABEL_RULE =
   /(?<![\p{L}])(?:requests?|reqs?|invites?|invitations?|follows?|followers?|adds?)\s*[-–—:]\s*(?=\S)/iu;
 /** "You were invited to Seattle Rust by <someone>". */
-const BY_RULE = /(?<![\p{L}])(?:invited|invitation|requested|sent|added)(?![\p{L}])[^\n]{0,80}?\sby\s+(?=\S)/iu;
+export const BY_RULE =
+  /(?<![\p{L}])(?:invited|invitation|requested|sent|added|followed|friended)(?![\p{L}])[^\n]{0,80}?\sby\s+(?=\S)/iu;
 /** A line announcing that the next line is the person. */
-const BLOCK_HEADER =
-  /^(?:you have (?:an?|\d{1,4}) (?:new |pending )?(?:invitations?|(?:connection|friend|follow) requests?)|(?:new |incoming |pending )?(?:invitations?|(?:connection|friend|follow) requests?|followers?)|invitation to connect)[.!:]?$/iu;
-const POSSESSIVE =
+export const BLOCK_HEADER =
+  /^(?:eingehende freundschaftsanfrage|freundschaftsanfragen|demandes? d['’]ami|solicitudes? de amistad|friend requests?\s*\(\d{1,4}\)|invitations?\s*\(\d{1,4}\)|you have (?:an?|\d{1,4}) (?:new |pending )?(?:invitations?|(?:connection|friend|follow) requests?)|(?:new |incoming |pending )?(?:invitations?|(?:connection|friend|follow) requests?|followers?)|invitation to connect)[.!:]?$/iu;
+export const POSSESSIVE =
   /(?:^|\s)(?:[Aa]ccept|[Vv]iew|[Ss]ee|[Cc]heck out|[Vv]isit)\s+([\p{Lu}\p{Lo}][\p{L}\p{M}'’-]{0,40})['’]s\s+(?:invitation|profile|request)/u;
 
 // Where a sentence ends before the name, e.g. "TikTok: dancewithraj started…", "Hi! Nadia Haddad wants…".
-const SENTENCE_BREAK = /(?:[:!?;]|\.|\s[-–—|•·])(?=\s|$)\s*/gu;
+const SENTENCE_BREAK = /(?:[:!?;]|\.)(?=\s|$)\s*/gu;
 // Where the name ends and a description of the person starts.
 const TAIL_BREAK =
-  /,\s*|;\s*|\s*\(|\.(?=\s)|[!?](?=\s|$)|\s[-–—|·•]\s|\s(?:on|via|who|whom|and|but|at|from|through|over|in|for|because|since|about|asking|saying|wanting|named|called)\s/giu;
+  /,\s*|;\s*|\s*\(|\.(?=\s)|[!?](?=\s|$)|\s[-–—|·•]\s|\s(?:on|via|who|whom|and|but|at|from|through|over|in|for|because|since|about|asking|saying|wanting|named|called|en|auf|sur|op|na|su|no|em|bei|chez|presso|bij)\s/giu;
 const PHRASE_END = /[,;()!?]|\.(?=\s|$)|\s[-–—|·•]\s|\s(?:on|via|who|and|but|because|since|asking|saying|wanting)\s/u;
 const ABBREVIATION = /(?:^|[\s(])(?:dr|mr|mrs|ms|mx|prof|st|jr|sr|rev|hon|capt|col|lt|sgt|[\p{L}])$/iu;
 
 const NOT_A_NAME_START = new Set(
   `a an the some any this that these those one i i'm i've i'd you your you've we they he she it there someone somebody
   anyone anybody nobody everyone everybody people user member hi hello hey dear got just also who what guy random
-  unknown new please my our his her their`.split(/\s+/),
+  unknown new please my our his her their alguém alguien quelqu'un quelqu’un qualcuno jemand iemand ktoś`.split(/\s+/),
 );
 const NOT_A_NAME_WORD = /\b(?:request|req|invit\w*|notification|follow\w*|connect\w*|mutual)\b/i;
-const RELATION_START = /^(?:my|our)\s/i;
+// "invitación de linkedin de andrés molina": after the network's name, a second "from".
+const LEADING_FROM = /^(?:from|von|de|da|od|van)\s+(?=\S)/i;
+const RELATION_START = /^(?:my|our|mein|meine|mon|ma|mes|mi|mis|meu|minha|il mio|la mia|mio|mia|mijn|moja|mój|moje)\s/i;
+// "un certain hugo bernard", "some recruiter": the first is a name after all, the second only a relation.
+const VAGUE_START = /^(?:a certain|un certain|une certaine|un tal|una tal|some|the|a|an|this|that)\s+/i;
 const RELATIONAL_FROM = /^(?:the|my|our|his|her|their|work|school|college|church|class|uni|university|home|back)\b/i;
 const HEADLINE_WORDS =
   /\b(?:engineer|developer|manager|director|founder|co-founder|ceo|cto|cfo|coo|vp|president|recruiter|designer|consultant|student|professor|lead|head of|analyst|scientist|researcher|architect|specialist|officer|partner|owner|intern|teacher|nurse|doctor|lawyer|writer|editor|speaker|author|coach|sales|marketing|hr|talent)\b/i;
-const UI_LINE =
+export const UI_LINE =
   /^(?:accept|ignore|confirm|delete|decline|view|see|reply|message|follow|join|unsubscribe|remove|block|report|check out|visit|open|log in|sign in)\b/i;
 const PROSE_START = /^(?:i|i'd|i'm|hi|hello|hey|dear|you|your|we|this|to|note|thanks)\b/i;
 const NAME_PARTICLE = /^(?:de|da|del|della|di|du|van|von|der|den|ter|bin|binti|ibn|al|el|la|le|y|dos|das)$/;
 const NAME_WORD = /^(?:[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}'’.-]*|@[\p{L}\p{N}_.]+)$/u;
+// A line that is one lower-case user name: "lunarmoth", "@pixel_fox".
+export const HANDLE_ONLY = /^@?[\p{Ll}\p{N}_.-]{2,32}$/u;
 const LINE_SEPARATOR = /\s[|·•–—]\s/u;
 
 /** Reads "Dana Kim, recruiter at Acme", "my patient Sam Lee", "Jordan Park (@jpark_dev)", "@octocat". */
-function readPerson(raw: string): Person {
+export function readPerson(raw: string): Person {
   const person: Person = { name: null };
   const brk = findBreak(raw, TAIL_BREAK);
   let head = brk ? raw.slice(0, brk.index) : raw;
@@ -88,19 +108,54 @@ function readPerson(raw: string): Person {
   if (brk && (brk.sep === 'named' || brk.sep === 'called')) head = raw.slice(brk.end);
 
   head = head.replace(/^[\s\-–—•*·|:,.>"“'‘]+|[\s,;:!?"”'’-]+$/gu, '');
+  head = withoutTagline(head);
+  const vague = VAGUE_START.exec(head);
+  if (vague) {
+    const rest = head.slice(vague[0].length);
+    if (!nameish(rest) || NOT_A_NAME_START.has(rest.split(/\s/)[0]?.toLowerCase() ?? '')) {
+      person.relation ??= cleanName(head.slice(0, 80)) ?? undefined;
+      return person;
+    }
+    head = rest;
+  }
   if (RELATION_START.test(head)) {
     const words = head.split(/\s+/);
-    const first = words.findIndex((w, i) => i > 0 && /^[\p{Lu}\p{Lt}\p{Lo}@]/u.test(w));
+    let first = words.findIndex((w, i) => i > 0 && /^[\p{Lu}\p{Lt}\p{Lo}@]/u.test(w));
+    // Typed in lower case: "my therapist sophie turner" ends in the name.
+    if (first < 0 && words.length >= 4 && nameish(words.slice(-2).join(' '))) first = words.length - 2;
     person.relation ??= cleanName(first < 0 ? head : words.slice(0, first).join(' ')) ?? undefined;
     if (first < 0) return person;
     head = words.slice(first).join(' ');
   }
   const words = head.split(/\s+/);
   if (words.length > 1 && isPlainPlatformWord(words[0] ?? '')) head = words.slice(1).join(' ');
+  head = head.replace(LEADING_FROM, '');
   if (head.startsWith('@')) {
     const token = head.split(/\s/)[0] ?? head;
     person.handle ??= token;
-    head = head.slice(1);
+    head = head.slice(1).replace(/@[^\s@]+$/, '');
+  }
+  // "Trevor Hall @trevhall followed you": the handle after the name.
+  const trailing = /\s(@[\p{L}\p{N}_.]{1,30}(?:@[a-z0-9.-]{1,100})?)$/iu.exec(head);
+  if (trailing?.[1]) {
+    person.handle ??= trailing[1];
+    head = head.slice(0, trailing.index);
+  }
+  // Typed in lower case, words about the person come first: "so hector salinas", "aunt's neighbour bea lindqvist".
+  if (head === head.toLowerCase() && !nameish(head) && !/[\d_.@]/.test(head)) {
+    const all = head.split(/\s+/);
+    // Two words, or three round a particle ("daan de vries").
+    for (const n of NAME_PARTICLE.test(all[all.length - 2] ?? '') ? [3] : [2]) {
+      const tail = all.slice(-n).join(' ');
+      if (all.length > n && nameish(tail)) {
+        const before = all.slice(0, -n).join(' ');
+        if (!/^(?:so|well|ok|okay|lol|btw|hey|um|omg|ugh|also|and|then|now|just)$/.test(before)) {
+          person.relation ??= cleanName(before) ?? undefined;
+        }
+        head = tail;
+        break;
+      }
+    }
   }
   person.name = plausibleName(head);
   return person;
@@ -110,6 +165,8 @@ function readTail(sep: string, tail: string, person: Person): void {
   if (sep === '(') {
     const inner = tail.slice(0, Math.max(0, tail.indexOf(')'))).trim();
     if (inner.startsWith('@')) person.handle = inner.split(/\s/)[0];
+    // "Mira Sokolova (msokolova)", "Rafael (rafa_gg)": a user name in lower case; "(Murphy)" is a maiden name.
+    else if (/^[\p{Ll}\p{N}_.-]{2,39}$/u.test(inner)) person.handle = `@${inner}`;
     else if (RELATION_START.test(inner)) person.relation = cleanName(inner) ?? undefined;
     else if (looksLikeHeadline(inner)) setHeadline(person, inner);
     return;
@@ -121,7 +178,12 @@ function readTail(sep: string, tail: string, person: Person): void {
     if (RELATIONAL_FROM.test(phrase) || phrase[0] === phrase[0]?.toLowerCase()) person.relation = `from ${phrase}`;
     else person.company = companyName(phrase);
   } else if (/^[,;\-–—|·•]$/.test(sep)) {
-    if (/^(?:my|our|his|her|a friend|an old|old|former)\b/i.test(phrase)) person.relation = phrase;
+    if (
+      /^(?:my|our|his|her|a friend|an old|old|former|mein|meine|mon|ma|mi|meu|minha|la mia|il mio|mijn|moja|mój|oud|ex)\b/i.test(
+        phrase,
+      )
+    )
+      person.relation = phrase;
     else {
       const headline = cleanName(tail.split(/[;()]|,\s(?=my\b|our\b)/)[0] ?? '');
       if (headline && looksLikeHeadline(headline)) setHeadline(person, headline);
@@ -140,14 +202,17 @@ function findBreak(text: string, re: RegExp): { index: number; end: number; sep:
 }
 
 /** Keeps only the last sentence before a verb: "TikTok: dancewithraj" → "dancewithraj". */
-function lastSentence(text: string): string {
+export function lastSentence(text: string): string {
   let start = 0;
   SENTENCE_BREAK.lastIndex = 0;
   for (let m = SENTENCE_BREAK.exec(text); m; m = SENTENCE_BREAK.exec(text)) {
     if (m[0][0] === '.' && ABBREVIATION.test(text.slice(0, m.index))) continue;
     start = m.index + m[0].length;
   }
-  return text.slice(start);
+  const last = text.slice(start);
+  // "Instagram · mila.creates", "Ana Ruiz | Brand Strategist 🚀": skip a network's name, keep the person's.
+  const parts = last.split(/\s[|·•–—-]\s/u);
+  return parts.find((p) => p.trim() !== '' && !ALIAS_OWNER.has(p.trim().toLowerCase())) ?? last;
 }
 
 function isPlainPlatformWord(word: string): boolean {
@@ -164,14 +229,16 @@ function plausibleName(raw: string): string | null {
   if (NOT_A_NAME_WORD.test(name)) return null;
   const key = name.toLowerCase();
   if (ALIAS_OWNER.has(key) || ALIAS_OWNER.has(key.replace(/\s+/g, ' '))) return null;
+  // Typed in lower case, a phrase is a name only if made of name-like words: "met her" is not one.
+  if (words.length > 1 && name === key && !/[\d_.@]/.test(name) && !nameish(name)) return null;
   return name;
 }
 
 /** A line that is nothing but a name, maybe with a "·" or "|" headline after it. */
-function nameLine(line: string): Person | null {
+export function nameLine(line: string): Person | null {
   if (line.length > 120) return null;
   const sep = LINE_SEPARATOR.exec(line);
-  const namePart = (sep ? line.slice(0, sep.index) : line).trim();
+  const namePart = withoutTagline(sep ? line.slice(0, sep.index) : line);
   const words = namePart.split(/\s+/);
   if (namePart.length > 60 || words.length > 5 || UI_LINE.test(namePart)) return null;
   if (!words.every((w) => NAME_WORD.test(w) || NAME_PARTICLE.test(w))) return null;
@@ -182,7 +249,7 @@ function nameLine(line: string): Person | null {
   return person;
 }
 
-function looksLikeHeadline(line: string | undefined): line is string {
+export function looksLikeHeadline(line: string | undefined): line is string {
   if (!line || line.length < 2 || line.length > 160) return false;
   if (UI_LINE.test(line) || PROSE_START.test(line) || TRIGGER.test(line)) return false;
   if (/mutual|https?:|www\.|^["“„«「]/i.test(line)) return false;
@@ -201,104 +268,4 @@ function companyName(raw: string): string | undefined {
   name = name.replace(/[^\p{L}\p{N}.)&]+$/u, '');
   if (name.endsWith('.') && !/\b(?:inc|ltd|co|corp|llc|plc|gmbh|ag|sa)\.$/i.test(name)) name = name.slice(0, -1);
   return cleanName(name) ?? undefined;
-}
-
-function nextLine(lines: readonly string[], from: number): number {
-  for (let i = from + 1; i < lines.length; i++) if (lines[i] !== '') return i;
-  return -1;
-}
-
-type Rule = (lines: readonly string[], i: number) => Person | null;
-
-const afterMatch =
-  (re: RegExp): Rule =>
-  (lines, i) => {
-    const line = lines[i] ?? '';
-    const m = re.exec(line);
-    return m ? readPerson(line.slice(m.index + m[0].length)) : null;
-  };
-
-// Strongest wording first; within a rule the earliest line wins, so a Subject line beats the body.
-const RULES: [Rule, number][] = [
-  [
-    (lines, i) => {
-      const line = lines[i] ?? '';
-      const m = TRIGGER.exec(line);
-      if (!m) return null;
-      const before = lastSentence(line.slice(0, m.index));
-      if (before.trim() !== '') return readPerson(before);
-      const prev = i > 0 ? lines[i - 1] : '';
-      return prev ? (nameLine(prev) ?? { name: null }) : { name: null };
-    },
-    0.9,
-  ],
-  [afterMatch(FROM_RULE), 0.85],
-  [afterMatch(LABEL_RULE), 0.8],
-  [afterMatch(BY_RULE), 0.8],
-  [
-    (lines, i) => {
-      if (!BLOCK_HEADER.test(lines[i] ?? '')) return null;
-      const j = nextLine(lines, i);
-      return j < 0 ? { name: null } : (nameLine(lines[j] ?? '') ?? { name: null });
-    },
-    0.75,
-  ],
-];
-
-const FALLBACKS: [Rule, number][] = [
-  [
-    (lines, i) => {
-      const person = nameLine(lines[i] ?? '');
-      if (!person) return null;
-      if (person.headline) return person;
-      return looksLikeHeadline(lines[nextLine(lines, i)]) ? person : null;
-    },
-    0.55,
-  ],
-  [
-    (lines, i) => {
-      const m = POSSESSIVE.exec(lines[i] ?? '');
-      return m?.[1] ? readPerson(m[1]) : null;
-    },
-    0.35,
-  ],
-];
-
-/** Finds who sent the invitation; a result with a null name still tells a relation or that it is an invite. */
-export function findPerson(lines: readonly string[], senders: readonly string[]): Found | null {
-  let partial: Found | null = null;
-  const tryRules = (rules: [Rule, number][], invites: boolean): Found | null => {
-    for (const [rule, strength] of rules) {
-      for (let i = 0; i < lines.length; i++) {
-        const person = rule(lines, i);
-        if (!person) continue;
-        const found: Found = { ...person, strength, line: i, invites };
-        if (person.name) return found;
-        partial ??= found;
-      }
-    }
-    return null;
-  };
-  const direct = tryRules(RULES, true);
-  if (direct) return direct;
-  // "From: Sarah Johnson via LinkedIn <invitations@linkedin.com>"
-  for (const sender of senders) {
-    const via = /^(.{1,80}?)\s+via\s+\S/i.exec(sender);
-    const person = via?.[1] ? readPerson(via[1]) : null;
-    if (person?.name) return { ...person, strength: 0.8, line: -1, invites: false };
-  }
-  return tryRules(FALLBACKS, false) ?? partial;
-}
-
-/** The headline usually sits on the line after the name, or after a comma on a "- Name, title" line. */
-export function findHeadline(lines: readonly string[], name: string, from: number): string | undefined {
-  const candidates: (string | undefined)[] = [from >= 0 ? lines[nextLine(lines, from)] : undefined];
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').replace(/^[-–—•*]\s*/u, '');
-    if (!line.startsWith(name)) continue;
-    const rest = line.slice(name.length);
-    if (rest.trim() === '') candidates.push(lines[nextLine(lines, i)]);
-    else if (/^\s*(?:[,·|•]|\s[-–—])/u.test(rest)) candidates.push(rest.replace(/^\s*[,·|•\-–—]\s*/u, ''));
-  }
-  return candidates.find(looksLikeHeadline);
 }

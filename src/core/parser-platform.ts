@@ -1,3 +1,4 @@
+import { WORDING } from './parser-wording.js';
 import { PLATFORMS, type PlatformId } from './platforms.js';
 
 // Every regex here is either anchored to a literal or built from bounded repeats, so none can backtrack
@@ -48,17 +49,24 @@ export const AMBIGUOUS = new Set([
   'toot',
 ]);
 
+const WORD_SCRIPTS = '\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{M}';
 const ALIAS_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_@./-])(?:${[...ALIAS_OWNER.keys()]
+  // Japanese writes particles straight onto a network's name ("Xで", "がLinkedInで"): only Latin-like letters count.
+  `(?<![${WORD_SCRIPTS}\\p{N}_@./-])(?:${[...ALIAS_OWNER.keys()]
     .sort((a, b) => b.length - a.length)
     .map((a) => escapeRe(a).replace(/ /g, '\\s+'))
-    .join('|')})(?![\\p{L}\\p{N}_@]|[.-][\\p{L}\\p{N}])`,
+    .join('|')})(?![${WORD_SCRIPTS}\\p{N}_@]|[.-][\\p{L}\\p{N}])`,
   'giu',
 );
-const NETWORK_PREPOSITION = /\b(?:on|via|from|at|over|using|through|in|into|to)\s+$/i;
+const NETWORK_PREPOSITION =
+  /(?<![\p{L}])(?:on|via|from|at|over|using|through|in|into|to|auf|bei|über|sur|en|no|na|su|op|w|em)\s+$/iu;
 const NETWORK_NOUN =
-  /^\s+(?:request|invite|invitation|follow|follower|friend|connection|notification|dm|account|profile)/i;
-const LABEL_AFTER = /^\s*[:\-–—]/;
+  /^\s+(?:request|req|invite|invitation|connect|follow|follower|friend|connection|notification|dm|account|profile)/i;
+const LABEL_AFTER = /^\s*(?:[:\-–—·]|\n|$)/;
+// Lower-case "li" and "threads" are read as networks only where a network's name would sit ("on li", "li req").
+const LOWER_PLACED = new Set(['li', 'threads']);
+// Japanese puts the particle after the network: "Xで" (on X), "Xの" (X's).
+const JA_PARTICLE_AFTER = /^(?:で|の|にて|から)/u;
 
 // Networks outside the catalog: naming one means "other", and stops "friend request" from meaning Facebook.
 const OTHER_NETWORK =
@@ -66,58 +74,6 @@ const OTHER_NETWORK =
 
 const MASTODON_HANDLE = /(?<![\p{L}\p{N}_@.])@[\p{L}\p{N}_.]{1,30}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+/iu;
 const FEDI_PROFILE_URL = /https?:\/\/([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+)\/@[\p{L}\p{N}_.]{1,30}/giu;
-
-interface Wording {
-  re: RegExp;
-  id: PlatformId;
-  weight: number;
-  strength: number;
-  follow?: boolean;
-}
-
-const WORDING: Wording[] = [
-  {
-    re: /\b(?:wants to connect|would (?:like|love) to connect|connection requests?|invitations? to connect|invited you to connect|professional network|mutual connections?|join (?:your|my) (?:professional )?network)\b/i,
-    id: 'linkedin',
-    weight: 2,
-    strength: 0.75,
-  },
-  {
-    re: /\b(?:friend req(?:uest)?s?|wants to be (?:your )?friends?|be friends with you|mutual friends?|friends? in common)\b/i,
-    id: 'facebook',
-    weight: 1.5,
-    strength: 0.6,
-  },
-  { re: /\bsubscribed to (?:your|my) (?:youtube )?channel\b/i, id: 'youtube', weight: 2, strength: 0.75 },
-  {
-    re: /\binvited (?:you|me) to (?:join )?(?:the )?@?[\w.-]{1,60} organization\b|\bcollaborate on (?:the )?[\w.-]{1,100}\/[\w.-]{1,100} repository\b/i,
-    id: 'github',
-    weight: 2,
-    strength: 0.75,
-  },
-  {
-    re: /\binvited (?:you|me) to (?:a|the|their|our) (?:shared )?channel\b/i,
-    id: 'slack-connect',
-    weight: 2,
-    strength: 0.7,
-  },
-  // Follow wording alone is weak: X says "followed you", Instagram "started following you".
-  { re: /\bis now following (?:you|me)\b/i, id: 'x', weight: 1, strength: 0.45, follow: true },
-  {
-    re: /\b(?:started following|requested to follow) (?:you|me)\b/i,
-    id: 'instagram',
-    weight: 0.75,
-    strength: 0.45,
-    follow: true,
-  },
-  {
-    re: /\b(?:followed|follows|following) (?:you|me)\b|\bnew followers?\b/i,
-    id: 'x',
-    weight: 0.5,
-    strength: 0.4,
-    follow: true,
-  },
-];
 
 const HOST_CHAR = /[a-z0-9_-]/;
 
@@ -149,12 +105,19 @@ function aliasSignals(text: string, add: (s: Signal) => void): void {
     const id = ALIAS_OWNER.get(key);
     if (!id) continue;
     if (AMBIGUOUS.has(key)) {
-      if (word[0] === word[0]?.toLowerCase()) continue;
       const before = text.slice(Math.max(0, m.index - 16), m.index);
       const after = text.slice(m.index + word.length, m.index + word.length + 24);
+      // "following me on x," in a quick description; "2 x 4" is not the network.
+      const lowerX = key === 'x' && /(?<![\p{L}])on\s+$/u.test(before) && /^(?:[\s,.!?;)]|$)/u.test(after);
+      if (word[0] === word[0]?.toLowerCase() && !lowerX) {
+        if (!LOWER_PLACED.has(key) || !(NETWORK_PREPOSITION.test(before) || NETWORK_NOUN.test(after))) continue;
+      }
       const atLineStart = m.index === 0 || /\n\s*$/.test(before);
       const placed =
-        NETWORK_PREPOSITION.test(before) || NETWORK_NOUN.test(after) || (atLineStart && LABEL_AFTER.test(after));
+        NETWORK_PREPOSITION.test(before) ||
+        NETWORK_NOUN.test(after) ||
+        JA_PARTICLE_AFTER.test(after) ||
+        (atLineStart && LABEL_AFTER.test(after));
       if (!placed) continue;
     }
     add({ id, kind: 'alias', weight: 3, strength: 0.9, at: m.index });

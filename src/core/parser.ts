@@ -1,6 +1,19 @@
 import type { Invitation, InviterContext } from './invitation.js';
-import { type Found, findHeadline, findPerson, type Person, setHeadline } from './parser-person.js';
+import { capitalised } from './parser-name.js';
+import { type Found, isInviteLine, type Person, setHeadline } from './parser-person.js';
 import { detectPlatform } from './parser-platform.js';
+import { findHeadline, findPerson } from './parser-rules.js';
+import {
+  FOREIGN_NOUNS,
+  GREETED,
+  GREETING,
+  HEADER_FIELDS,
+  OTHER_HEADERS,
+  OTHER_PEOPLE,
+  RECIPIENT_FOOTER,
+  SUGGESTIONS_HEADING,
+  TO_FIELDS,
+} from './parser-words.js';
 import type { PlatformId } from './platforms.js';
 
 /** Notifications say everything up front; reading further only costs time on pasted junk. */
@@ -14,25 +27,40 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
 const ANSI_CODE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]{0,20}[A-Za-z]`, 'g');
 const QUOTE_PREFIX = /^ *(?:> ?)+/;
 const FORWARD_MARKER = /^(?:-{2,} ?(?:forwarded message|original message) ?-{2,}|begin forwarded message:?)$/i;
-const HEADER = /^(from|to|cc|bcc|date|sent|reply-to|subject) ?: *(.*)$/i;
-const REPLY_PREFIX = /^(?:(?:fwd?|re|aw|wg|tr|rv) ?: *)+/i;
+const HEADER = new RegExp(`^(${[...Object.keys(HEADER_FIELDS), OTHER_HEADERS].join('|')}) ?[:：] *(.*)$`, 'iu');
+// "[GitHub] Mira Sokolova started following you": the bracketed tag names the sender, not the person.
+const SUBJECT_TAG = /^\[[^\]\n]{1,30}\]\s*/u;
+const REPLY_PREFIX = /^(?:(?:fwd?|re|aw|wg|tr|rv|odp|doorst|enc|i) ?: *)+/i;
 const QUOTED = /^["“„«「『](.+?)["”“»」』]?$/u;
 const MUTUALS =
   /(\d{1,6})\s+(?:(?:mutual|shared)\s+(?:connections?|friends?|followers?|contacts?)|(?:friends?|connections?)\s+in\s+common)/i;
 const PROFILE_URL =
-  /https?:\/\/(?:www\.|m\.|mobile\.)?(x|twitter|instagram|threads|tiktok)\.(?:com|net)\/@?([A-Za-z0-9_.]{1,30})(?![A-Za-z0-9_.])/i;
+  /https?:\/\/(?:www\.|m\.|mobile\.)?(x|twitter|instagram|threads|tiktok|github)\.(?:com|net)\/@?([A-Za-z0-9_.]{1,30})(?![A-Za-z0-9_.])/i;
 const PROFILE_HOSTS: Record<string, PlatformId> = {
   x: 'x',
   twitter: 'x',
   instagram: 'instagram',
   threads: 'threads',
   tiktok: 'tiktok',
+  github: 'github',
 };
-const NOT_A_PROFILE = new Set(['i', 'home', 'intent', 'explore', 'accounts', 'p', 'reel', 'reels', 'stories', 'share']);
+const NOT_A_PROFILE = new Set(
+  ['i', 'home', 'intent', 'explore', 'accounts', 'p', 'reel', 'reels', 'stories', 'share'].concat([
+    'orgs',
+    'settings',
+    'notifications',
+    'login',
+    'features',
+    'sponsors',
+    'marketplace',
+  ]),
+);
 // X handles cannot contain dots, Instagram's can.
 const DOTTED_HANDLE = /^@?[a-z0-9_]+(?:\.[a-z0-9_]+)+$/;
-const INVITE_WORDING =
-  /\b(?:invit(?:e|es|ed|ation|ations)|requests?|req|wants to (?:add|connect|follow)|add(?:ed)? (?:me|you))\b/i;
+const INVITE_WORDING = new RegExp(
+  `(?<![\\p{L}])(?:invit(?:e|es|ed|ation|ations)|requests?|req|wants to (?:add|connect|follow)|add(?:ed)? (?:me|you)|${FOREIGN_NOUNS}|リクエスト|申請)(?![\\p{L}])`,
+  'iu',
+);
 
 interface Prepared {
   /** Everything scanned, headers included: sender addresses there still name the network. */
@@ -41,6 +69,8 @@ interface Prepared {
   lines: string[];
   senders: string[];
   notes: string[];
+  /** The user's own names, lower case, from To: lines and greetings: never the inviter. */
+  recipients: Set<string>;
 }
 
 function prepare(input: string): Prepared {
@@ -52,17 +82,29 @@ function prepare(input: string): Prepared {
   const lines: string[] = [];
   const senders: string[] = [];
   const notes: string[] = [];
+  const recipients = new Set<string>();
+  let suggestions = false;
   for (const raw of text.split('\n')) {
     let line = raw.replace(QUOTE_PREFIX, '').trim();
     if (FORWARD_MARKER.test(line)) continue;
     const header = HEADER.exec(line);
     if (header) {
-      const field = (header[1] ?? '').toLowerCase();
+      const key = (header[1] ?? '').toLowerCase();
+      const field = HEADER_FIELDS[key];
       if (field === 'from') senders.push((header[2] ?? '').replace(/<[^>]*>|"/g, '').trim());
+      if (TO_FIELDS.has(key)) addRecipient(recipients, (header[2] ?? '').replace(/<[^>]*>|"/g, ''));
       if (field !== 'subject') continue;
       line = header[2] ?? '';
     }
-    line = line.replace(REPLY_PREFIX, '').trim();
+    line = line.replace(REPLY_PREFIX, '').replace(SUBJECT_TAG, '').replace(REPLY_PREFIX, '').trim();
+    // Suggestions run to the next blank line; greetings, footers and mutual friends name other people.
+    if (SUGGESTIONS_HEADING.test(line)) suggestions = true;
+    if (line === '') suggestions = false;
+    if (suggestions) continue;
+    if (!isInviteLine(line) && (GREETING.test(line) || RECIPIENT_FOOTER.test(line) || OTHER_PEOPLE.test(line))) {
+      if (GREETING.test(line)) addRecipient(recipients, GREETED.exec(line)?.[1] ?? '');
+      continue;
+    }
     const quoted = QUOTED.exec(line);
     if (quoted) {
       notes.push(quoted[1] ?? '');
@@ -70,7 +112,15 @@ function prepare(input: string): Prepared {
     }
     if (line !== '' || lines[lines.length - 1] !== '') lines.push(line);
   }
-  return { text, lines, senders, notes };
+  return { text, lines, senders, notes, recipients };
+}
+
+/** "Morgan Reyes" is the user: so are "morgan reyes" and, alone, "morgan". */
+function addRecipient(recipients: Set<string>, raw: string): void {
+  const name = raw.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (name === '' || name.includes('@') || name.length > 60) return;
+  recipients.add(name);
+  recipients.add(name.split(' ')[0] ?? name);
 }
 
 function contextOf(prepared: Prepared, found: Found | null, platform: PlatformId | null): InviterContext {
@@ -95,13 +145,23 @@ function contextOf(prepared: Prepared, found: Found | null, platform: PlatformId
   return context;
 }
 
-function parse(input: string): Invitation {
+/** The invitation with how strong the platform's signal was, for the analysis to judge. */
+export interface Reading {
+  invitation: Invitation;
+  platformStrength: number;
+  /** Strong wording said someone invites the user ("wants to connect", "folgt dir", "request from"). */
+  invites: boolean;
+}
+
+function parse(input: string): Reading {
   const prepared = prepare(input);
-  const found = findPerson(prepared.lines, prepared.senders);
   const guess = detectPlatform(prepared.text);
+  let found = findPerson(prepared.lines, prepared.senders, prepared.recipients);
+  // A name alone ("Sarah Johnson") says nothing of an invitation: it might be anyone, so the flow asks who.
+  if (found?.loose && !guess && !found.invites && !INVITE_WORDING.test(prepared.text)) found = null;
   let platform: PlatformId | null = guess?.id ?? null;
   let platformStrength = guess?.strength ?? 0;
-  const inviter = found?.name ?? null;
+  const inviter = found?.name ? capitalised(found.name) : null;
   if (guess?.followOnly && DOTTED_HANDLE.test(found?.handle ?? inviter ?? '')) platform = 'instagram';
   if (!platform && (found?.invites || INVITE_WORDING.test(prepared.text))) {
     platform = 'other';
@@ -109,12 +169,14 @@ function parse(input: string): Invitation {
   }
   const inviterStrength = inviter ? (found?.strength ?? 0) : 0;
   const confidence = Math.round((platformStrength * 0.5 + inviterStrength * 0.5) * 100) / 100;
-  return {
+  const invitation: Invitation = {
     platform,
     inviter,
     context: contextOf(prepared, found, platform),
     confidence: Math.min(1, Math.max(0, confidence)),
   };
+  const invites = Boolean(found?.invites && found.strength >= 0.7);
+  return { invitation, platformStrength, invites };
 }
 
 /**
@@ -122,6 +184,11 @@ function parse(input: string): Invitation {
  * text (the tests fuzz it), so there is no catch-all here to hide a bug behind an empty answer.
  */
 export function parseInvitation(text: string): Invitation {
+  return parse(asText(text)).invitation;
+}
+
+/** As parseInvitation, with the strength of the platform signal; for analyseInvitation. */
+export function readInvitation(text: string): Reading {
   return parse(asText(text));
 }
 

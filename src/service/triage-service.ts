@@ -3,7 +3,7 @@ import type { AnswerInput, FlowState, PolicyLookup, Step } from '../core/flow.js
 import * as flow from '../core/flow.js';
 import { inferAnswers, looksLikeSpam } from '../core/inference.js';
 import { cleanName } from '../core/invitation.js';
-import { parseInvitation } from '../core/parser.js';
+import { analyseInvitation } from '../core/parser-analysis.js';
 import { getPlatform, isPlatformId, resolvePlatform } from '../core/platforms.js';
 import { withWhatWasSaid } from '../core/policy.js';
 import type { Clock } from '../core/ports.js';
@@ -34,7 +34,16 @@ export class TriageService {
     if (opts.platform !== undefined && !isPlatformId(opts.platform)) {
       throw new TriageError('unknown_platform', `"${String(opts.platform).slice(0, 40)}" is not a platform I know.`);
     }
-    const invitation = parseInvitation(text);
+    const analysis = analyseInvitation(text);
+    // A re-triage, or a user who names the inviter, has already said it is an invitation.
+    if (analysis.kind === 'not_an_invitation' && !opts.again && opts.inviter === undefined) {
+      throw new TriageError(
+        'not_an_invitation',
+        `That looks like ${analysis.notice ?? 'something else'}, not an invitation to triage; nothing was started.`,
+      );
+    }
+    // When the platform is only a guess the flow asks which network (analysis leaves it null).
+    const invitation = analysis.invitation;
     if (opts.platform) invitation.platform = opts.platform;
     const inviter = opts.inviter === undefined ? null : cleanName(opts.inviter);
     if (inviter) invitation.inviter = inviter;
