@@ -41,6 +41,17 @@ export interface FakeSlack {
   history(channel: string): StoredMessage[];
   /** Where apps.connections.open sends a Socket Mode client. */
   socketUrl: string;
+  /**
+   * Serves a file at `path` (as files.slack.com does, under /files-pri/…) to a GET with a bearer token;
+   * each download is recorded as method 'file'. `delayMs` holds the answer back (a slow download); `chunked`
+   * sends no Content-Length, so only the bytes tell the size.
+   */
+  serveFile(
+    path: string,
+    bytes: Uint8Array | string,
+    contentType: string,
+    opts?: { delayMs?: number; chunked?: boolean },
+  ): void;
   waitFor(match: (c: RecordedCall) => boolean, from?: number, timeoutMs?: number): Promise<RecordedCall>;
   close(): Promise<void>;
 }
@@ -155,7 +166,26 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   };
 
   const delays = new Map<string, number>();
+  const files = new Map<string, { bytes: Buffer; type: string; delayMs: number; chunked: boolean }>();
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
+    const file = files.get(req.url ?? '');
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const call = { method: 'file', path: req.url ?? '', body: {}, raw: '', ...(bearer ? { token: bearer } : {}) };
+    calls.push(call);
+    events.emit('call', call);
+    // Slack answers a request without a valid token with its sign-in page, not an error.
+    if (!file || bearer !== 'xoxb-test-token') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end('<!DOCTYPE html><html><body>Sign in to Slack</body></html>');
+    }
+    setTimeout(() => {
+      const length: Record<string, string> = file.chunked ? {} : { 'content-length': String(file.bytes.length) };
+      res.writeHead(200, { 'content-type': file.type, ...length });
+      res.end(file.bytes);
+    }, file.delayMs);
+  };
   const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url?.startsWith('/files-pri/')) return serve(req, res);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -178,6 +208,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     delay(method, ms) {
       delays.set(method, ms);
+    },
+    serveFile(path, bytes, contentType, opts = {}) {
+      files.set(path, {
+        bytes: Buffer.from(bytes),
+        type: contentType,
+        delayMs: opts.delayMs ?? 0,
+        chunked: !!opts.chunked,
+      });
     },
     setUser(userId, fields) {
       profiles.set(userId, { ...profiles.get(userId), ...fields });

@@ -1,0 +1,106 @@
+import { TriageError } from '../../src/core/errors.js';
+import type { Service } from '../../src/service/index.js';
+import { checkDeclaredSize, type DownloadLimits, download, MAX_FILE_BYTES, type SharedFile } from '../download.js';
+import type { MessageText, SlackFile } from './message-text.js';
+
+/** At most this many files of one message are read: an invitation is one email or one screenshot. */
+export const MAX_FILES = 3;
+
+/** What the Slack listeners need to read shared files: the service's readers, and where Slack's files are. */
+export interface SlackFiles {
+  /**
+   * The invitation text of a message: its own words and what its files say, each file downloaded with the bot
+   * token. A file that cannot be read is a note beside the rest; when nothing at all is readable, its one line
+   * is thrown as a TriageError.
+   */
+  read(message: MessageText, token: string | undefined): Promise<{ text: string; notes: string[] }>;
+}
+
+/**
+ * Where to download a Slack file from. Only Slack's own hosts get the bot token; with SLACK_API_URL set (a
+ * proxy, or the fake Slack in tests) the file comes from that host instead, as the Web API calls do.
+ */
+export function fileUrl(url: string | undefined, apiUrl?: string): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (apiUrl) return new URL(parsed.pathname + parsed.search, new URL(apiUrl).origin).href;
+  const slack = parsed.hostname === 'slack.com' || parsed.hostname.endsWith('.slack.com');
+  return parsed.protocol === 'https:' && slack ? parsed.href : null;
+}
+
+/** A file's name as the user knows it: its name, else its title, else its type. */
+export function fileName(f: SlackFile): string {
+  return f.name || f.title || (f.filetype ? `a ${f.filetype} file` : 'that file');
+}
+
+const IMAGE_TYPES = new Set(['png', 'jpg', 'jpeg', 'webp', 'gif', 'bmp', 'heic']);
+
+export function isImage(f: SlackFile): boolean {
+  return (f.mimetype ?? '').startsWith('image/') || IMAGE_TYPES.has((f.filetype ?? '').toLowerCase());
+}
+
+/** What the user is told while the files are read: OCR takes a second or two. */
+export function readingLine(files: SlackFile[]): string {
+  const [only] = files;
+  if (files.length > 1) return `Reading your ${Math.min(files.length, MAX_FILES)} files…`;
+  if (only && isImage(only)) return 'Reading your screenshot…';
+  return `Reading ${only ? fileName(only) : 'your file'}…`;
+}
+
+/** The Slack file reader over the service's input readers; `apiUrl` is SLACK_API_URL when it is set. */
+export function slackFiles(service: Service, apiUrl?: string, limits: DownloadLimits = {}): SlackFiles {
+  const readOne = async (f: SlackFile, token: string | undefined): Promise<string> => {
+    const name = fileName(f);
+    if (f.mode === 'tombstone' || f.mode === 'hidden_by_limit') {
+      throw new TriageError('not_found', `${name} is no longer available in Slack. Share it again, or paste its text.`);
+    }
+    const url = fileUrl(f.url_private_download ?? f.url_private, apiUrl);
+    const shared: SharedFile = { url: url ?? '', name, size: f.size, mimeType: f.mimetype };
+    checkDeclaredSize(shared, limits.maxBytes ?? MAX_FILE_BYTES);
+    if (!url)
+      throw new TriageError(
+        'not_found',
+        `Slack did not give me ${name} to download. Share it again, or paste its text.`,
+      );
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    const got = await download(shared, { platform: 'Slack', headers, ...limits });
+    // Without the files:read scope Slack answers with its sign-in page rather than an error.
+    if (got.contentType.startsWith('text/html') && !(f.mimetype ?? '').includes('html')) {
+      throw new TriageError(
+        'bad_argument',
+        `Slack sent me a sign-in page instead of ${name}: the app may lack the files:read permission. Ask a workspace admin to reinstall it, or paste the text.`,
+      );
+    }
+    const read = await service.input.read({
+      bytes: got.bytes,
+      name,
+      ...(f.mimetype ? { mimeType: f.mimetype } : {}),
+    });
+    return read.text;
+  };
+  return {
+    async read(message, token) {
+      const texts = [message.text];
+      const problems: string[] = [];
+      const files = message.files;
+      for (const f of files.slice(0, MAX_FILES)) {
+        try {
+          texts.push(await readOne(f, token));
+        } catch (err) {
+          if (!(err instanceof TriageError)) throw err;
+          problems.push(err.message);
+        }
+      }
+      const text = texts.filter((t) => t.trim() !== '').join('\n');
+      const [first] = problems;
+      if (text === '' && first) throw new TriageError('bad_argument', problems.length > 1 ? problems.join(' ') : first);
+      if (files.length > MAX_FILES) problems.push(`I read the first ${MAX_FILES} files of that message only.`);
+      return { text, notes: problems };
+    },
+  };
+}

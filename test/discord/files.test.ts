@@ -1,0 +1,151 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { serviceOver } from '../../src/compose.js';
+import { openDatabase } from '../../src/store/db.js';
+import { type Json, nextSnowflake } from '../helpers/discord-fake-rest.js';
+import { type DiscordHarness, startDiscordHarness } from '../helpers/discord-harness.js';
+import { DANA, dm, messageCommand } from '../helpers/discord-payloads.js';
+import { type FileServer, startFileServer } from '../helpers/file-server.js';
+import { INVITATION_EML, PDF_BYTES } from '../helpers/invitation-files.js';
+import { type Readers, renderLinkedInCard, startReaders } from '../helpers/screenshots.js';
+
+// One warm OCR worker for the whole file: each recognition takes about a second, so only two images are read.
+let readers: Readers;
+let card: Uint8Array;
+beforeAll(async () => {
+  readers = await startReaders();
+  card = await renderLinkedInCard({ name: 'Dana Kim', headline: 'Recruiter at Acme' });
+});
+afterAll(async () => {
+  await readers.close();
+});
+
+let h: DiscordHarness;
+let cdn: FileServer;
+beforeEach(async () => {
+  cdn = await startFileServer();
+  const service = serviceOver(openDatabase(':memory:'), { now: () => Date.UTC(2026, 10, 23, 9) }, readers.readers);
+  h = await startDiscordHarness({ service, download: { maxBytes: 64 * 1024, timeoutMs: 1500 } });
+});
+afterEach(async () => {
+  expect(h.rest.refusals).toEqual([]);
+  await h.close();
+  await cdn.close();
+});
+
+const count = (table: string) =>
+  (h.service.stores.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+
+/** An attachment as Discord sends it, served by the loopback CDN unless `serve` is false. */
+function attach(name: string, contentType: string, bytes: Uint8Array | string, serve = true): Json {
+  const id = nextSnowflake();
+  const path = `/attachments/1160000000000000001/${id}/${name}`;
+  if (serve) cdn.put(path, bytes, contentType);
+  return {
+    id,
+    filename: name,
+    size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength,
+    url: cdn.url(path),
+    proxy_url: cdn.url(path),
+    content_type: contentType,
+  };
+}
+
+/** DMs the bot a message with attachments, and resolves with the bot's answer in that DM. */
+async function dmWith(attachments: Json[], content = '') {
+  const payload = dm(content, DANA);
+  payload.attachments = attachments;
+  const from = h.rest.calls.length;
+  const reply = h.rest.waitFor((c) => c.route === `/channels/${payload.channel_id}/messages`, 8000, from);
+  h.gateway.dispatch('MESSAGE_CREATE', payload);
+  return { reply: (await reply).body, from, channel: payload.channel_id as string };
+}
+
+/** "Triage invitation" on a server message with these attachments. */
+function menuOn(attachments: Json[]) {
+  const payload = messageCommand('');
+  const target = Object.values(payload.data.resolved.messages)[0] as Json;
+  target.attachments = attachments;
+  return payload;
+}
+
+/** The deferred reply's final content: the edit of @original after the interaction's callback. */
+const edited = (payload: Json) =>
+  h.rest.waitFor((c) => c.method === 'PATCH' && c.route.endsWith(`/${payload.token}/messages/@original`), 8000);
+
+describe('attachments in the DM', () => {
+  it('an .eml attachment is downloaded without the bot token and triaged, naming the inviter', async () => {
+    const { reply, from, channel } = await dmWith([attach('invite.eml', 'message/rfc822', INVITATION_EML)]);
+    expect(reply.embeds[0].title).toContain('LinkedIn invitation from Priya Raman');
+    expect(JSON.stringify(reply)).not.toContain('Morgan');
+    expect(reply.allowed_mentions).toEqual({ parse: [] });
+    expect(cdn.requests).toHaveLength(1);
+    expect(cdn.requests[0]?.authorization).toBeUndefined();
+    // Discord shows "typing…" while the file is read.
+    expect(h.rest.calls.slice(from).some((c) => c.route === `/channels/${channel}/typing`)).toBe(true);
+    expect(count('triages')).toBe(1);
+  });
+
+  it('a screenshot is read into a triage card', async () => {
+    const { reply } = await dmWith([attach('Screenshot.png', 'image/png', card)]);
+    expect(reply.embeds[0].title).toContain('LinkedIn invitation from Dana Kim');
+    expect(count('triages')).toBe(1);
+  });
+
+  it('a .txt attachment is read as pasted text', async () => {
+    const { reply } = await dmWith([
+      attach('invite.txt', 'text/plain; charset=utf-8', 'Matt Brown sent you a friend request.'),
+    ]);
+    expect(reply.embeds[0].title).toContain('Facebook invitation from Matt Brown');
+  });
+
+  it('a PDF is refused in one clear line, and nothing is stored', async () => {
+    const { reply } = await dmWith([attach('invite.pdf', 'application/pdf', PDF_BYTES)]);
+    expect(reply.embeds).toEqual([]);
+    expect(reply.content.split('\n')).toHaveLength(1);
+    expect(reply.content).toMatch(/PDF/i);
+    expect(reply.allowed_mentions).toEqual({ parse: [] });
+    expect(count('triages')).toBe(0);
+    expect(count('invitations')).toBe(0);
+  });
+
+  it('an attachment Discord declares over the limit is refused before download, its name escaped', async () => {
+    const big = attach('**<@1150000000000000002>**_x_.png', 'image/png', '', false);
+    big.size = 25 * 1024 * 1024;
+    const { reply } = await dmWith([big]);
+    expect(reply.content).toBe(
+      "\\*\\*\\<@1150000000000000002>\\*\\*\\_x\\_.png is 25 MB: I read files up to 64 KB. Paste the invitation's text, or a smaller screenshot.",
+    );
+    expect(reply.allowed_mentions).toEqual({ parse: [] });
+    expect(cdn.requests).toEqual([]);
+    expect(count('triages')).toBe(0);
+  });
+
+  it('an attachment not on Discord’s servers is not downloaded', async () => {
+    const elsewhere = attach('invite.eml', 'message/rfc822', INVITATION_EML, false);
+    elsewhere.url = 'https://files.example.net/invite.eml';
+    const { reply } = await dmWith([elsewhere]);
+    expect(reply.content).toBe("invite.eml is not on Discord's servers, so I did not download it.");
+    expect(count('triages')).toBe(0);
+  });
+});
+
+describe('"Triage invitation" on a message with attachments', () => {
+  it('on a screenshot: defers privately first, then edits the reply into the triage card', async () => {
+    const payload = menuOn([attach('card.png', 'image/png', card)]);
+    const callback = await h.interact(payload);
+    expect(callback.body).toEqual({ type: 5, data: { flags: 64 } });
+    const shown = (await edited(payload)).body;
+    expect(shown.embeds[0].title).toContain('LinkedIn invitation from Dana Kim');
+    expect(shown.allowed_mentions).toEqual({ parse: [] });
+    expect(count('triages')).toBe(1);
+  });
+
+  it('on a PDF: the deferred reply becomes the refusal, and nothing is stored', async () => {
+    const payload = menuOn([attach('invite.pdf', 'application/pdf', PDF_BYTES)]);
+    const callback = await h.interact(payload);
+    expect(callback.body.type).toBe(5);
+    const said = (await edited(payload)).body;
+    expect(said.content).toMatch(/PDF/i);
+    expect(count('triages')).toBe(0);
+  });
+});
