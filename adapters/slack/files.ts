@@ -13,7 +13,21 @@ export interface SlackFiles {
    * token. A file that cannot be read is a note beside the rest; when nothing at all is readable, its one line
    * is thrown as a TriageError.
    */
-  read(message: MessageText, token: string | undefined): Promise<{ text: string; notes: string[] }>;
+  read(message: MessageText, token: string | undefined, info?: FileInfo): Promise<{ text: string; notes: string[] }>;
+}
+
+/** files.info: the whole file object, for a file an event describes only in part (file_access: check_file_info). */
+export type FileInfo = (id: string) => Promise<SlackFile | undefined>;
+
+/** files.info through a Web API client; a refusal reads as no file, which the reader explains. */
+export function fileInfoVia(client: {
+  files: { info(args: { file: string }): Promise<{ file?: unknown }> };
+}): FileInfo {
+  return (id) =>
+    client.files.info({ file: id }).then(
+      (r) => r.file as SlackFile | undefined,
+      () => undefined,
+    );
 }
 
 /**
@@ -54,7 +68,11 @@ export function readingLine(files: SlackFile[]): string {
 
 /** The Slack file reader over the service's input readers; `apiUrl` is SLACK_API_URL when it is set. */
 export function slackFiles(service: Service, apiUrl?: string, limits: DownloadLimits = {}): SlackFiles {
-  const readOne = async (f: SlackFile, token: string | undefined): Promise<string> => {
+  const readOne = async (given: SlackFile, token: string | undefined, info?: FileInfo): Promise<string> => {
+    let f = given;
+    // Slack Connect and large events carry a stub: its address and size come from files.info.
+    const partial = f.file_access === 'check_file_info' || !(f.url_private_download ?? f.url_private);
+    if (partial && f.id && info) f = { ...f, ...(await info(f.id)) };
     const name = fileName(f);
     if (f.mode === 'tombstone' || f.mode === 'hidden_by_limit') {
       throw new TriageError('not_found', `${name} is no longer available in Slack. Share it again, or paste its text.`);
@@ -84,13 +102,13 @@ export function slackFiles(service: Service, apiUrl?: string, limits: DownloadLi
     return read.text;
   };
   return {
-    async read(message, token) {
+    async read(message, token, info) {
       const texts = [message.text];
       const problems: string[] = [];
       const files = message.files;
       for (const f of files.slice(0, MAX_FILES)) {
         try {
-          texts.push(await readOne(f, token));
+          texts.push(await readOne(f, token, info));
         } catch (err) {
           if (!(err instanceof TriageError)) throw err;
           problems.push(err.message);

@@ -21,6 +21,8 @@ export interface SlackFile {
   url_private_download?: string;
   /** 'tombstone' for a deleted file, 'hidden_by_limit' beyond a free workspace's history. */
   mode?: string;
+  /** 'check_file_info' when the event carries only a stub of the file. */
+  file_access?: string;
   subject?: string;
   from?: { name?: string; address?: string }[];
   plain_text?: string;

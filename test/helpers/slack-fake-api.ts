@@ -46,6 +46,8 @@ export interface FakeSlack {
    * each download is recorded as method 'file'. `delayMs` holds the answer back (a slow download); `chunked`
    * sends no Content-Length, so only the bytes tell the size.
    */
+  /** What files.info answers for a file id. */
+  setFileInfo(id: string, file: Record<string, unknown>): void;
   serveFile(
     path: string,
     bytes: Uint8Array | string,
@@ -70,6 +72,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, Failure[]>();
   const profiles = new Map<string, Record<string, unknown>>();
+  const fileInfos = new Map<string, Record<string, unknown>>();
   const events = new EventEmitter();
   const channels = new Map<string, StoredMessage[]>();
   let ts = 1_700_000_000;
@@ -121,6 +124,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { view: { id: 'V0001' } };
       case 'users.info':
         return { user: { id: body.user, tz: 'Europe/Berlin', ...profiles.get(String(body.user)) } };
+      case 'files.info': {
+        const file = fileInfos.get(String(body.file));
+        return file ? { file } : { ok: false, error: 'file_not_found' };
+      }
       case 'files.getUploadURLExternal':
         return { upload_url: `${base}/upload/F0001`, file_id: 'F0001' };
       case 'files.completeUploadExternal':
@@ -208,6 +215,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     delay(method, ms) {
       delays.set(method, ms);
+    },
+    setFileInfo(id, file) {
+      fileInfos.set(id, file);
     },
     serveFile(path, bytes, contentType, opts = {}) {
       files.set(path, {

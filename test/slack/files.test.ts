@@ -41,15 +41,15 @@ function slackFile(id: string, name: string, mimetype: string, filetype: string,
     user: STEVE.userId,
     mode: 'hosted',
     size,
-    url_private: `https://files.slack.com/files-pri/T0001-${id}/${name}`,
-    url_private_download: `https://files.slack.com/files-pri/T0001-${id}/download/${name}`,
+    url_private: `https://files.slack.com/files-pri/T0001-${id}/${encodeURIComponent(name)}`,
+    url_private_download: `https://files.slack.com/files-pri/T0001-${id}/download/${encodeURIComponent(name)}`,
   };
 }
 
 /** Puts a file on the fake Slack where its url_private_download points, and returns Slack's description of it. */
 function share(id: string, name: string, mimetype: string, filetype: string, bytes: Uint8Array | string) {
   const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
-  h.fake.serveFile(`/files-pri/T0001-${id}/download/${name}`, bytes, mimetype);
+  h.fake.serveFile(`/files-pri/T0001-${id}/download/${encodeURIComponent(name)}`, bytes, mimetype);
   return slackFile(id, name, mimetype, filetype, size);
 }
 
@@ -104,6 +104,14 @@ describe('files shared in the DM', () => {
     );
     const { shown } = await dmFiles([txt], 'EvTXT001');
     expect(visibleText(shown)).toContain('Facebook invitation from Matt Brown');
+  });
+
+  it('a stub of a file (file_access: check_file_info) is completed with files.info, then read', async () => {
+    const txt = share('F0TXT0002', 'invite.txt', 'text/plain', 'text', 'Matt Brown sent you a friend request.');
+    h.fake.setFileInfo('F0TXT0002', txt);
+    const { shown } = await dmFiles([{ id: 'F0TXT0002', file_access: 'check_file_info' }], 'EvSTUB01');
+    expect(visibleText(shown)).toContain('Facebook invitation from Matt Brown');
+    expect(h.fake.calls.some((c) => c.method === 'files.info' && c.body.file === 'F0TXT0002')).toBe(true);
   });
 
   it('a PDF is refused in one clear line, and nothing is stored', async () => {

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { parseBudgetCommand, parseTimeCommand } from '../../../src/core/time-command.js';
 import type { UserRef } from '../../../src/core/user.js';
 import type { SlackDeps } from '../deps.js';
-import { readingLine } from '../files.js';
+import { fileInfoVia, readingLine } from '../files.js';
 import { type MessageText, readMessage, type SlackMessageLike } from '../message-text.js';
 import { renderNotice, type SlackMessage } from '../render.js';
 import { startTriage } from '../start.js';
@@ -79,7 +79,7 @@ async function fromFiles(
     deps.log,
     'dm_file',
     async () => {
-      const { text, notes } = await deps.files.read(read, token);
+      const { text, notes } = await deps.files.read(read, token, fileInfoVia(client));
       await show(await startTriage(deps.service, user, text, { source: 'dm' }, notes));
     },
     show,

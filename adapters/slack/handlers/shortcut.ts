@@ -1,6 +1,6 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
-import { readingLine } from '../files.js';
+import { fileInfoVia, readingLine } from '../files.js';
 import { readMessage, type SlackMessageLike } from '../message-text.js';
 import { renderNotice, type SlackMessage } from '../render.js';
 import { ephemeral, privately } from '../reply.js';
@@ -35,7 +35,7 @@ export function register(app: App, deps: SlackDeps): void {
         if (read.files.length > 0) {
           await ephemeral(respond, renderNotice(readingLine(read.files)));
           reading = true;
-          ({ text, notes } = await deps.files.read(read, context.botToken ?? client.token));
+          ({ text, notes } = await deps.files.read(read, context.botToken ?? client.token, fileInfoVia(client)));
         }
         const card = await startTriage(deps.service, userFrom(body), text, { source: 'shortcut' }, notes);
         const where = await privately(client, shortcut.user.id, card, { respond });
