@@ -1,8 +1,5 @@
 import { TriageError } from '../src/core/errors.js';
 
-/** The largest file a chat adapter downloads: an email with its images, or a phone screenshot, fits well under it. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
 /** How long a download may take before it is given up: the user is waiting on the other side. */
 export const DOWNLOAD_TIMEOUT_MS = 10_000;
 
@@ -15,16 +12,17 @@ export interface SharedFile {
   mimeType?: string | undefined;
 }
 
-/** The limits of a download; tests and operators may lower them. */
+/** A shorter download timeout, for tests. */
 export interface DownloadLimits {
-  maxBytes?: number;
   timeoutMs?: number;
 }
 
 /** How to download: where from (for the messages), headers such as a bearer token, and the limits. */
-export interface DownloadOptions extends DownloadLimits {
+export interface DownloadOptions {
   platform: 'Slack' | 'Discord';
+  maxBytes: number;
   headers?: Record<string, string>;
+  timeoutMs?: number;
 }
 
 /** A downloaded file's bytes and the type its host served it as. */
@@ -33,23 +31,46 @@ export interface Downloaded {
   contentType: string;
 }
 
-/** "2.4 MB" or "64 KB", for the refusal of a file that is too large. */
+/** "2.4 MB" or "64 KB" (decimal units, as the input service counts), for the refusal of a file too large. */
 export function sizeText(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes < 1_000_000) return `${Math.ceil(bytes / 1000)} KB`;
+  return `${(bytes / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+}
+
+/** The service's limits, by the kind of file: a text or an email is allowed less than a screenshot. */
+export interface InputLimits {
+  maxBytes(kind: 'text' | 'email' | 'image'): number;
+  maxAnyBytes(): number;
+}
+
+/**
+ * The most bytes to download of a file, by what its name and MIME type say it is (the service checks the bytes
+ * again once they are in).
+ */
+export function limitFor(limits: InputLimits, name: string, mimeType?: string): number {
+  const type = (mimeType ?? '').toLowerCase();
+  const kind =
+    /\.(png|jpe?g|webp)$/i.test(name) || type.startsWith('image/')
+      ? 'image'
+      : /\.eml$/i.test(name) || type.startsWith('message/rfc822')
+        ? 'email'
+        : /\.txt$/i.test(name) || type.startsWith('text/plain')
+          ? 'text'
+          : undefined;
+  return kind ? limits.maxBytes(kind) : limits.maxAnyBytes();
 }
 
 /** The refusal of a file over the limit, from its declared size or from what arrived. */
 export function tooLarge(name: string, max: number, size?: number): TriageError {
   const is = size ? ` is ${sizeText(size)}:` : ' is too large:';
   return new TriageError(
-    'too_long',
+    'file_too_large',
     `${name}${is} I read files up to ${sizeText(max)}. Paste the invitation's text, or a smaller screenshot.`,
   );
 }
 
 /** Refuses a file whose declared size is over the limit, before any byte of it is fetched. */
-export function checkDeclaredSize(file: SharedFile, max = MAX_FILE_BYTES): void {
+export function checkDeclaredSize(file: SharedFile, max: number): void {
   if (file.size !== undefined && file.size > max) throw tooLarge(file.name, max, file.size);
 }
 
@@ -59,7 +80,7 @@ export function checkDeclaredSize(file: SharedFile, max = MAX_FILE_BYTES): void 
  * stack trace.
  */
 export async function download(file: SharedFile, opts: DownloadOptions): Promise<Downloaded> {
-  const max = opts.maxBytes ?? MAX_FILE_BYTES;
+  const max = opts.maxBytes;
   const timeoutMs = opts.timeoutMs ?? DOWNLOAD_TIMEOUT_MS;
   checkDeclaredSize(file, max);
   const signal = AbortSignal.timeout(timeoutMs);

@@ -1,7 +1,7 @@
 import type { Attachment, Message } from 'discord.js';
 import { TriageError } from '../../src/core/errors.js';
 import type { Service } from '../../src/service/index.js';
-import { checkDeclaredSize, type DownloadLimits, download, MAX_FILE_BYTES } from '../download.js';
+import { checkDeclaredSize, type DownloadLimits, download, limitFor } from '../download.js';
 import { messageText } from './to-core.js';
 
 /** At most this many attachments of one message are read: an invitation is one email or one screenshot. */
@@ -43,14 +43,15 @@ export function isImage(a: Pick<Attachment, 'contentType' | 'name'>): boolean {
 export function discordFiles(service: Service, apiUrl?: string, limits: DownloadLimits = {}): DiscordFiles {
   const readOne = async (a: Attachment): Promise<string> => {
     const name = a.name || 'that file';
-    checkDeclaredSize({ url: a.url, name, size: a.size }, limits.maxBytes ?? MAX_FILE_BYTES);
+    const maxBytes = limitFor(service.input, name, a.contentType ?? undefined);
+    checkDeclaredSize({ url: a.url, name, size: a.size }, maxBytes);
     if (!allowedUrl(a.url, apiUrl)) {
       throw new TriageError('bad_argument', `${name} is not on Discord's servers, so I did not download it.`);
     }
     // Attachment URLs are signed by Discord: no token is sent with them.
     const got = await download(
       { url: a.url, name, size: a.size, mimeType: a.contentType ?? undefined },
-      { platform: 'Discord', ...limits },
+      { platform: 'Discord', maxBytes, ...(limits.timeoutMs ? { timeoutMs: limits.timeoutMs } : {}) },
     );
     const read = await service.input.read({
       bytes: got.bytes,

@@ -20,7 +20,7 @@ const DAY = 86_400_000;
 export interface DiscordTuning {
   /** How often an instance without the gateway asks for it again (5 s by default). */
   leaderRetryMs?: number;
-  /** Lower limits on attachment downloads (tests). */
+  /** A shorter attachment download timeout (tests). */
   download?: DownloadLimits;
 }
 

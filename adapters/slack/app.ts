@@ -11,7 +11,7 @@ import { WebClient, type WebClientOptions } from './web.js';
 export interface SlackAdapterConfig extends SlackConfig {
   host?: string;
   retry?: { retries: number; minTimeout: number; maxTimeout: number };
-  /** Lower limits on file downloads (tests). */
+  /** A shorter file download timeout (tests). */
   download?: DownloadLimits;
 }
 

@@ -1,6 +1,6 @@
 import { TriageError } from '../../src/core/errors.js';
 import type { Service } from '../../src/service/index.js';
-import { checkDeclaredSize, type DownloadLimits, download, MAX_FILE_BYTES, type SharedFile } from '../download.js';
+import { checkDeclaredSize, type DownloadLimits, download, limitFor, type SharedFile } from '../download.js';
 import type { MessageText, SlackFile } from './message-text.js';
 
 /** At most this many files of one message are read: an invitation is one email or one screenshot. */
@@ -66,6 +66,8 @@ export function readingLine(files: SlackFile[]): string {
   return `Reading ${only ? fileName(only) : 'your file'}…`;
 }
 
+const timeout = (l: DownloadLimits) => (l.timeoutMs ? { timeoutMs: l.timeoutMs } : {});
+
 /** The Slack file reader over the service's input readers; `apiUrl` is SLACK_API_URL when it is set. */
 export function slackFiles(service: Service, apiUrl?: string, limits: DownloadLimits = {}): SlackFiles {
   const readOne = async (given: SlackFile, token: string | undefined, info?: FileInfo): Promise<string> => {
@@ -79,14 +81,15 @@ export function slackFiles(service: Service, apiUrl?: string, limits: DownloadLi
     }
     const url = fileUrl(f.url_private_download ?? f.url_private, apiUrl);
     const shared: SharedFile = { url: url ?? '', name, size: f.size, mimeType: f.mimetype };
-    checkDeclaredSize(shared, limits.maxBytes ?? MAX_FILE_BYTES);
+    const maxBytes = limitFor(service.input, name, f.mimetype);
+    checkDeclaredSize(shared, maxBytes);
     if (!url)
       throw new TriageError(
         'not_found',
         `Slack did not give me ${name} to download. Share it again, or paste its text.`,
       );
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-    const got = await download(shared, { platform: 'Slack', headers, ...limits });
+    const got = await download(shared, { platform: 'Slack', headers, maxBytes, ...timeout(limits) });
     // Without the files:read scope Slack answers with its sign-in page rather than an error.
     if (got.contentType.startsWith('text/html') && !(f.mimetype ?? '').includes('html')) {
       throw new TriageError(

@@ -1,18 +1,19 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serviceOver } from '../../src/compose.js';
+import { createFileReaders } from '../../src/input/index.js';
 import { openDatabase } from '../../src/store/db.js';
 import { type Json, nextSnowflake } from '../helpers/discord-fake-rest.js';
 import { type DiscordHarness, startDiscordHarness } from '../helpers/discord-harness.js';
 import { DANA, dm, messageCommand } from '../helpers/discord-payloads.js';
 import { type FileServer, startFileServer } from '../helpers/file-server.js';
 import { INVITATION_EML, PDF_BYTES } from '../helpers/invitation-files.js';
-import { type Readers, renderLinkedInCard, startReaders } from '../helpers/screenshots.js';
+import { renderLinkedInCard } from '../helpers/screenshots.js';
 
-// One warm OCR worker for the whole file: each recognition takes about a second, so only two images are read.
-let readers: Readers;
+// The real readers: postal-mime, and one tesseract.js worker the whole file shares (OCR takes about a second an
+// image, so only two screenshots are read here).
+const readers = createFileReaders();
 let card: Uint8Array;
 beforeAll(async () => {
-  readers = await startReaders();
   card = await renderLinkedInCard({ name: 'Dana Kim', headline: 'Recruiter at Acme' });
 });
 afterAll(async () => {
@@ -23,8 +24,8 @@ let h: DiscordHarness;
 let cdn: FileServer;
 beforeEach(async () => {
   cdn = await startFileServer();
-  const service = serviceOver(openDatabase(':memory:'), { now: () => Date.UTC(2026, 10, 23, 9) }, readers.readers);
-  h = await startDiscordHarness({ service, download: { maxBytes: 64 * 1024, timeoutMs: 1500 } });
+  const service = serviceOver(openDatabase(':memory:'), { now: () => Date.UTC(2026, 10, 23, 9) }, readers);
+  h = await startDiscordHarness({ service, download: { timeoutMs: 1500 } });
 });
 afterEach(async () => {
   expect(h.rest.refusals).toEqual([]);
@@ -32,6 +33,8 @@ afterEach(async () => {
   await cdn.close();
 });
 
+/** The first image starts the OCR worker (eight languages): seconds on a busy machine. */
+const OCR_WAIT = 30_000;
 const count = (table: string) =>
   (h.service.stores.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
@@ -55,7 +58,7 @@ async function dmWith(attachments: Json[], content = '') {
   const payload = dm(content, DANA);
   payload.attachments = attachments;
   const from = h.rest.calls.length;
-  const reply = h.rest.waitFor((c) => c.route === `/channels/${payload.channel_id}/messages`, 8000, from);
+  const reply = h.rest.waitFor((c) => c.route === `/channels/${payload.channel_id}/messages`, OCR_WAIT, from);
   h.gateway.dispatch('MESSAGE_CREATE', payload);
   return { reply: (await reply).body, from, channel: payload.channel_id as string };
 }
@@ -68,9 +71,16 @@ function menuOn(attachments: Json[]) {
   return payload;
 }
 
+/** Dispatches the interaction and resolves with its callback (not waiting for the edit, as h.interact does). */
+function invoke(payload: Json) {
+  const callback = h.rest.waitFor((c) => c.route === `/interactions/${payload.id}/${payload.token}/callback`, OCR_WAIT);
+  h.gateway.dispatch('INTERACTION_CREATE', payload);
+  return callback;
+}
+
 /** The deferred reply's final content: the edit of @original after the interaction's callback. */
 const edited = (payload: Json) =>
-  h.rest.waitFor((c) => c.method === 'PATCH' && c.route.endsWith(`/${payload.token}/messages/@original`), 8000);
+  h.rest.waitFor((c) => c.method === 'PATCH' && c.route.endsWith(`/${payload.token}/messages/@original`), OCR_WAIT);
 
 describe('attachments in the DM', () => {
   it('an .eml attachment is downloaded without the bot token and triaged, naming the inviter', async () => {
@@ -110,14 +120,22 @@ describe('attachments in the DM', () => {
 
   it('an attachment Discord declares over the limit is refused before download, its name escaped', async () => {
     const big = attach('**<@1150000000000000002>**_x_.png', 'image/png', '', false);
-    big.size = 25 * 1024 * 1024;
+    big.size = 25_000_000;
     const { reply } = await dmWith([big]);
     expect(reply.content).toBe(
-      "\\*\\*\\<@1150000000000000002>\\*\\*\\_x\\_.png is 25 MB: I read files up to 64 KB. Paste the invitation's text, or a smaller screenshot.",
+      "\\*\\*\\<@1150000000000000002>\\*\\*\\_x\\_.png is 25 MB: I read files up to 10 MB. Paste the invitation's text, or a smaller screenshot.",
     );
     expect(reply.allowed_mentions).toEqual({ parse: [] });
     expect(cdn.requests).toEqual([]);
     expect(count('triages')).toBe(0);
+  });
+
+  it('an email Discord declares over the email limit is refused before download', async () => {
+    const big = attach('invite.eml', 'message/rfc822', '', false);
+    big.size = 2_000_000;
+    const { reply } = await dmWith([big]);
+    expect(reply.content).toMatch(/^invite\.eml is 2 MB: I read files up to 1 MB\./);
+    expect(cdn.requests).toEqual([]);
   });
 
   it('an attachment not on Discord’s servers is not downloaded', async () => {
@@ -132,8 +150,8 @@ describe('attachments in the DM', () => {
 describe('"Triage invitation" on a message with attachments', () => {
   it('on a screenshot: defers privately first, then edits the reply into the triage card', async () => {
     const payload = menuOn([attach('card.png', 'image/png', card)]);
-    const callback = await h.interact(payload);
-    expect(callback.body).toEqual({ type: 5, data: { flags: 64 } });
+    const callback = await invoke(payload);
+    expect(callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
     const shown = (await edited(payload)).body;
     expect(shown.embeds[0].title).toContain('LinkedIn invitation from Dana Kim');
     expect(shown.allowed_mentions).toEqual({ parse: [] });
@@ -142,7 +160,7 @@ describe('"Triage invitation" on a message with attachments', () => {
 
   it('on a PDF: the deferred reply becomes the refusal, and nothing is stored', async () => {
     const payload = menuOn([attach('invite.pdf', 'application/pdf', PDF_BYTES)]);
-    const callback = await h.interact(payload);
+    const callback = await invoke(payload);
     expect(callback.body.type).toBe(5);
     const said = (await edited(payload)).body;
     expect(said.content).toMatch(/PDF/i);

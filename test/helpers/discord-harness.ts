@@ -38,7 +38,7 @@ export interface HarnessOptions {
   /** A second instance: the fakes of the first, which that one closes. */
   sharing?: DiscordHarness;
   leaderRetryMs?: number;
-  /** Lower limits on attachment downloads. */
+  /** A shorter attachment download timeout. */
   download?: DownloadLimits;
 }
 

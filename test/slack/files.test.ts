@@ -1,15 +1,16 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createFileReaders } from '../../src/input/index.js';
 import { INVITATION_EML, PDF_BYTES } from '../helpers/invitation-files.js';
-import { type Readers, renderLinkedInCard, startReaders } from '../helpers/screenshots.js';
+import { renderLinkedInCard } from '../helpers/screenshots.js';
 import type { RecordedCall } from '../helpers/slack-fake-api.js';
 import { type SlackHarness, startSlackHarness, visibleText } from '../helpers/slack-harness.js';
 import { eventBody, messageActionForm, STEVE } from '../helpers/slack-payloads.js';
 
-// One warm OCR worker for the whole file: each recognition takes about a second, so only two images are read.
-let readers: Readers;
+// The harness's service has the real readers: postal-mime, and the process's one tesseract.js worker, which this
+// file shares and stops at the end (OCR takes about a second an image, so only two screenshots are read here).
+const readers = createFileReaders();
 let card: Uint8Array;
 beforeAll(async () => {
-  readers = await startReaders();
   card = await renderLinkedInCard({ name: 'Dana Kim', headline: 'Recruiter at Acme' });
 });
 afterAll(async () => {
@@ -18,7 +19,7 @@ afterAll(async () => {
 
 let h: SlackHarness;
 beforeEach(async () => {
-  h = await startSlackHarness({ download: { maxBytes: 64 * 1024, timeoutMs: 1500 } }, { readers: readers.readers });
+  h = await startSlackHarness({ download: { timeoutMs: 1500 } });
 });
 afterEach(async () => {
   expect(h.violations()).toEqual([]);
@@ -26,6 +27,8 @@ afterEach(async () => {
 });
 
 const JSON_BODY = 'application/json';
+/** The first image starts the OCR worker (eight languages): seconds on a busy machine. */
+const OCR_WAIT = 30_000;
 const count = (table: string) => (h.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
 /** A file as Slack describes it in a file_share event, hosted on files.slack.com under `id`. */
@@ -64,7 +67,7 @@ async function dmFiles(files: unknown[], id: string, text = '') {
   const ackMs = performance.now() - started;
   expect(res.status).toBe(200);
   const reading = await h.fake.waitFor((c) => c.method === 'chat.postMessage', from);
-  const shown = await h.fake.waitFor((c) => c.method === 'chat.update', from);
+  const shown = await h.fake.waitFor((c) => c.method === 'chat.update', from, OCR_WAIT);
   return { ackMs, reading, shown, from };
 }
 
@@ -126,21 +129,21 @@ describe('files shared in the DM', () => {
   });
 
   it('a file Slack declares over the limit is refused before any byte is downloaded, its name escaped', async () => {
-    const big = slackFile('F0BIG0001', '<!channel> huge.png', 'image/png', 'png', 25 * 1024 * 1024);
+    const big = slackFile('F0BIG0001', '<!channel> huge.png', 'image/png', 'png', 25_000_000);
     const { shown, from } = await dmFiles([big], 'EvBIG001');
     expect(visibleText(shown)).toBe(
-      "&lt;!channel&gt; huge.png is 25 MB: I read files up to 64 KB. Paste the invitation's text, or a smaller screenshot.",
+      "&lt;!channel&gt; huge.png is 25 MB: I read files up to 10 MB. Paste the invitation's text, or a smaller screenshot.",
     );
     expect(downloads(from)).toEqual([]);
     expect(count('triages')).toBe(0);
   });
 
   it('a file larger than Slack declared is cut off while streaming and refused', async () => {
-    const lying = slackFile('F0LIE0001', 'shot.png', 'image/png', 'png', 1000);
-    const path = '/files-pri/T0001-F0LIE0001/download/shot.png';
-    h.fake.serveFile(path, new Uint8Array(200 * 1024), 'image/png', { chunked: true });
+    const lying = slackFile('F0LIE0001', 'invite.txt', 'text/plain', 'text', 1000);
+    const path = '/files-pri/T0001-F0LIE0001/download/invite.txt';
+    h.fake.serveFile(path, 'x'.repeat(1_200_000), 'text/plain', { chunked: true });
     const { shown } = await dmFiles([lying], 'EvLIE001');
-    expect(visibleText(shown)).toMatch(/^shot\.png is too large: I read files up to 64 KB\./);
+    expect(visibleText(shown)).toMatch(/^invite\.txt is too large: I read files up to 1 MB\./);
     expect(count('triages')).toBe(0);
   });
 
@@ -180,7 +183,7 @@ describe('the message shortcut on a message with files', () => {
     const res = await h.send(messageActionForm('', h.fake.responseUrl(), STEVE, { files }));
     expect(res.status).toBe(200);
     const reading = await h.fake.waitFor((c) => c.method === 'response_url', from);
-    const card = await h.fake.waitFor((c) => c.method === 'chat.postMessage', from);
+    const card = await h.fake.waitFor((c) => c.method === 'chat.postMessage', from, OCR_WAIT);
     return { reading, card };
   }
 
