@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { allowedUrl } from '../../adapters/discord/attachments.js';
 import { serviceOver } from '../../src/compose.js';
 import { createFileReaders } from '../../src/input/index.js';
 import { openDatabase } from '../../src/store/db.js';
@@ -165,5 +166,16 @@ describe('"Triage invitation" on a message with attachments', () => {
     const said = (await edited(payload)).body;
     expect(said.content).toMatch(/PDF/i);
     expect(count('triages')).toBe(0);
+  });
+});
+
+describe('where an attachment is downloaded from', () => {
+  it('Discord’s CDN over https, or DISCORD_API_URL’s host; nowhere else', () => {
+    expect(allowedUrl('https://cdn.discordapp.com/attachments/1/2/a.png?ex=1&is=2&hm=3')).toBe(true);
+    expect(allowedUrl('https://media.discordapp.net/attachments/1/2/a.png')).toBe(true);
+    expect(allowedUrl('http://cdn.discordapp.com/attachments/1/2/a.png')).toBe(false);
+    expect(allowedUrl('https://cdn.discordapp.com.evil.example/a.png')).toBe(false);
+    expect(allowedUrl('http://169.254.169.254/latest/meta-data')).toBe(false);
+    expect(allowedUrl('http://127.0.0.1:9000/a.png', 'http://127.0.0.1:4000/api')).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fileUrl } from '../../adapters/slack/files.js';
 import { createFileReaders } from '../../src/input/index.js';
 import { INVITATION_EML, PDF_BYTES } from '../helpers/invitation-files.js';
 import { renderLinkedInCard } from '../helpers/screenshots.js';
@@ -207,5 +208,23 @@ describe('the message shortcut on a message with files', () => {
     expect(visibleText(refusal)).toMatch(/PDF/i);
     expect(h.fake.calls.slice(from).some((c) => c.method === 'chat.postMessage')).toBe(false);
     expect(count('triages')).toBe(0);
+  });
+});
+
+describe('where a file is downloaded from, with the bot token', () => {
+  const url = 'https://files.slack.com/files-pri/T0001-F1/download/invite.eml';
+
+  it('Slack’s own https hosts only, unless SLACK_API_URL names another', () => {
+    expect(fileUrl(url)).toBe(url);
+    expect(fileUrl('https://evil.example/files-pri/T0001-F1/download/invite.eml')).toBeNull();
+    expect(fileUrl('http://files.slack.com/files-pri/x')).toBeNull();
+    expect(fileUrl('https://files.slack.com.evil.example/x')).toBeNull();
+    expect(fileUrl('not a url')).toBeNull();
+  });
+
+  it('with SLACK_API_URL set, the same path on that host', () => {
+    expect(fileUrl(url, 'http://127.0.0.1:4000/api/')).toBe(
+      'http://127.0.0.1:4000/files-pri/T0001-F1/download/invite.eml',
+    );
   });
 });

@@ -28,7 +28,7 @@ export async function onDirectMessage(message: Message, ctx: Ctx): Promise<void>
     }
     if (message.attachments.size > 0) {
       // Best effort: "typing…" is a hint, and its failure must not stop the reading.
-      channel.sendTyping().catch((e: unknown) => logSendFailure(ctx, message, e));
+      channel.sendTyping().catch((e: unknown) => ctx.log.info('discord: typing not shown', { code: discordCode(e) }));
     }
     const { text, notes } = await ctx.files.read(message);
     const view = await ctx.service.triage.startFromText(userRefOf(message.author), text, { source: 'dm' });
