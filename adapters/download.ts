@@ -13,7 +13,7 @@ export interface SharedFile {
 }
 
 /** A shorter download timeout, for tests. */
-export interface DownloadLimits {
+export interface DownloadTuning {
   timeoutMs?: number;
 }
 

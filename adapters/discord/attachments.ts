@@ -1,7 +1,7 @@
 import type { Attachment, Message } from 'discord.js';
 import { TriageError } from '../../src/core/errors.js';
 import type { Service } from '../../src/service/index.js';
-import { checkDeclaredSize, type DownloadLimits, download, limitFor } from '../download.js';
+import { checkDeclaredSize, type DownloadTuning, download, limitFor } from '../download.js';
 import { messageText } from './to-core.js';
 
 /** At most this many attachments of one message are read: an invitation is one email or one screenshot. */
@@ -40,7 +40,7 @@ export function isImage(a: Pick<Attachment, 'contentType' | 'name'>): boolean {
 }
 
 /** The reader over the service; `apiUrl` is DISCORD_API_URL when set (a proxy, or the fakes in tests). */
-export function discordFiles(service: Service, apiUrl?: string, limits: DownloadLimits = {}): DiscordFiles {
+export function discordFiles(service: Service, apiUrl?: string, limits: DownloadTuning = {}): DiscordFiles {
   const readOne = async (a: Attachment): Promise<string> => {
     const name = a.name || 'that file';
     const maxBytes = limitFor(service.input, name, a.contentType ?? undefined);

@@ -4,7 +4,7 @@ import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
 import type { DiscordConfig } from '../../src/config.js';
 import type { Logger } from '../../src/core/logger.js';
 import { type Campaign, campaign, soleLeader } from '../../src/service/leadership.js';
-import type { DownloadLimits } from '../download.js';
+import type { DownloadTuning } from '../download.js';
 import { discordFiles } from './attachments.js';
 import { createClient } from './client.js';
 import { interactionRest } from './edit-original.js';
@@ -21,7 +21,7 @@ export interface DiscordTuning {
   /** How often an instance without the gateway asks for it again (5 s by default). */
   leaderRetryMs?: number;
   /** A shorter attachment download timeout (tests). */
-  download?: DownloadLimits;
+  download?: DownloadTuning;
 }
 
 /**

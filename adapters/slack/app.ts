@@ -3,7 +3,7 @@ import type { RequestListener, Server } from 'node:http';
 import { App, type Authorize, HTTPReceiver, type InstallationStore, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/core/logger.js';
-import type { DownloadLimits } from '../download.js';
+import type { DownloadTuning } from '../download.js';
 import { boltLogger } from './bolt-logger.js';
 import { WebClient, type WebClientOptions } from './web.js';
 
@@ -12,7 +12,7 @@ export interface SlackAdapterConfig extends SlackConfig {
   host?: string;
   retry?: { retries: number; minTimeout: number; maxTimeout: number };
   /** A shorter file download timeout (tests). */
-  download?: DownloadLimits;
+  download?: DownloadTuning;
 }
 
 /** The scopes an OAuth install asks for; keep them in step with manifest.yaml. */

@@ -1,6 +1,6 @@
 import { TriageError } from '../../src/core/errors.js';
 import type { Service } from '../../src/service/index.js';
-import { checkDeclaredSize, type DownloadLimits, download, limitFor, type SharedFile } from '../download.js';
+import { checkDeclaredSize, type DownloadTuning, download, limitFor, type SharedFile } from '../download.js';
 import type { MessageText, SlackFile } from './message-text.js';
 
 /** At most this many files of one message are read: an invitation is one email or one screenshot. */
@@ -30,9 +30,14 @@ export function fileInfoVia(client: {
     );
 }
 
+/** Slack's own domains, commercial and GovSlack: the only hosts that get the bot token unless SLACK_API_URL says. */
+const SLACK_DOMAINS = ['slack.com', 'slack-gov.com'];
+const isSlackHost = (host: string) => SLACK_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
+
 /**
- * Where to download a Slack file from. Only Slack's own hosts get the bot token; with SLACK_API_URL set (a
- * proxy, or the fake Slack in tests) the file comes from that host instead, as the Web API calls do.
+ * Where to download a Slack file from: its own address on Slack's https hosts. With SLACK_API_URL pointing
+ * somewhere other than Slack (a proxy, or the fake Slack in tests) the same path on that host instead, as the Web
+ * API calls go there. Any other address gets nothing, so the bot token goes nowhere else.
  */
 export function fileUrl(url: string | undefined, apiUrl?: string): string | null {
   if (!url) return null;
@@ -42,9 +47,9 @@ export function fileUrl(url: string | undefined, apiUrl?: string): string | null
   } catch {
     return null;
   }
-  if (apiUrl) return new URL(parsed.pathname + parsed.search, new URL(apiUrl).origin).href;
-  const slack = parsed.hostname === 'slack.com' || parsed.hostname.endsWith('.slack.com');
-  return parsed.protocol === 'https:' && slack ? parsed.href : null;
+  const base = apiUrl ? new URL(apiUrl) : null;
+  if (base && !isSlackHost(base.hostname)) return new URL(parsed.pathname + parsed.search, base.origin).href;
+  return parsed.protocol === 'https:' && isSlackHost(parsed.hostname) ? parsed.href : null;
 }
 
 /** A file's name as the user knows it: its name, else its title, else its type. */
@@ -66,10 +71,10 @@ export function readingLine(files: SlackFile[]): string {
   return `Reading ${only ? fileName(only) : 'your file'}…`;
 }
 
-const timeout = (l: DownloadLimits) => (l.timeoutMs ? { timeoutMs: l.timeoutMs } : {});
+const timeout = (l: DownloadTuning) => (l.timeoutMs ? { timeoutMs: l.timeoutMs } : {});
 
 /** The Slack file reader over the service's input readers; `apiUrl` is SLACK_API_URL when it is set. */
-export function slackFiles(service: Service, apiUrl?: string, limits: DownloadLimits = {}): SlackFiles {
+export function slackFiles(service: Service, apiUrl?: string, limits: DownloadTuning = {}): SlackFiles {
   const readOne = async (given: SlackFile, token: string | undefined, info?: FileInfo): Promise<string> => {
     let f = given;
     // Slack Connect and large events carry a stub: its address and size come from files.info.

@@ -1,5 +1,5 @@
 import { createDiscordAdapter } from '../../adapters/discord/index.js';
-import type { DownloadLimits } from '../../adapters/download.js';
+import type { DownloadTuning } from '../../adapters/download.js';
 import type { ChatAdapter } from '../../src/adapter.js';
 import { serviceOver } from '../../src/compose.js';
 import { createLogger } from '../../src/core/logger.js';
@@ -39,7 +39,7 @@ export interface HarnessOptions {
   sharing?: DiscordHarness;
   leaderRetryMs?: number;
   /** A shorter attachment download timeout. */
-  download?: DownloadLimits;
+  download?: DownloadTuning;
 }
 
 export async function startDiscordHarness(opts: HarnessOptions = {}): Promise<DiscordHarness> {

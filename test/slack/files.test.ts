@@ -222,7 +222,12 @@ describe('where a file is downloaded from, with the bot token', () => {
     expect(fileUrl('not a url')).toBeNull();
   });
 
-  it('with SLACK_API_URL set, the same path on that host', () => {
+  it('GovSlack’s hosts too, and SLACK_API_URL on a Slack domain leaves the file’s own host', () => {
+    const gov = 'https://files.slack-gov.com/files-pri/T0001-F1/download/invite.eml';
+    expect(fileUrl(gov, 'https://slack-gov.com/api/')).toBe(gov);
+  });
+
+  it('with SLACK_API_URL set elsewhere (a proxy, the fake), the same path on that host', () => {
     expect(fileUrl(url, 'http://127.0.0.1:4000/api/')).toBe(
       'http://127.0.0.1:4000/files-pri/T0001-F1/download/invite.eml',
     );
