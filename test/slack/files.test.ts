@@ -169,6 +169,17 @@ describe('files shared in the DM', () => {
     expect(count('triages')).toBe(0);
   });
 
+  it('the bot’s own upload in the DM (an export) is not read', async () => {
+    await h.fake.waitFor((c) => c.method === 'auth.test');
+    const csv = share('F0CSV0001', 'decisions.csv', 'text/csv', 'csv', 'platform,inviter\n');
+    const event = { subtype: 'file_share', text: '', files: [csv], user: 'U0BOT0001' };
+    const from = h.fake.calls.length;
+    const res = await h.send(eventBody('message_im.json', event, 'EvOWN001'), JSON_BODY);
+    expect(res.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.calls.slice(from).map((c) => c.method)).toEqual([]);
+  });
+
   it('words typed beside an unreadable file are triaged, with a note about the file', async () => {
     const pdf = share('F0PDF0002', 'cv.pdf', 'application/pdf', 'pdf', PDF_BYTES);
     const { shown } = await dmFiles([pdf], 'EvPDF002', 'LinkedIn request from Dana Kim, recruiter at Acme');
