@@ -7,8 +7,7 @@ import { type Json, nextSnowflake } from '../helpers/discord-fake-rest.js';
 import { type DiscordHarness, startDiscordHarness } from '../helpers/discord-harness.js';
 import { DANA, dm, messageCommand } from '../helpers/discord-payloads.js';
 import { type FileServer, startFileServer } from '../helpers/file-server.js';
-import { INVITATION_EML, PDF_BYTES } from '../helpers/invitation-files.js';
-import { renderLinkedInCard } from '../helpers/screenshots.js';
+import { INVITATION_EML, PDF_BYTES, renderLinkedInCard } from '../helpers/invitation-files.js';
 
 // The real readers: postal-mime, and one tesseract.js worker the whole file shares (OCR takes about a second an
 // image, so only two screenshots are read here).

@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fileUrl } from '../../adapters/slack/files.js';
 import { createFileReaders } from '../../src/input/index.js';
-import { INVITATION_EML, PDF_BYTES } from '../helpers/invitation-files.js';
-import { renderLinkedInCard } from '../helpers/screenshots.js';
+import { INVITATION_EML, PDF_BYTES, renderLinkedInCard } from '../helpers/invitation-files.js';
 import type { RecordedCall } from '../helpers/slack-fake-api.js';
 import { type SlackHarness, startSlackHarness, visibleText } from '../helpers/slack-harness.js';
 import { eventBody, messageActionForm, STEVE } from '../helpers/slack-payloads.js';
