@@ -1,5 +1,5 @@
 import { isTriageError, TriageError } from '../core/errors.js';
-import { type ImageFormat, type Sniffed, sniff, utf8 } from './file-kind.js';
+import { type ImageFormat, looksLikeRawEmail, type Sniffed, sniff, utf8 } from './file-kind.js';
 import { imageSize } from './image-size.js';
 import { cleanInvitationText, MAX_TEXT_LENGTH } from './input.js';
 
@@ -61,6 +61,17 @@ export class InputService {
     if (sniffed.kind === 'text') return { text: cleanInvitationText(text), kind: 'text' };
     if (sniffed.kind === 'email') return { text: await this.mail(bytes), kind: 'email' };
     return { text: await this.image(bytes, sniffed.format), kind: 'image' };
+  }
+
+  /**
+   * Pasted text that is a whole raw email (MIME headers, encoded body) is read as the .eml it is; other text is
+   * returned as it was, for the triage to clean. For a terminal's paste and a chat message's text.
+   */
+  async readPasted(text: string): Promise<ReadInput> {
+    if (!looksLikeRawEmail(text)) return { text, kind: 'text' };
+    const bytes = new TextEncoder().encode(text);
+    if (bytes.length > LIMITS.email) throw tooLarge(bytes.length, LIMITS.email);
+    return { text: await this.mail(bytes), kind: 'email' };
   }
 
   private async mail(bytes: Uint8Array): Promise<string> {
