@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allowedUrl } from '../../adapters/discord/attachments.js';
 import { serviceOver } from '../../src/compose.js';
 import { createFileReaders } from '../../src/input/index.js';
@@ -7,15 +7,13 @@ import { type Json, nextSnowflake } from '../helpers/discord-fake-rest.js';
 import { type DiscordHarness, startDiscordHarness } from '../helpers/discord-harness.js';
 import { DANA, dm, messageCommand } from '../helpers/discord-payloads.js';
 import { type FileServer, startFileServer } from '../helpers/file-server.js';
-import { INVITATION_EML, PDF_BYTES, renderLinkedInCard } from '../helpers/invitation-files.js';
+import { emlFixture, PDF_BYTES } from '../helpers/invitation-files.js';
+import { facebookRequest, linkedinCard } from '../input/screens.js';
 
 // The real readers: postal-mime, and one tesseract.js worker the whole file shares (OCR takes about a second an
 // image, so only two screenshots are read here).
 const readers = createFileReaders();
-let card: Uint8Array;
-beforeAll(async () => {
-  card = await renderLinkedInCard({ name: 'Dana Kim', headline: 'Recruiter at Acme' });
-});
+const INVITATION_EML = emlFixture('linkedin-qp.eml');
 afterAll(async () => {
   await readers.close();
 });
@@ -85,7 +83,7 @@ const edited = (payload: Json) =>
 describe('attachments in the DM', () => {
   it('an .eml attachment is downloaded without the bot token and triaged, naming the inviter', async () => {
     const { reply, from, channel } = await dmWith([attach('invite.eml', 'message/rfc822', INVITATION_EML)]);
-    expect(reply.embeds[0].title).toContain('LinkedIn invitation from Priya Raman');
+    expect(reply.embeds[0].title).toContain('LinkedIn invitation from Amara Okafor');
     expect(JSON.stringify(reply)).not.toContain('Morgan');
     expect(reply.allowed_mentions).toEqual({ parse: [] });
     expect(cdn.requests).toHaveLength(1);
@@ -96,8 +94,9 @@ describe('attachments in the DM', () => {
   });
 
   it('a screenshot is read into a triage card', async () => {
-    const { reply } = await dmWith([attach('Screenshot.png', 'image/png', card)]);
-    expect(reply.embeds[0].title).toContain('LinkedIn invitation from Dana Kim');
+    // A Facebook request at a phone's scale.
+    const { reply } = await dmWith([attach('Screenshot.png', 'image/png', facebookRequest(2))]);
+    expect(reply.embeds[0].title).toContain('Facebook invitation from Rosa Delgado');
     expect(count('triages')).toBe(1);
   });
 
@@ -149,11 +148,11 @@ describe('attachments in the DM', () => {
 
 describe('"Triage invitation" on a message with attachments', () => {
   it('on a screenshot: defers privately first, then edits the reply into the triage card', async () => {
-    const payload = menuOn([attach('card.png', 'image/png', card)]);
+    const payload = menuOn([attach('card.png', 'image/png', linkedinCard(2))]);
     const callback = await invoke(payload);
     expect(callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
     const shown = (await edited(payload)).body;
-    expect(shown.embeds[0].title).toContain('LinkedIn invitation from Dana Kim');
+    expect(shown.embeds[0].title).toContain('LinkedIn invitation from Priya Raman');
     expect(shown.allowed_mentions).toEqual({ parse: [] });
     expect(count('triages')).toBe(1);
   });

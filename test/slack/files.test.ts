@@ -1,18 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileUrl } from '../../adapters/slack/files.js';
 import { createFileReaders } from '../../src/input/index.js';
-import { INVITATION_EML, PDF_BYTES, renderLinkedInCard } from '../helpers/invitation-files.js';
+import { emlFixture, PDF_BYTES } from '../helpers/invitation-files.js';
 import type { RecordedCall } from '../helpers/slack-fake-api.js';
 import { type SlackHarness, startSlackHarness, visibleText } from '../helpers/slack-harness.js';
 import { eventBody, messageActionForm, STEVE } from '../helpers/slack-payloads.js';
+import { facebookRequest, linkedinCard } from '../input/screens.js';
 
 // The harness's service has the real readers: postal-mime, and the process's one tesseract.js worker, which this
 // file shares and stops at the end (OCR takes about a second an image, so only two screenshots are read here).
 const readers = createFileReaders();
-let card: Uint8Array;
-beforeAll(async () => {
-  card = await renderLinkedInCard({ name: 'Dana Kim', headline: 'Recruiter at Acme' });
-});
+const INVITATION_EML = emlFixture('linkedin-qp.eml');
 afterAll(async () => {
   await readers.close();
 });
@@ -80,7 +78,7 @@ describe('files shared in the DM', () => {
     expect(ackMs).toBeLessThan(3000);
     expect(visibleText(reading)).toBe('Reading invite.eml…');
     expect(shown.body.ts).toBe((await h.fake.history('D0ABCDEF1'))[0]?.ts);
-    expect(visibleText(shown)).toContain('LinkedIn invitation from Priya Raman');
+    expect(visibleText(shown)).toContain('LinkedIn invitation from Amara Okafor');
     expect(visibleText(shown)).not.toContain('Morgan');
     const [got] = downloads(from);
     expect(got?.path).toBe('/files-pri/T0001-F0EML0001/download/invite.eml');
@@ -89,11 +87,12 @@ describe('files shared in the DM', () => {
   });
 
   it('a screenshot is read after the ack, under "Reading your screenshot…", into a triage card', async () => {
-    const shot = share('F0PNG0001', 'Screenshot 2026-12-01.png', 'image/png', 'png', card);
+    // A LinkedIn card at a Retina screen's scale.
+    const shot = share('F0PNG0001', 'Screenshot 2026-12-01.png', 'image/png', 'png', linkedinCard(2));
     const { ackMs, reading, shown } = await dmFiles([shot], 'EvPNG001');
     expect(ackMs).toBeLessThan(3000);
     expect(visibleText(reading)).toBe('Reading your screenshot…');
-    expect(visibleText(shown)).toContain('LinkedIn invitation from Dana Kim');
+    expect(visibleText(shown)).toContain('LinkedIn invitation from Priya Raman');
     expect(count('triages')).toBe(1);
   });
 
@@ -199,12 +198,13 @@ describe('the message shortcut on a message with files', () => {
   }
 
   it('on a screenshot: "Reading your screenshot…" where the user is, then the triage card in the DM', async () => {
-    const shot = share('F0PNG0002', 'card.png', 'image/png', 'png', card);
+    // A Facebook request, as WebP.
+    const shot = share('F0WEBP001', 'request.webp', 'image/webp', 'webp', facebookRequest(1, 'webp'));
     const { reading, card: shown } = await shortcutOn([shot]);
     expect(reading.body.response_type).toBe('ephemeral');
     expect(visibleText(reading)).toBe('Reading your screenshot…');
     expect(shown.body.channel).toBe(`D${STEVE.userId.slice(1)}`);
-    expect(visibleText(shown)).toContain('LinkedIn invitation from Dana Kim');
+    expect(visibleText(shown)).toContain('Facebook invitation from Rosa Delgado');
     const moved = await h.fake.waitFor((c) => c.method === 'response_url' && c.body.replace_original === true);
     expect(visibleText(moved)).toBe('I started that triage in our direct messages.');
   });
