@@ -107,6 +107,11 @@ describe('attachments in the DM', () => {
     expect(reply.embeds[0].title).toContain('Facebook invitation from Matt Brown');
   });
 
+  it('a long paste Discord turned into message.txt is read, as the raw email it is', async () => {
+    const { reply } = await dmWith([attach('message.txt', 'text/plain; charset=utf-8', INVITATION_EML)]);
+    expect(reply.embeds[0].title).toContain('LinkedIn invitation from Amara Okafor');
+  });
+
   it('a PDF is refused in one clear line, and nothing is stored', async () => {
     const { reply } = await dmWith([attach('invite.pdf', 'application/pdf', PDF_BYTES)]);
     expect(reply.embeds).toEqual([]);

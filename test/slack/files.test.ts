@@ -108,6 +108,12 @@ describe('files shared in the DM', () => {
     expect(visibleText(shown)).toContain('Facebook invitation from Matt Brown');
   });
 
+  it('a long paste Slack turned into a text snippet is read, as the raw email it is', async () => {
+    const snippet = share('F0SNIP001', 'Untitled', 'text/plain', 'text', INVITATION_EML);
+    const { shown } = await dmFiles([snippet], 'EvSNIP01');
+    expect(visibleText(shown)).toContain('LinkedIn invitation from Amara Okafor');
+  });
+
   it('a stub of a file (file_access: check_file_info) is completed with files.info, then read', async () => {
     const txt = share('F0TXT0002', 'invite.txt', 'text/plain', 'text', 'Matt Brown sent you a friend request.');
     h.fake.setFileInfo('F0TXT0002', txt);
