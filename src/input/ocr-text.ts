@@ -8,7 +8,12 @@ const ICON = /^(?:[^\p{L}\p{N}\s"'“‘(]{1,2}|[eocg])\s+(?=\p{Lu})/u;
 export function tidyOcrText(raw: string): string {
   return raw
     .split('\n')
-    .map((line) => line.replace(ICON, '').replace(/[ \t]+/g, ' ').trim())
+    .map((line) =>
+      line
+        .replace(ICON, '')
+        .replace(/[ \t]+/g, ' ')
+        .trim(),
+    )
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -34,7 +34,10 @@ async function start(): Promise<{ worker: Worker; dir: string }> {
       const file = `${code}.traineddata.gz`;
       await symlink(join(modelDir(code), file), join(dir, file));
     }
+    const workerPath = join(dir, 'quiet-worker.cjs');
+    await writeFile(workerPath, quietWorker());
     const worker = await createWorker([...OCR_LANGUAGES], OEM.LSTM_ONLY, {
+      workerPath,
       langPath: dir,
       cachePath: dir,
       cacheMethod: 'none',
@@ -48,6 +51,16 @@ async function start(): Promise<{ worker: Worker; dir: string }> {
     await rm(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/**
+ * tesseract.js's own worker script, with the thread's console silenced first: tesseract's C++ core prints its
+ * complaints ("Error in pixRead", "Image file /input cannot be read!") there, which would land over the terminal's
+ * conversation; the failed job's rejection already carries what went wrong.
+ */
+function quietWorker(): string {
+  const script = join(dirname(require.resolve('tesseract.js/package.json')), 'src/worker-script/node/index.js');
+  return `console.log = console.error = console.warn = console.info = () => {};\nrequire(${JSON.stringify(script)});\n`;
 }
 
 /** One tesseract.js worker (its own thread), started on first use and kept warm; a queue bounded at MAX_OCR_QUEUE. */
