@@ -196,8 +196,10 @@ describe('files shared in the DM', () => {
 describe('the message shortcut on a message with files', () => {
   async function shortcutOn(files: unknown[]): Promise<{ reading: RecordedCall; card: RecordedCall }> {
     const from = h.fake.calls.length;
+    const started = performance.now();
     const res = await h.send(messageActionForm('', h.fake.responseUrl(), STEVE, { files }));
     expect(res.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(3000);
     const reading = await h.fake.waitFor((c) => c.method === 'response_url', from);
     const card = await h.fake.waitFor((c) => c.method === 'chat.postMessage', from, OCR_WAIT);
     return { reading, card };
