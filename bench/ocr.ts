@@ -21,7 +21,11 @@ async function rawWorker() {
     symlinkSync(join(pkg, '4.0.0_best_int', `${code}.traineddata.gz`), join(dir, `${code}.traineddata.gz`));
   }
   const worker = await createWorker([...OCR_LANGUAGES], OEM.LSTM_ONLY, { langPath: dir, cacheMethod: 'none' });
-  return { worker, done: async () => (await worker.terminate(), rmSync(dir, { recursive: true, force: true })) };
+  const done = async () => {
+    await worker.terminate();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { worker, done };
 }
 
 /**
