@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,8 @@ function modelDir(code: string): string {
  */
 async function start(): Promise<{ worker: Worker; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'invite-triage-ocr-'));
+  // A process that ends without close() (a test runner, an uncaught error) still leaves no folder behind.
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   try {
     for (const code of OCR_LANGUAGES) {
       const file = `${code}.traineddata.gz`;

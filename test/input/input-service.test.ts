@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createFileReaders } from '../../src/input/index.js';
 import { InputService } from '../../src/service/index.js';
 
 const eml = (name: string) => readFileSync(new URL(`../fixtures/eml/${name}`, import.meta.url));
-const input = new InputService(createFileReaders());
+const readers = createFileReaders();
+const input = new InputService(readers);
+afterAll(() => readers.close());
 const bytes = (s: string) => new TextEncoder().encode(s);
 
 /** A PNG of the given size whose pixel data is never looked at: the header is enough to refuse it. */
