@@ -17,6 +17,7 @@ const suites: Record<string, () => Promise<BenchRun>> = {
   'pg-digest': async () => (await import('./pg-digest.js')).run,
   reminders: async () => (await import('./reminders.js')).run,
   cli: async () => (await import('./cli.js')).run,
+  ocr: async () => (await import('./ocr.js')).run,
 };
 
 const sections: BenchSection[] = [];

@@ -6,6 +6,7 @@ import { openService } from './compose.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './core/logger.js';
 import { systemClock } from './core/ports.js';
+import { createFileReaders } from './input/index.js';
 import { startDigestScheduler } from './scheduler/digest-scheduler.js';
 
 /** The composition root: config, database, service, the adapters that have credentials, the digest. */
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const toStderr = (line: string) => process.stderr.write(`${line}\n`);
   let log = createLogger(config.logLevel, toStderr);
-  const service = await openService(config.database, systemClock);
+  const readers = createFileReaders();
+  const service = await openService(config.database, systemClock, readers);
   // The lock that picks which instance holds Discord's gateway: PostgreSQL's advisory lock, or this process alone.
   let deps = { service, log, locks: service.stores.locks };
   const adapters: ChatAdapter[] = await chatAdapters(config, deps);
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     await digest?.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    await readers.close();
     await service.stores.close();
   };
   process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));

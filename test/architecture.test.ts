@@ -49,6 +49,9 @@ describe('the guard on a copy of the tree with violations planted', () => {
   plant('src/service/records-service.ts', "import type { RecordStore } from '../store/records.js';");
   plant('src/service/triage-service.ts', "import type { App } from '@slack/bolt';");
   plant('src/store/users.ts', "import type { Service } from '../service/index.js';");
+  plant('src/service/input-service.ts', "import { createFileReaders } from '../input/index.js';");
+  plant('src/input/mail.ts', "import type { Db } from '../store/db.js';");
+  plant('src/input/ocr.ts', "import type { TriageService } from '../service/triage-service.js';");
   const found = checkTree(copy);
 
   it.each([
@@ -67,13 +70,16 @@ describe('the guard on a copy of the tree with violations planted', () => {
     ['src/service/records-service.ts', 'src/store/records.ts', 'the service imports no adapter, SDK, store'],
     ['src/service/triage-service.ts', '@slack/bolt', 'the service imports no adapter, SDK, store'],
     ['src/store/users.ts', 'src/service/index.ts', 'the store imports only the core and the ports'],
+    ['src/service/input-service.ts', 'src/input/index.ts', 'the service never imports the file readers'],
+    ['src/input/mail.ts', 'src/store/db.ts', 'the file readers import only packages'],
+    ['src/input/ocr.ts', 'src/service/triage-service.ts', 'the file readers import only packages'],
   ])('reports %s reaching %s', (file, what, rule) => {
     const lines = found.filter((l) => l.startsWith(`${file}:`) && l.includes(what) && l.includes(rule));
     expect(lines, found.join('\n')).toHaveLength(1);
   });
 
   it('reports nothing but what was planted', () => {
-    expect(found).toHaveLength(15);
+    expect(found).toHaveLength(18);
   });
 });
 

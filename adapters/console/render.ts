@@ -132,7 +132,9 @@ function actionCommand(a: MessageAction): string {
 
 export const HELP = `Paste an invitation (a notification or email) or describe it, e.g.
   LinkedIn request from Dana Kim, recruiter at Acme
-For text over several lines, type "paste", then the text, then a line with a single ".".
+For text over several lines, type "paste", then the text, then a line with a single "." (a whole raw
+email, headers and all, is decoded). Drag an .eml, .txt or screenshot file onto this window, or type:
+  file <path>           an email (.eml), .txt or screenshot   image <path>   a screenshot (PNG, JPEG, WebP)
 Commands:
   history [page]        your decisions            pending          deferred and unfinished
   back, undo            take back the last answer revise <#>       ask a triage's questions again

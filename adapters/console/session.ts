@@ -5,6 +5,7 @@ import type { UserRef } from '../../src/core/user.js';
 import type { TriageView } from '../../src/service/index.js';
 import { report } from './boundary.js';
 import { FEATURE_HELP } from './features.js';
+import { droppedPath, readInvitationFile } from './files.js';
 import { REMINDER_HELP } from './reminders.js';
 import { HELP, plain, renderHistory, renderPending, renderPolicy, renderRole, renderTriage } from './render.js';
 import { type ConsoleCommand, looksLikeInvitation, pickAnswer, toCommand } from './to-core.js';
@@ -145,6 +146,9 @@ export class ConsoleSession {
       await this.forget(line.trim().toLowerCase() === 'yes');
       return;
     }
+    // A file dragged onto the terminal arrives as its path: read the file rather than triage the path.
+    const dropped = droppedPath(line);
+    if (dropped) return this.run({ kind: 'file', path: dropped, image: false }, line);
     await this.run(toCommand(line, this.extraNames), line);
   }
 
@@ -214,6 +218,8 @@ export class ConsoleSession {
         if (handler) this.print(await handler(this.user, cmd.args));
         return;
       }
+      case 'file':
+        return this.startFromFile(cmd.path, cmd.image);
       case 'text':
         return this.current?.step.kind === 'question' ? this.answer(this.current, line) : this.start(line);
     }
@@ -239,7 +245,14 @@ export class ConsoleSession {
     this.print(renderRole((await settings.get(this.user)).role));
   }
 
-  private async start(text: string): Promise<void> {
+  /** A paste that is a whole raw email (headers, encoded body) is decoded first, as an .eml file would be. */
+  private async start(pasted: string): Promise<void> {
+    const { text } = await this.deps.service.input.readPasted(pasted);
+    this.show(await this.deps.service.triage.startFromText(this.user, text, { source: 'console' }));
+  }
+
+  private async startFromFile(path: string, mustBeImage: boolean): Promise<void> {
+    const text = await readInvitationFile(path, process.cwd(), this.deps.service.input, mustBeImage);
     this.show(await this.deps.service.triage.startFromText(this.user, text, { source: 'console' }));
   }
 

@@ -22,6 +22,8 @@ export type ConsoleCommand =
   | { kind: 'export'; format: string; path?: string }
   | { kind: 'forget' }
   | { kind: 'paste' }
+  /** `file <path>` (text, .eml or screenshot), `image <path>`, or a file's path dragged onto the terminal. */
+  | { kind: 'file'; path: string; image: boolean }
   | { kind: 'extra'; name: string; args: string }
   | { kind: 'text'; text: string };
 
@@ -55,6 +57,12 @@ export function toCommand(line: string, extra: ExtraCommands = new Set()): Conso
     case 'keep':
     case 'again':
       if (rest.length === 0) return { kind: word };
+      break;
+    case 'file':
+    case 'image':
+      // "image of a request from Dana Kim" is a description: only a path-like argument makes this the command.
+      if (/[\\/~]|\.[a-z0-9]{2,5}['"]?$/i.test(args))
+        return { kind: 'file', path: unquote(args), image: word === 'image' };
       break;
     case 'role':
       if (rest.length <= 1) return { kind: 'role', role: rest[0]?.toLowerCase() };
@@ -102,6 +110,8 @@ const USAGE: Record<string, string> = {
   back: ALONE('back', 'take back the last answer'),
   forget: ALONE('forget', 'delete all your data'),
   paste: ALONE('paste', 'paste text over several lines'),
+  file: 'Use "file <path>" for an email (.eml), a .txt or a screenshot, e.g. "file ~/Downloads/invite.eml".',
+  image: 'Use "image <path>" for a screenshot (PNG, JPEG, WebP), e.g. "image ~/Desktop/request.png".',
   history: 'Use "history" or "history <page>", e.g. "history 2".',
   revise: `Use "revise <#>", e.g. "revise 3": ${NUMBERS}`,
   drop: `Use "drop <#>", e.g. "drop 3", to discard a triage: ${NUMBERS}`,
@@ -154,4 +164,10 @@ export function pickAnswer(q: Question, text: string): { choice: string; text?: 
   if (q.freeText) return { choice: 'name', text };
   const yn = lower === 'y' ? 'yes' : lower === 'n' ? 'no' : null;
   return yn && q.choices.some((c) => c.id === yn) ? { choice: yn } : null;
+}
+
+/** A path typed with quotes around it, as terminals write paths with spaces. */
+function unquote(path: string): string {
+  const m = /^(['"])(.*)\1$/.exec(path.trim());
+  return m ? (m[2] ?? '') : path.trim();
 }

@@ -4,6 +4,8 @@ import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
 import type { DiscordConfig } from '../../src/config.js';
 import type { Logger } from '../../src/core/logger.js';
 import { type Campaign, campaign, soleLeader } from '../../src/service/leadership.js';
+import type { DownloadTuning } from '../download.js';
+import { discordFiles } from './attachments.js';
 import { createClient } from './client.js';
 import { interactionRest } from './edit-original.js';
 import { onDirectMessage } from './handlers/dm.js';
@@ -18,6 +20,8 @@ const DAY = 86_400_000;
 export interface DiscordTuning {
   /** How often an instance without the gateway asks for it again (5 s by default). */
   leaderRetryMs?: number;
+  /** A shorter attachment download timeout (tests). */
+  download?: DownloadTuning;
 }
 
 /**
@@ -37,7 +41,8 @@ export function createDiscordAdapter(
   const rest = createClient(config);
   rest.rest.setToken(token);
   const hooks = interactionRest(rest);
-  const ctx = { ...deps, hooks };
+  // Attachments come from Discord's CDN, or from DISCORD_API_URL's host when it is set.
+  const ctx = { ...deps, hooks, files: discordFiles(deps.service, config.apiUrl, tuning.download) };
   for (const r of [rest.rest, hooks]) watchRateLimits(r, log);
   let gateway: Client | null = null;
   let leadership: Campaign | null = null;

@@ -48,15 +48,18 @@ export function privateFlags(interaction: Pick<BaseInteraction, 'context'>): Mes
   return isBotDm(interaction) ? undefined : MessageFlags.Ephemeral;
 }
 
-/** What to say about a message with nothing the bot can read (a screenshot, a file), or null when it has text. */
+/**
+ * What to say about a message with nothing the bot can read (a sticker alone), or null when it has text or
+ * attachments: those are downloaded and read (attachments.ts).
+ */
 export function unreadable(message: Pick<Message, 'content' | 'embeds' | 'attachments' | 'stickers'>): string | null {
-  if (messageText(message).trim() !== '') return null;
-  if (message.attachments.size === 0 && message.stickers.size === 0) return null;
+  if (messageText(message).trim() !== '' || message.attachments.size > 0) return null;
+  if (message.stickers.size === 0) return null;
   return UNREADABLE;
 }
 
 export const UNREADABLE =
-  'I can only read text so far, not images, screenshots or files. Paste the text of the invitation, or describe it: "LinkedIn request from Dana Kim, recruiter at Acme". Nothing was saved.';
+  'I can\'t read stickers. Send the invitation as text, an .eml or .txt file, or a screenshot, or describe it: "LinkedIn request from Dana Kim, recruiter at Acme". Nothing was saved.';
 
 /** The text an invitation message carries: its content, else what its embeds say (forwarded notifications). */
 export function messageText(message: Pick<Message, 'content' | 'embeds'>): string {

@@ -3,6 +3,7 @@ import type { RequestListener, Server } from 'node:http';
 import { App, type Authorize, HTTPReceiver, type InstallationStore, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/core/logger.js';
+import type { DownloadTuning } from '../download.js';
 import { boltLogger } from './bolt-logger.js';
 import { WebClient, type WebClientOptions } from './web.js';
 
@@ -10,10 +11,20 @@ import { WebClient, type WebClientOptions } from './web.js';
 export interface SlackAdapterConfig extends SlackConfig {
   host?: string;
   retry?: { retries: number; minTimeout: number; maxTimeout: number };
+  /** A shorter file download timeout (tests). */
+  download?: DownloadTuning;
 }
 
 /** The scopes an OAuth install asks for; keep them in step with manifest.yaml. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'im:history', 'im:write', 'files:write', 'users:read'];
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'im:history',
+  'im:write',
+  'files:read',
+  'files:write',
+  'users:read',
+];
 
 export interface BuiltApp {
   app: App;

@@ -1,4 +1,5 @@
 import type { AdapterDeps } from '../../src/adapter.js';
+import type { SlackFiles } from './files.js';
 
-/** What every Slack listener gets: the service and the logger. */
-export type SlackDeps = AdapterDeps;
+/** What every Slack listener gets: the service, the logger, and the reader of files shared with the app. */
+export type SlackDeps = AdapterDeps & { files: SlackFiles };

@@ -3,6 +3,7 @@ import { ErrorCode } from '@slack/bolt';
 import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
 import { buildApp, type SlackAdapterConfig, tellNotInstalled } from './app.js';
 import type { SlackDeps } from './deps.js';
+import { slackFiles } from './files.js';
 import * as answers from './handlers/answers.js';
 import * as commands from './handlers/commands.js';
 import * as dedupe from './handlers/dedupe.js';
@@ -31,7 +32,8 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps): SlackAdapter {
   const installations = sqliteInstallationStore(deps.service.installations);
-  const slack: SlackDeps = deps;
+  // Files are downloaded from where the Web API is: SLACK_API_URL's host when it is set.
+  const slack: SlackDeps = { ...deps, files: slackFiles(deps.service, config.apiUrl, config.download) };
   const built = buildApp(config, deps.log, installations);
   for (const feature of [
     dedupe,

@@ -6,20 +6,33 @@ export interface SlackMessageLike {
   files?: SlackFile[];
 }
 
-/** A shared file; an email forwarded into Slack is one of type 'email' with its text inline. */
-interface SlackFile {
+/**
+ * A shared file. An email forwarded into Slack is one of type 'email' with its text inline; any other (an .eml
+ * or .txt upload, a screenshot) is downloaded from url_private_download with the bot token (files.ts).
+ */
+export interface SlackFile {
+  id?: string;
+  name?: string;
+  title?: string;
   filetype?: string;
   mimetype?: string;
+  size?: number;
+  url_private?: string;
+  url_private_download?: string;
+  /** 'tombstone' for a deleted file, 'hidden_by_limit' beyond a free workspace's history. */
+  mode?: string;
+  /** 'check_file_info' when the event carries only a stub of the file. */
+  file_access?: string;
   subject?: string;
   from?: { name?: string; address?: string }[];
   plain_text?: string;
   preview?: string;
 }
 
-/** The readable text of a message, and the kinds of file it carries that cannot be read yet. */
+/** The readable text of a message, and the files it carries that are to be downloaded to be read. */
 export interface MessageText {
   text: string;
-  unreadable: string[];
+  files: SlackFile[];
 }
 
 export function readMessage(message: SlackMessageLike): MessageText {
@@ -28,12 +41,12 @@ export function readMessage(message: SlackMessageLike): MessageText {
   // Slack sends the same words as text and as rich_text blocks; the blocks count only when text is empty.
   parts.push(text || richText(message.blocks ?? []));
   for (const a of message.attachments ?? []) parts.push(a.title ?? '', a.text ?? a.fallback ?? '');
-  const unreadable: string[] = [];
+  const files: SlackFile[] = [];
   for (const f of message.files ?? []) {
     if (f.filetype === 'email') parts.push(emailText(f));
-    else unreadable.push(f.filetype || f.mimetype || 'file');
+    else files.push(f);
   }
-  return { text: parts.filter((p) => p.trim() !== '').join('\n'), unreadable };
+  return { text: parts.filter((p) => p.trim() !== '').join('\n'), files };
 }
 
 function emailText(f: SlackFile): string {
@@ -58,11 +71,4 @@ function richText(blocks: unknown[]): string {
   };
   for (const b of blocks) walk(b);
   return lines.filter((l) => l.trim() !== '').join('\n');
-}
-
-/** What to say when nothing in a message could be read; null when there was no file to blame. */
-export function unreadableNote(read: MessageText): string | null {
-  if (read.text.trim() !== '' || read.unreadable.length === 0) return null;
-  const kinds = [...new Set(read.unreadable)].join(', ');
-  return `I can't read that file yet (${kinds}). Paste the invitation's text, or describe it: "LinkedIn request from Dana Kim".`;
 }

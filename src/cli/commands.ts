@@ -12,18 +12,23 @@ const JSON_OPTION = { json: { type: 'boolean' } } as const;
 /** The command table. Heavier parts load when their command runs, so `parse` starts with the parser alone. */
 export const COMMANDS: Record<string, CliCommand> = {
   parse: {
-    usage: `parse [--json] ["<text>" | - | --file <path>]
-  Shows the platform and inviter the parser finds in the text (read from stdin when no text is given).`,
+    usage: `parse [--json] ["<text>" | - | --file <path> | --image <path>]
+  Shows the platform and inviter the parser finds in the text (read from stdin when no text is given).
+  --file reads a .txt, a whole email (.eml) or a screenshot; --image a screenshot (PNG, JPEG, WebP).`,
     async run(argv, ctx) {
-      const { values, positionals } = parse(argv, { ...JSON_OPTION, file: { type: 'string' } });
-      const text = cleanInvitationText(await readText(positionals, values.file, ctx.io));
+      const { values, positionals } = parse(argv, {
+        ...JSON_OPTION,
+        file: { type: 'string' },
+        image: { type: 'string' },
+      });
+      const text = cleanInvitationText(await readText(positionals, values, ctx.io, ctx.input));
       const inv = parseInvitation(text);
       if (values.json) ctx.out(JSON.stringify(inv));
       else ctx.out(`platform: ${inv.platform ?? 'unknown'}\ninviter: ${inv.inviter ?? 'unknown'}`);
     },
   },
   triage: {
-    usage: `triage [--json] ["<text>" | - | --file <path>] [--platform <id>] [--inviter <name>] [--answer <criterion>=<choice> …] [--again] [--dry-run]
+    usage: `triage [--json] ["<text>" | - | --file <path> | --image <path>] [--platform <id>] [--inviter <name>] [--answer <criterion>=<choice> …] [--again] [--dry-run]
   Runs a triage without prompts: prints the decision, or the next question where answers are missing.
   Answers the text implies are used ("inferred"); --answer overrides them. A person triaged before on that
   network prints the earlier decision ("repeat") unless --again. Recorded in your history unless --dry-run.`,

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { Service, UserRef } from '../service/index.js';
+import type { InputService, Service, UserRef } from '../service/index.js';
 
 /** Everything a run touches outside itself: the bin passes the process's, tests pass their own. */
 export interface CliIo {
@@ -15,6 +15,8 @@ export interface CliContext {
   io: CliIo;
   user: UserRef;
   service(): Promise<Service>;
+  /** Reads files (text, .eml, screenshots); opened on first use, without the database, for `parse --file`. */
+  input(): Promise<InputService>;
   out(text: string): void;
 }
 

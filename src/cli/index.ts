@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { DatabaseConfig } from '../config.js';
 import { isTriageError } from '../core/errors.js';
-import type { Service } from '../service/index.js';
+import type { FileReaders, Service } from '../service/index.js';
 import { InputError, UsageError, wantsHelp } from './args.js';
 import { COMMANDS } from './commands.js';
 import type { CliIo } from './context.js';
@@ -56,11 +56,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 0;
   }
   const opened: { close(): Promise<void> }[] = [];
-  const service = lazyService(io, opened);
+  const readers = lazyReaders(opened);
+  const service = lazyService(io, opened, readers);
+  // The same reader the service has, without opening the database: `parse --image` needs none.
+  const input = async () => new (await import('../service/input-service.js')).InputService(readers);
   const user = { provider: 'console' as const, workspace: 'local', userId: localUser(io) };
   const fail = (message: string) => io.stderr.write(`invite-triage ${name}: ${oneLine(message)}\n`);
   try {
-    await command.run(rest, { io, user, service, out: (s) => io.stdout.write(`${s}\n`) });
+    await command.run(rest, { io, user, service, input, out: (s) => io.stdout.write(`${s}\n`) });
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
@@ -81,7 +84,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 /** Opens the database and the service on first use; config, driver and migrations load only then. */
-function lazyService(io: CliIo, opened: { close(): Promise<void> }[]): () => Promise<Service> {
+function lazyService(io: CliIo, opened: { close(): Promise<void> }[], readers: FileReaders): () => Promise<Service> {
   let service: Promise<Service> | null = null;
   return () => {
     service ??= (async () => {
@@ -105,10 +108,24 @@ function lazyService(io: CliIo, opened: { close(): Promise<void> }[]): () => Pro
       }
       const stores = await openStores(database, systemClock);
       opened.push(stores);
-      return createService(stores, systemClock);
+      return createService(stores, systemClock, readers);
     })();
     return service;
   };
+}
+
+/** The .eml and screenshot readers, loaded on first use; the OCR worker thread is ended when the command is. */
+function lazyReaders(opened: { close(): Promise<void> }[]): FileReaders {
+  let readers: Promise<FileReaders> | null = null;
+  const get = () => {
+    readers ??= import('../input/index.js').then(({ createFileReaders }) => {
+      const r = createFileReaders();
+      opened.push(r);
+      return r;
+    });
+    return readers;
+  };
+  return { mail: async (bytes) => (await get()).mail(bytes), image: async (bytes) => (await get()).image(bytes) };
 }
 
 /** The terminal user, as the terminal bot names them; userInfo() throws where the uid has no passwd entry. */

@@ -7,6 +7,7 @@ import { readText } from './text-input.js';
 const OPTIONS = {
   json: { type: 'boolean' },
   file: { type: 'string' },
+  image: { type: 'string' },
   platform: { type: 'string' },
   inviter: { type: 'string' },
   answer: { type: 'string', multiple: true },
@@ -29,7 +30,7 @@ export async function runTriage(argv: string[], ctx: CliContext): Promise<void> 
     platform = resolvePlatform(values.platform);
     if (!platform) throw new UsageError(`--platform "${values.platform.slice(0, 40)}" is not a platform I know`);
   }
-  const text = await readText(positionals, values.file, ctx.io);
+  const text = await readText(positionals, values, ctx.io, ctx.input);
   const service = await ctx.service();
   // A script is never asked its role (`settings --role` sets it), and its --answer beats what the text implies.
   const opts = {

@@ -12,7 +12,12 @@ export type ErrorCode =
   | 'bad_argument'
   | 'not_an_invitation'
   | 'database_unavailable'
-  | 'database_busy';
+  | 'database_busy'
+  | 'unsupported_file'
+  | 'file_too_large'
+  | 'no_text_found'
+  | 'reader_busy'
+  | 'reader_unavailable';
 
 /** A failure with a code for logs and a message fit to show the user. */
 export class TriageError extends Error {

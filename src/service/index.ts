@@ -1,5 +1,6 @@
 import type { Clock } from '../core/ports.js';
 import { DigestService } from './digest-service.js';
+import { type FileReaders, InputService } from './input-service.js';
 import { joined } from './joined.js';
 import { PolicyService } from './policies.js';
 import type { Stores } from './ports.js';
@@ -35,6 +36,8 @@ export interface Service<S extends Stores = Stores> {
   settings: SettingsService;
   time: TimeService;
   digest: DigestService;
+  /** Reads files (text, .eml, screenshots) to invitation text; without readers, only text files. */
+  input: InputService;
   reminders: ReminderService;
   events: SeenEvents;
   installations: Installations;
@@ -51,9 +54,10 @@ export interface Service<S extends Stores = Stores> {
 }
 
 /** The composition root builds the stores (src/store/index.ts) and hands them in. */
-export function createService<S extends Stores>(stores: S, clock: Clock): Service<S> {
+export function createService<S extends Stores>(stores: S, clock: Clock, readers?: FileReaders): Service<S> {
   const atomic = <T>(work: (service: Service) => Promise<T>): Promise<T> =>
-    stores.tx((s) => work(createService(joined(s, stores), clock)));
+    stores.tx((s) => work(createService(joined(s, stores), clock, readers)));
+  const input = new InputService(readers);
   return {
     triage: new TriageService(stores, clock, atomic),
     records: new RecordsService(stores),
@@ -61,6 +65,7 @@ export function createService<S extends Stores>(stores: S, clock: Clock): Servic
     settings: new SettingsService(stores),
     time: new TimeService(stores, clock),
     digest: new DigestService(stores, clock),
+    input,
     reminders: new ReminderService(stores, clock),
     events: {
       firstTime: (key) => stores.seenEvents.firstTime(key, clock.now()),
@@ -79,5 +84,7 @@ export function createService<S extends Stores>(stores: S, clock: Clock): Servic
   };
 }
 
+export type { FileReaders, IncomingFile, InputKind, ReadInput } from './input-service.js';
+export { InputService } from './input-service.js';
 export type * from './ports.js';
 export type * from './types.js';

@@ -46,34 +46,27 @@ describe('an answer whose interaction token has expired', () => {
   });
 });
 
-describe('an image with no text', () => {
-  const screenshot = {
-    id: '1199000000000000001',
-    filename: 'screenshot.png',
-    size: 48_000,
-    url: 'https://cdn.discordapp.com/attachments/1/2/screenshot.png',
-    proxy_url: 'https://media.discordapp.net/attachments/1/2/screenshot.png',
-    content_type: 'image/png',
-    width: 1080,
-    height: 720,
-  };
+describe('a sticker with no text', () => {
+  const sticker = { id: '1199000000000000001', name: 'wave', format_type: 1 };
 
-  it('GIVEN a screenshot alone in a DM THEN the bot says it reads text only, and saves nothing', async () => {
+  it('GIVEN a sticker alone in a DM THEN the bot says what it reads, and saves nothing', async () => {
     const payload = dm('', DANA);
-    payload.attachments = [screenshot];
+    payload.sticker_items = [sticker];
     const reply = h.rest.waitFor((c) => c.route === `/channels/${payload.channel_id}/messages`);
     h.gateway.dispatch('MESSAGE_CREATE', payload);
-    expect((await reply).body.content).toMatch(/only read text so far, not images, screenshots or files/);
+    expect((await reply).body.content).toMatch(
+      /can't read stickers. Send the invitation as text, an .eml or .txt file/,
+    );
     expect(count('triages')).toBe(0);
   });
 
-  it('GIVEN "Triage invitation" on a screenshot THEN it says so privately, and saves nothing', async () => {
+  it('GIVEN "Triage invitation" on a sticker THEN it says so privately, and saves nothing', async () => {
     const payload = messageCommand('');
     const target = Object.values(payload.data.resolved.messages)[0] as Json;
-    target.attachments = [screenshot];
+    target.sticker_items = [sticker];
     const reply = await h.interact(payload);
     expect(reply.body.data.flags).toBe(64);
-    expect(reply.body.data.content).toMatch(/only read text so far/);
+    expect(reply.body.data.content).toMatch(/can't read stickers/);
     expect(count('triages')).toBe(0);
   });
 });

@@ -122,6 +122,7 @@ export class FakeDiscordRest extends EventEmitter {
     if (method === 'POST' && route === '/users/@me/channels') {
       return send(res, 200, { id: dmChannelOf(body?.recipient_id ?? '0'), type: 1, recipients: [] });
     }
+    if (method === 'POST' && /^\/channels\/\d+\/typing$/.test(route)) return send(res, 204, null);
     const listed = /^\/channels\/(\d+)\/messages$/.exec(route)?.[1];
     if (listed && method === 'GET') {
       const limit = Number(url.searchParams.get('limit') ?? 50);

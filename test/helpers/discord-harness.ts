@@ -1,4 +1,5 @@
 import { createDiscordAdapter } from '../../adapters/discord/index.js';
+import type { DownloadTuning } from '../../adapters/download.js';
 import type { ChatAdapter } from '../../src/adapter.js';
 import { serviceOver } from '../../src/compose.js';
 import { createLogger } from '../../src/core/logger.js';
@@ -37,6 +38,8 @@ export interface HarnessOptions {
   /** A second instance: the fakes of the first, which that one closes. */
   sharing?: DiscordHarness;
   leaderRetryMs?: number;
+  /** A shorter attachment download timeout. */
+  download?: DownloadTuning;
 }
 
 export async function startDiscordHarness(opts: HarnessOptions = {}): Promise<DiscordHarness> {
@@ -53,7 +56,10 @@ export async function startDiscordHarness(opts: HarnessOptions = {}): Promise<Di
   const adapter = createDiscordAdapter(
     { token: 'fake.bot.token', apiUrl: rest.api },
     { service, log, ...(opts.locks ? { locks: opts.locks } : {}) },
-    opts.leaderRetryMs ? { leaderRetryMs: opts.leaderRetryMs } : {},
+    {
+      ...(opts.leaderRetryMs ? { leaderRetryMs: opts.leaderRetryMs } : {}),
+      ...(opts.download ? { download: opts.download } : {}),
+    },
   );
   await adapter.start();
 

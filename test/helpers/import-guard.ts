@@ -81,6 +81,17 @@ export const RULES: Rule[] = [
     forbids: either(ADAPTERS, SDK, STORE, DRIVER, fileUnder('src/scheduler'), fileUnder('src/cli')),
   },
   {
+    name: 'the service never imports the file readers (src/input): the composition root hands them in',
+    applies: service,
+    forbids: fileUnder('src/input'),
+  },
+  {
+    name: 'the file readers import only packages, built-ins, the core and the port the service owns',
+    applies: under('src/input'),
+    forbids: (t) =>
+      t.kind === 'file' && !core(t.path) && !under('src/input')(t.path) && t.path !== 'src/service/input-service.ts',
+  },
+  {
     name: 'the store imports only the core and the ports the service owns',
     applies: under('src/store'),
     forbids: (t) =>

@@ -41,6 +41,19 @@ export interface FakeSlack {
   history(channel: string): StoredMessage[];
   /** Where apps.connections.open sends a Socket Mode client. */
   socketUrl: string;
+  /**
+   * Serves a file at `path` (as files.slack.com does, under /files-pri/…) to a GET with a bearer token;
+   * each download is recorded as method 'file'. `delayMs` holds the answer back (a slow download); `chunked`
+   * sends no Content-Length, so only the bytes tell the size.
+   */
+  /** What files.info answers for a file id. */
+  setFileInfo(id: string, file: Record<string, unknown>): void;
+  serveFile(
+    path: string,
+    bytes: Uint8Array | string,
+    contentType: string,
+    opts?: { delayMs?: number; chunked?: boolean },
+  ): void;
   waitFor(match: (c: RecordedCall) => boolean, from?: number, timeoutMs?: number): Promise<RecordedCall>;
   close(): Promise<void>;
 }
@@ -59,6 +72,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, Failure[]>();
   const profiles = new Map<string, Record<string, unknown>>();
+  const fileInfos = new Map<string, Record<string, unknown>>();
   const events = new EventEmitter();
   const channels = new Map<string, StoredMessage[]>();
   let ts = 1_700_000_000;
@@ -110,6 +124,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { view: { id: 'V0001' } };
       case 'users.info':
         return { user: { id: body.user, tz: 'Europe/Berlin', ...profiles.get(String(body.user)) } };
+      case 'files.info': {
+        const file = fileInfos.get(String(body.file));
+        return file ? { file } : { ok: false, error: 'file_not_found' };
+      }
       case 'files.getUploadURLExternal':
         return { upload_url: `${base}/upload/F0001`, file_id: 'F0001' };
       case 'files.completeUploadExternal':
@@ -155,7 +173,26 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   };
 
   const delays = new Map<string, number>();
+  const files = new Map<string, { bytes: Buffer; type: string; delayMs: number; chunked: boolean }>();
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
+    const file = files.get(req.url ?? '');
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const call = { method: 'file', path: req.url ?? '', body: {}, raw: '', ...(bearer ? { token: bearer } : {}) };
+    calls.push(call);
+    events.emit('call', call);
+    // Slack answers a request without a valid token with its sign-in page, not an error.
+    if (!file || bearer !== 'xoxb-test-token') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end('<!DOCTYPE html><html><body>Sign in to Slack</body></html>');
+    }
+    setTimeout(() => {
+      const length: Record<string, string> = file.chunked ? {} : { 'content-length': String(file.bytes.length) };
+      res.writeHead(200, { 'content-type': file.type, ...length });
+      res.end(file.bytes);
+    }, file.delayMs);
+  };
   const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url?.startsWith('/files-pri/')) return serve(req, res);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -178,6 +215,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     delay(method, ms) {
       delays.set(method, ms);
+    },
+    setFileInfo(id, file) {
+      fileInfos.set(id, file);
+    },
+    serveFile(path, bytes, contentType, opts = {}) {
+      files.set(path, {
+        bytes: Buffer.from(bytes),
+        type: contentType,
+        delayMs: opts.delayMs ?? 0,
+        chunked: !!opts.chunked,
+      });
     },
     setUser(userId, fields) {
       profiles.set(userId, { ...profiles.get(userId), ...fields });

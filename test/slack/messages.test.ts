@@ -82,10 +82,11 @@ describe('the message shortcut on a forwarded email or rich text', () => {
     expect(visibleText(card)).toContain('Facebook');
   });
 
-  it('says clearly that an image cannot be read yet, and starts nothing', async () => {
-    const said = await shortcut('', { files: [{ id: 'F0IMG', filetype: 'png', mimetype: 'image/png' }] });
-    expect(said.method).toBe('response_url');
-    expect(visibleText(said)).toContain("I can't read that file yet (png)");
+  it('says clearly when Slack gives no address to download a file from, and starts nothing', async () => {
+    const from = h.fake.calls.length;
+    await h.send(messageActionForm('', h.fake.responseUrl(), STEVE, { files: [{ id: 'F0IMG', filetype: 'png' }] }));
+    const said = await h.fake.waitFor((c) => c.method === 'response_url' && c.body.replace_original === true, from);
+    expect(visibleText(said)).toBe('Slack did not give me a png file to download. Share it again, or paste its text.');
     expect(triages()).toBe(0);
   });
 });
@@ -96,9 +97,12 @@ describe('direct messages', () => {
     expect(visibleText(card)).toContain('LinkedIn invitation from Priya Raman');
   });
 
-  it('a DM of a screenshot says what the bot can read', async () => {
-    const said = await dm({ subtype: 'file_share', text: '', files: [{ filetype: 'jpg' }] }, 'EvFILE02');
-    expect(visibleText(said)).toContain("I can't read that file yet (jpg)");
+  it('a DM of a file Slack gives no address for says so, and starts nothing', async () => {
+    const from = h.fake.calls.length;
+    const files = [{ name: 'shot.jpg', filetype: 'jpg' }];
+    await h.send(eventBody('message_im.json', { subtype: 'file_share', text: '', files }, 'EvFILE02'), JSON_BODY);
+    const said = await h.fake.waitFor((c) => c.method === 'chat.update', from);
+    expect(visibleText(said)).toBe('Slack did not give me shot.jpg to download. Share it again, or paste its text.');
     expect(triages()).toBe(0);
   });
 

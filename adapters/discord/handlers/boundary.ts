@@ -1,12 +1,13 @@
 import { type Interaction, MessageFlags, type REST } from 'discord.js';
 import type { AdapterDeps } from '../../../src/adapter.js';
 import { isTriageError } from '../../../src/core/errors.js';
+import type { DiscordFiles } from '../attachments.js';
 import { DiscordCode, discordCode } from '../errors.js';
 import { escapeText, NO_PINGS } from '../render.js';
 import { awaitsDeferredReply } from './answer.js';
 
-/** What every handler gets: the service, the logger, and the REST client for interaction webhooks. */
-export type Ctx = AdapterDeps & { hooks: REST };
+/** What every handler gets: the service, the logger, the REST client for interaction webhooks, the file reader. */
+export type Ctx = AdapterDeps & { hooks: REST; files: DiscordFiles };
 
 /**
  * Runs one interaction handler so that nothing escapes: a coded failure is logged and shown to the user

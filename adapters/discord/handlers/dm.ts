@@ -2,10 +2,14 @@ import type { Message } from 'discord.js';
 import { isTriageError } from '../../../src/core/errors.js';
 import { discordCode } from '../errors.js';
 import { escapeText, notice, renderTriage } from '../render.js';
-import { messageText, unreadable, userRefOf } from '../to-core.js';
+import { unreadable, userRefOf } from '../to-core.js';
 import type { Ctx } from './boundary.js';
 
-/** A DM to the bot is an invitation, pasted or described: answer with its first question. */
+/**
+ * A DM to the bot is an invitation, pasted or described, or an .eml, .txt or screenshot attached: answer with
+ * its first question. Attachments are downloaded and read (OCR takes a second or two) while Discord shows the
+ * bot typing.
+ */
 export async function onDirectMessage(message: Message, ctx: Ctx): Promise<void> {
   if (message.author.bot || message.guildId !== null || !message.channel.isDMBased()) return;
   const channel = message.channel;
@@ -18,14 +22,18 @@ export async function onDirectMessage(message: Message, ctx: Ctx): Promise<void>
     }
     const cannotRead = unreadable(message);
     if (cannotRead) {
-      ctx.log.info('discord: DM without text', { user: message.author.id, attachments: message.attachments.size });
+      ctx.log.info('discord: DM without text', { user: message.author.id, stickers: message.stickers.size });
       await channel.send(notice(cannotRead));
       return;
     }
-    const view = await ctx.service.triage.startFromText(userRefOf(message.author), messageText(message), {
-      source: 'dm',
-    });
-    await channel.send(renderTriage(view));
+    if (message.attachments.size > 0) {
+      // Best effort: "typing…" is a hint, and its failure must not stop the reading.
+      channel.sendTyping().catch((e: unknown) => ctx.log.info('discord: typing not shown', { code: discordCode(e) }));
+    }
+    const { text, notes } = await ctx.files.read(message);
+    const view = await ctx.service.triage.startFromText(userRefOf(message.author), text, { source: 'dm' });
+    const card = renderTriage(view);
+    await channel.send(notes.length ? { ...card, content: notes.map(escapeText).join('\n').slice(0, 2000) } : card);
   } catch (err) {
     if (isTriageError(err)) {
       ctx.log.info('discord: triage refused', { user: message.author.id, code: err.code });

@@ -2,7 +2,8 @@ import type { App } from '@slack/bolt';
 import { parseBudgetCommand, parseTimeCommand } from '../../../src/core/time-command.js';
 import type { UserRef } from '../../../src/core/user.js';
 import type { SlackDeps } from '../deps.js';
-import { readMessage, type SlackMessageLike, unreadableNote } from '../message-text.js';
+import { fileInfoVia, readingLine } from '../files.js';
+import { type MessageText, readMessage, type SlackMessageLike } from '../message-text.js';
 import { renderNotice, type SlackMessage } from '../render.js';
 import { startTriage } from '../start.js';
 import { userFrom } from '../to-core.js';
@@ -33,10 +34,11 @@ export function dmCommand(text: string): { run: Subcommand; arg: string } | null
 
 /**
  * A message to the app in its DM: a command typed there runs as that command; otherwise it is an invitation to
- * triage, read from its text, rich-text blocks or a forwarded email (a file share counts too).
+ * triage, read from its text, rich-text blocks, a forwarded email, or the files shared with it (an .eml or .txt
+ * file, a screenshot).
  */
 export function register(app: App, deps: SlackDeps): void {
-  app.event('message', async ({ event, body, client }) => {
+  app.event('message', async ({ event, body, client, context }) => {
     if (event.channel_type !== 'im' || 'bot_id' in event) return;
     if (event.subtype !== undefined && event.subtype !== 'file_share') return;
     const reply = (m: SlackMessage) =>
@@ -47,15 +49,41 @@ export function register(app: App, deps: SlackDeps): void {
       'dm',
       async () => {
         const read = readMessage(event as SlackMessageLike);
+        if (read.files.length > 0) return fromFiles(read, context.botToken ?? client.token, reply, client, deps, user);
         const command = dmCommand(read.text);
         if (command) return runInDm(command, user, client, deps, reply);
-        const note = unreadableNote(read);
-        if (note) await reply(renderNotice(note));
-        else await reply(await startTriage(deps.service, user, read.text, { source: 'dm' }));
+        await reply(await startTriage(deps.service, user, read.text, { source: 'dm' }));
       },
       reply,
     );
   });
+}
+
+/**
+ * A DM with files: Slack has its ack already, so the files are downloaded and read (OCR takes a second or two)
+ * under a "Reading…" message, which then becomes the triage card, or the one line saying what went wrong.
+ */
+async function fromFiles(
+  read: MessageText,
+  token: string | undefined,
+  reply: (m: SlackMessage) => Promise<{ ts?: string; channel?: string }>,
+  client: WebClient,
+  deps: SlackDeps,
+  user: UserRef,
+): Promise<void> {
+  const placeholder = await reply(renderNotice(readingLine(read.files)));
+  const { ts, channel } = placeholder;
+  const show = (m: SlackMessage) =>
+    ts && channel ? client.chat.update({ channel, ts, text: m.text, blocks: m.blocks }) : reply(m);
+  await guard(
+    deps.log,
+    'dm_file',
+    async () => {
+      const { text, notes } = await deps.files.read(read, token, fileInfoVia(client));
+      await show(await startTriage(deps.service, user, text, { source: 'dm' }, notes));
+    },
+    show,
+  );
 }
 
 /** Runs a subcommand whose replies go to the DM it was typed in. */
