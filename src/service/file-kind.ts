@@ -72,26 +72,23 @@ export function sniff(bytes: Uint8Array, text: string | undefined, name?: string
   if (format) return { kind: 'image', format };
   for (const o of OTHERS) if (starts(bytes, o.sig, o.at)) return { kind: 'other', what: o.what };
   const namedEmail = (name !== undefined && EML_NAME.test(name)) || (mimeType !== undefined && EML_MIME.test(mimeType));
-  if (text === undefined) {
-    // Not UTF-8: a mail in an 8-bit charset is still a mail (postal-mime decodes its charsets); else binary.
-    if (namedEmail && looksLikeRawEmail(new TextDecoder('latin1').decode(bytes.subarray(0, 64_000)))) {
-      return { kind: 'email' };
-    }
-    return { kind: 'other', what: 'binary data' };
-  }
-  if (looksLikeRawEmail(text)) return { kind: 'email' };
+  if (text === undefined) return { kind: 'other', what: 'binary data' };
+  if (looksLikeRawEmail(text) || (namedEmail && looksLikeRawEmail(text.slice(0, 64_000)))) return { kind: 'email' };
   return { kind: 'text' };
 }
 
-/** Bytes as UTF-8 text, or undefined when they are not UTF-8 or are mostly control characters. */
-export function utf8(bytes: Uint8Array): string | undefined {
+/**
+ * Bytes as text: UTF-8, or else Windows-1252 (what an older Windows program saves, and a superset of Latin-1), so
+ * "Hélène" in a .txt from Notepad still reads. Undefined when they are mostly control characters: binary data.
+ */
+export function decodeText(bytes: Uint8Array): string | undefined {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return undefined;
+    text = new TextDecoder('windows-1252').decode(bytes);
   }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: counting control characters is the point
-  const controls = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
-  return controls > 8 && controls / text.length > 0.05 ? undefined : text;
+  const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
+  return controls > 8 && controls / text.length > 0.02 ? undefined : text;
 }

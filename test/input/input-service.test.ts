@@ -128,6 +128,22 @@ describe('refusing files that are not invitations, each with one line', () => {
     await refusal({ bytes: pngHeader(100, 100) }, 'bad_argument', 'That image is damaged: I could not read it.');
   });
 
+  it('a .txt saved as Windows-1252 is still text, accents and all', async () => {
+    const latin = new Uint8Array([
+      ...bytes('H'),
+      0xe9,
+      ...bytes('l'),
+      0xe8,
+      ...bytes('ne Lef'),
+      0xe8,
+      ...bytes('vre wants to connect'),
+    ]);
+    expect(await input.read({ bytes: latin, name: 'note.txt' })).toEqual({
+      text: 'Hélène Lefèvre wants to connect',
+      kind: 'text',
+    });
+  });
+
   it('an empty file, and a text file over the text limit', async () => {
     await refusal({ bytes: new Uint8Array() }, 'empty_input', 'That file is empty.');
     await refusal({ bytes: bytes('a'.repeat(30_000)) }, 'too_long', 'That text is 30,000 characters long');
