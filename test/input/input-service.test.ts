@@ -76,6 +76,7 @@ describe('reading .eml files', () => {
     const forwarded = 'From: Dana Kim <dana@example.com>\nSubject: hi\n\nDana Kim wants to connect on LinkedIn';
     expect(await input.read({ bytes: bytes(forwarded), name: 'notes.txt' })).toEqual({ text: forwarded, kind: 'text' });
     expect((await input.readPasted(eml('facebook-base64.eml').toString())).text).toContain('4 mutual friends');
+    expect((await input.read({ bytes: bytes(forwarded), name: 'saved.eml' })).kind).toBe('email');
   });
 
   it('refuses an email with no text, an email over 1 MB and a damaged file named .eml', async () => {
