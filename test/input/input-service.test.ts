@@ -71,6 +71,17 @@ describe('reading .eml files', () => {
     );
   });
 
+  it('reads a hostile HTML body (thousands of unclosed hidden tags) in well under a second', async () => {
+    for (const unit of ['<style>', '<!--', '<div style="display:none">', '<p>']) {
+      const html = `<p>Dana Kim wants to connect</p>${unit.repeat(Math.floor(900_000 / unit.length))}`;
+      const mail = `MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n${html}`;
+      const started = performance.now();
+      const { text } = await input.read({ bytes: bytes(mail), name: 'x.eml' });
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(text).toContain('Dana Kim wants to connect');
+    }
+  });
+
   it('knows a raw email by its headers without a name, and a forwarded text that begins "From:" stays text', async () => {
     expect((await input.read({ bytes: eml('linkedin-qp.eml') })).kind).toBe('email');
     const forwarded = 'From: Dana Kim <dana@example.com>\nSubject: hi\n\nDana Kim wants to connect on LinkedIn';
