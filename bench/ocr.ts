@@ -34,7 +34,7 @@ async function rawWorker() {
  */
 export const run: BenchRun = async ({ quick }) => {
   const images = [linkedinCard(), linkedinCardGerman(2), facebookRequest(1.5, 'webp'), xFollow(2, 'jpeg')];
-  const rounds = quick ? 1 : 4;
+  const rounds = quick ? 1 : 6;
   const readers = createFileReaders();
   const service = serviceOver(openDatabase(':memory:'), { now: () => Date.now() }, readers);
   const ours = async (bytes: Uint8Array) => parseInvitation((await service.input.read({ bytes })).text);
@@ -50,8 +50,8 @@ export const run: BenchRun = async ({ quick }) => {
 
   const raw = await rawWorker();
   for (const img of images) await raw.worker.recognize(img);
-  let oursMs = 0;
-  let rawMs = 0;
+  const oursMs: number[] = [];
+  const rawMs: number[] = [];
   let parsed = 0;
   for (let r = 0; r < rounds; r++) {
     for (const img of images) {
@@ -60,13 +60,13 @@ export const run: BenchRun = async ({ quick }) => {
         async () => {
           t = performance.now();
           const inv = await ours(img);
-          oursMs += performance.now() - t;
+          oursMs.push(performance.now() - t);
           if (inv.platform && inv.inviter) parsed++;
         },
         async () => {
           t = performance.now();
           await raw.worker.recognize(img);
-          rawMs += performance.now() - t;
+          rawMs.push(performance.now() - t);
         },
       ];
       for (const step of r % 2 === 0 ? pair : pair.reverse()) await step();
@@ -75,16 +75,19 @@ export const run: BenchRun = async ({ quick }) => {
   await raw.done();
   await readers.close();
   const n = rounds * images.length;
-  const ratio = oursMs / rawMs;
+  // Medians: on a shared machine one image now and then waits for a core, on either side.
+  const ours50 = median(oursMs);
+  const raw50 = median(rawMs);
+  const ratio = ours50 / raw50;
   return {
     title: `OCR: ${images.length} rendered screenshots × ${rounds} rounds, languages ${OCR_LANGUAGES.join('+')}`,
     rows: [
       { name: 'first image, worker start included', value: firstImage, unit: 'ms' },
       {
-        name: 'image -> parsed invitation (service)',
-        value: oursMs / n,
+        name: 'image -> parsed invitation (service), median',
+        value: ours50,
         unit: 'ms/image',
-        baseline: { name: 'tesseract recognize()', value: rawMs / n },
+        baseline: { name: 'tesseract recognize()', value: raw50 },
         ratio,
         target: '≤ 1.3×',
         pass: ratio <= 1.3,
@@ -94,3 +97,9 @@ export const run: BenchRun = async ({ quick }) => {
     ],
   };
 };
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}

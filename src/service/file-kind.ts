@@ -1,8 +1,8 @@
 /** What a file is, judged from its first bytes and then its name and MIME type. */
 export type Sniffed =
   | { kind: 'image'; format: ImageFormat }
-  | { kind: 'email' }
-  | { kind: 'text' }
+  | { kind: 'email'; text: string }
+  | { kind: 'text'; text: string }
   | { kind: 'other'; what: string };
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'gif' | 'bmp';
@@ -49,49 +49,51 @@ const HEADER = /^[A-Za-z0-9][A-Za-z0-9-]*:[ \t]?/;
 const MAILER_HEADER =
   /^(mime-version|content-type|content-transfer-encoding|received|message-id|return-path|dkim-signature|delivered-to|x-[a-z0-9-]+):/i;
 
-export function looksLikeRawEmail(text: string): boolean {
+export function looksLikeRawEmail(text: string, needMailerHeader = true): boolean {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/, 200);
   let headers = 0;
   let mailer = false;
   for (const line of lines) {
-    if (line === '') return headers >= 2 && mailer;
+    if (line === '') return headers >= 2 && (mailer || !needMailerHeader);
     if (/^[ \t]/.test(line) && headers > 0) continue;
     if (!HEADER.test(line)) return false;
     headers++;
     if (MAILER_HEADER.test(line)) mailer = true;
   }
-  return headers >= 2 && mailer && lines.length < 200;
+  return headers >= 2 && (mailer || !needMailerHeader) && lines.length < 200;
 }
 
 const EML_NAME = /\.(eml|mht|mhtml)$/i;
 const EML_MIME = /^message\/rfc822\b/i;
 
 /** Judges the bytes first: a name or a MIME type can lie, a PNG signature does not. */
-export function sniff(bytes: Uint8Array, text: string | undefined, name?: string, mimeType?: string): Sniffed {
+export function sniff(bytes: Uint8Array, name?: string, mimeType?: string): Sniffed {
   const format = imageFormat(bytes);
   if (format) return { kind: 'image', format };
   for (const o of OTHERS) if (starts(bytes, o.sig, o.at)) return { kind: 'other', what: o.what };
   const namedEmail = (name !== undefined && EML_NAME.test(name)) || (mimeType !== undefined && EML_MIME.test(mimeType));
-  if (text === undefined) {
-    // Not UTF-8: a mail in an 8-bit charset is still a mail (postal-mime decodes its charsets); else binary.
-    if (namedEmail && looksLikeRawEmail(new TextDecoder('latin1').decode(bytes.subarray(0, 64_000)))) {
-      return { kind: 'email' };
-    }
-    return { kind: 'other', what: 'binary data' };
+  // Decoded only now: a 10 MB screenshot is never turned into a string.
+  const text = decodeText(bytes);
+  if (text === undefined) return { kind: 'other', what: 'binary data' };
+  // A file named .eml (or sent as message/rfc822) needs only a header block: a hand-saved one may lack a mailer's.
+  if (looksLikeRawEmail(text, !namedEmail)) {
+    return { kind: 'email', text };
   }
-  if (looksLikeRawEmail(text)) return { kind: 'email' };
-  return { kind: 'text' };
+  return { kind: 'text', text };
 }
 
-/** Bytes as UTF-8 text, or undefined when they are not UTF-8 or are mostly control characters. */
-export function utf8(bytes: Uint8Array): string | undefined {
+/**
+ * Bytes as text: UTF-8, or else Windows-1252 (what an older Windows program saves, and a superset of Latin-1), so
+ * "Hélène" in a .txt from Notepad still reads. Undefined when they are mostly control characters: binary data.
+ */
+export function decodeText(bytes: Uint8Array): string | undefined {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return undefined;
+    text = new TextDecoder('windows-1252').decode(bytes);
   }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: counting control characters is the point
-  const controls = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
-  return controls > 8 && controls / text.length > 0.05 ? undefined : text;
+  const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
+  return controls > 8 && controls / text.length > 0.02 ? undefined : text;
 }

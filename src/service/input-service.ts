@@ -1,5 +1,5 @@
 import { isTriageError, TriageError } from '../core/errors.js';
-import { type ImageFormat, looksLikeRawEmail, type Sniffed, sniff, utf8 } from './file-kind.js';
+import { type ImageFormat, looksLikeRawEmail, type Sniffed, sniff } from './file-kind.js';
 import { imageSize } from './image-size.js';
 import { cleanInvitationText, MAX_TEXT_LENGTH } from './input.js';
 
@@ -54,11 +54,10 @@ export class InputService {
     const { bytes } = file;
     if (bytes.length === 0) throw new TriageError('empty_input', 'That file is empty.');
     if (bytes.length > this.maxAnyBytes()) throw tooLarge(bytes.length, this.maxAnyBytes());
-    const text = utf8(bytes);
-    const sniffed = sniff(bytes, text, file.name, file.mimeType);
+    const sniffed = sniff(bytes, file.name, file.mimeType);
     if (sniffed.kind === 'other') throw unsupported(sniffed);
     if (bytes.length > LIMITS[sniffed.kind]) throw tooLarge(bytes.length, LIMITS[sniffed.kind]);
-    if (sniffed.kind === 'text') return { text: cleanInvitationText(text), kind: 'text' };
+    if (sniffed.kind === 'text') return { text: cleanInvitationText(sniffed.text), kind: 'text' };
     if (sniffed.kind === 'email') return { text: await this.mail(bytes), kind: 'email' };
     return { text: await this.image(bytes, sniffed.format), kind: 'image' };
   }

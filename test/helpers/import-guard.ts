@@ -61,6 +61,11 @@ export const RULES: Rule[] = [
   { name: 'adapters import no store module', applies: under('adapters'), forbids: STORE },
   { name: 'adapters import no database driver', applies: under('adapters'), forbids: DRIVER },
   {
+    name: 'adapters read files only through the service (service.input), never src/input or its packages',
+    applies: under('adapters'),
+    forbids: either(fileUnder('src/input'), pkg('tesseract.js', 'postal-mime', '@tesseract.js-data')),
+  },
+  {
     name: 'Slack never imports Discord',
     applies: under('adapters/slack'),
     forbids: either(fileUnder('adapters/discord'), pkg('discord.js', '@discordjs')),

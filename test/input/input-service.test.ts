@@ -71,11 +71,23 @@ describe('reading .eml files', () => {
     );
   });
 
+  it('reads a hostile HTML body (thousands of unclosed hidden tags) in well under a second', async () => {
+    for (const unit of ['<style>', '<!--', '<div style="display:none">', '<p>']) {
+      const html = `<p>Dana Kim wants to connect</p>${unit.repeat(Math.floor(900_000 / unit.length))}`;
+      const mail = `MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n${html}`;
+      const started = performance.now();
+      const { text } = await input.read({ bytes: bytes(mail), name: 'x.eml' });
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(text).toContain('Dana Kim wants to connect');
+    }
+  });
+
   it('knows a raw email by its headers without a name, and a forwarded text that begins "From:" stays text', async () => {
     expect((await input.read({ bytes: eml('linkedin-qp.eml') })).kind).toBe('email');
     const forwarded = 'From: Dana Kim <dana@example.com>\nSubject: hi\n\nDana Kim wants to connect on LinkedIn';
     expect(await input.read({ bytes: bytes(forwarded), name: 'notes.txt' })).toEqual({ text: forwarded, kind: 'text' });
     expect((await input.readPasted(eml('facebook-base64.eml').toString())).text).toContain('4 mutual friends');
+    expect((await input.read({ bytes: bytes(forwarded), name: 'saved.eml' })).kind).toBe('email');
   });
 
   it('refuses an email with no text, an email over 1 MB and a damaged file named .eml', async () => {
@@ -126,6 +138,22 @@ describe('refusing files that are not invitations, each with one line', () => {
 
   it('a damaged image: OCR fails and says so, and the process goes on', async () => {
     await refusal({ bytes: pngHeader(100, 100) }, 'bad_argument', 'That image is damaged: I could not read it.');
+  });
+
+  it('a .txt saved as Windows-1252 is still text, accents and all', async () => {
+    const latin = new Uint8Array([
+      ...bytes('H'),
+      0xe9,
+      ...bytes('l'),
+      0xe8,
+      ...bytes('ne Lef'),
+      0xe8,
+      ...bytes('vre wants to connect'),
+    ]);
+    expect(await input.read({ bytes: latin, name: 'note.txt' })).toEqual({
+      text: 'Hélène Lefèvre wants to connect',
+      kind: 'text',
+    });
   });
 
   it('an empty file, and a text file over the text limit', async () => {
