@@ -175,8 +175,26 @@ function parse(input: string): Reading {
     context: contextOf(prepared, found, platform),
     confidence: Math.min(1, Math.max(0, confidence)),
   };
+  const display =
+    inviter && invitation.context.handle ? displayNameFor(prepared.text, inviter, invitation.context.handle) : null;
+  if (display) invitation.inviter = display;
   const invites = Boolean(found?.invites && found.strength >= 0.7);
   return { invitation, platformStrength, invites };
+}
+
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+
+/**
+ * When the inviter found is only the handle, the name a person would use if the text gives it beside the handle:
+ * "Kenji Watanabe (@kenji-watanabe) is now following you".
+ */
+function displayNameFor(text: string, inviter: string, handle: string): string | null {
+  const bare = handle.replace(/^@/, '');
+  if (/\s/.test(inviter) || inviter.replace(/^@/, '').toLowerCase() !== bare.toLowerCase()) return null;
+  const escaped = bare.replace(REGEX_SPECIAL, '\\$&');
+  const beside = new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+){1,3})\\s*\\(\\s*@?${escaped}\\s*\\)`, 'u');
+  const name = beside.exec(text)?.[1] ?? null;
+  return name && /^\p{Lu}/u.test(name) ? name : null;
 }
 
 /**

@@ -59,7 +59,7 @@ export function createService<S extends Stores>(stores: S, clock: Clock, readers
     stores.tx((s) => work(createService(joined(s, stores), clock, readers)));
   const input = new InputService(readers);
   return {
-    triage: new TriageService(stores, clock, atomic),
+    triage: new TriageService(stores, clock, atomic, input),
     records: new RecordsService(stores),
     policies: new PolicyService(stores, clock),
     settings: new SettingsService(stores),

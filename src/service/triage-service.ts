@@ -11,6 +11,7 @@ import { nameKey, personKeys } from '../core/repeat.js';
 import { isRoleId, type RoleId } from '../core/roles.js';
 import type { Service } from './index.js';
 import { cleanInvitationText } from './input.js';
+import type { InputService } from './input-service.js';
 import { loadPolicies, roleOf, teamOfUser } from './policies.js';
 import type { Stores, TriageRow, TxStores } from './ports.js';
 import { type PlannedReminder, syncReminder } from './reminder-service.js';
@@ -27,10 +28,13 @@ export class TriageService {
     private readonly stores: Stores,
     private readonly clock: Clock,
     private readonly atomic: Atomic,
+    private readonly input?: Pick<InputService, 'readPasted'>,
   ) {}
 
   async startFromText(user: UserRef, rawText: string, opts: StartOptions = {}): Promise<TriageView> {
-    const text = cleanInvitationText(rawText);
+    // A raw email pasted as message text (headers, quoted-printable body) is decoded, whichever chat it came from.
+    const pasted = typeof rawText === 'string' && this.input ? (await this.input.readPasted(rawText)).text : rawText;
+    const text = cleanInvitationText(pasted);
     if (opts.platform !== undefined && !isPlatformId(opts.platform)) {
       throw new TriageError('unknown_platform', `"${String(opts.platform).slice(0, 40)}" is not a platform I know.`);
     }
