@@ -1,4 +1,11 @@
-import type { DueReminderRow, ListedReminder, NewReminder, ReminderPort, ReminderRow } from '../service/ports.js';
+import type {
+  DueRef,
+  DueReminderRow,
+  ListedReminder,
+  NewReminder,
+  ReminderPort,
+  ReminderRow,
+} from '../service/ports.js';
 import type { Db } from './db.js';
 import type { Sync } from './sync.js';
 
@@ -22,8 +29,9 @@ export class ReminderStore implements Sync<ReminderPort> {
   private readonly move;
   private readonly text;
   private readonly release;
-  private readonly page;
-  private readonly take;
+  private readonly refs;
+  private readonly taken;
+  private readonly grab;
   private readonly sent;
   private readonly failed;
 
@@ -56,15 +64,20 @@ export class ReminderStore implements Sync<ReminderPort> {
     this.release = c.prepare<[number]>(
       `UPDATE reminders SET status = 'pending', claimed_by = NULL WHERE status = 'claimed' AND claimed_at <= ?`,
     );
-    this.page = c.prepare<[number, number, number, number], DueRaw>(
-      `SELECT ${ROW}, i.platform, i.inviter, u.provider, u.workspace, u.external_id AS externalId
-       FROM reminders r INDEXED BY reminders_due
-       JOIN users u ON u.id = r.user_id
-       JOIN triages t ON t.id = r.triage_id JOIN invitations i ON i.id = t.invitation_id
+    this.refs = c.prepare<[number, number, number, string, number], DueRef>(
+      `SELECT r.triage_id AS triageId, r.user_id AS userId, r.send_at AS sendAt
+       FROM reminders r INDEXED BY reminders_pending JOIN users u ON u.id = r.user_id
        WHERE r.status = 'pending' AND r.send_at <= ? AND (r.send_at, r.triage_id) > (?, ?)
+         AND u.provider IN (SELECT value FROM json_each(?))
        ORDER BY r.send_at, r.triage_id LIMIT ?`,
     );
-    this.take = c.prepare<[{ by: string; now: number; ids: string }], { triageId: number; attempts: number }>(
+    this.taken = c.prepare<[string], DueRaw>(
+      `SELECT ${ROW}, i.platform, i.inviter, u.provider, u.workspace, u.external_id AS externalId
+       FROM reminders r JOIN users u ON u.id = r.user_id
+       JOIN triages t ON t.id = r.triage_id JOIN invitations i ON i.id = t.invitation_id
+       WHERE r.triage_id IN (SELECT value FROM json_each(?))`,
+    );
+    this.grab = c.prepare<[{ by: string; now: number; ids: string }], { triageId: number; attempts: number }>(
       `UPDATE reminders SET status = 'claimed', attempts = attempts + 1, claimed_by = @by, claimed_at = @now
        WHERE triage_id IN (SELECT value FROM json_each(@ids)) AND status = 'pending' AND send_at <= @now
        RETURNING triage_id AS triageId, attempts`,
@@ -122,18 +135,30 @@ export class ReminderStore implements Sync<ReminderPort> {
     return this.release.run(staleBefore).changes;
   }
 
-  duePage(now: number, after: { sendAt: number; triageId: number }, limit: number): DueReminderRow[] {
-    return this.page.all(now, after.sendAt, after.triageId, limit).map(fromRaw);
+  dueRefs(now: number, providers: readonly string[], after: DueRef, limit: number): DueRef[] {
+    return this.refs.all(now, after.sendAt, after.triageId, JSON.stringify(providers), limit);
   }
 
   claim(triageIds: readonly number[], by: string, now: number): Map<number, number> {
     const out = new Map<number, number>();
     if (triageIds.length === 0) return out;
     const rows = this.db.$client
-      .transaction(() => this.take.all({ by, now, ids: JSON.stringify(triageIds) }))
+      .transaction(() => this.grab.all({ by, now, ids: JSON.stringify(triageIds) }))
       .immediate();
     for (const r of rows) out.set(r.triageId, r.attempts);
     return out;
+  }
+
+  take(triageIds: readonly number[], by: string, now: number): DueReminderRow[] {
+    if (triageIds.length === 0) return [];
+    // The rows are read inside the claim's transaction: exactly those this claim took, as they are now.
+    return this.db.$client
+      .transaction(() => {
+        const won = this.grab.all({ by, now, ids: JSON.stringify(triageIds) });
+        return won.length === 0 ? [] : this.taken.all(JSON.stringify(won.map((r) => r.triageId)));
+      })
+      .immediate()
+      .map(fromRaw);
   }
 
   markSent(triageIds: readonly number[], by: string, now: number): number {
