@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../console/build.js';
-import { freePort, type Instance, startInstance } from '../helpers/instances.js';
+import type { Instance } from '../helpers/instances.js';
 import { type SharedDb, sharedDatabases } from '../helpers/shared-db.js';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/slack-fake-api.js';
-import { SIGNING_SECRET } from '../helpers/slack-sign.js';
+import { backdateClaims, perChannel, senderOf, startSchedulers, until } from './schedulers.js';
 
 const USERS = 5;
 const DAY_MS = 86_400_000;
@@ -28,8 +28,7 @@ describe.each(databases)('three digest schedulers on one $name database, one kil
     db = await open();
     // The first instance creates and migrates the database; all three run before any user is due, so none
     // can have sent everything before the others are up. Users are added as if they came weeks ago.
-    instances.push(await start('A'));
-    instances.push(...(await Promise.all([start('B'), start('C')])));
+    instances.push(...(await startSchedulers(db, fake.apiUrl)));
     const weekday = new Date().getUTCDay();
     const prefs = JSON.stringify({ digest: { day: weekday, hour: 0 } });
     for (let i = 1; i <= USERS; i++) {
@@ -46,39 +45,19 @@ describe.each(databases)('three digest schedulers on one $name database, one kil
     await db?.drop();
   });
 
-  async function start(name: string): Promise<Instance> {
-    return startInstance(name, {
-      ...db.env,
-      SLACK_BOT_TOKEN: `xoxb-instance-${name}`,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(await freePort()),
-      HOST: '127.0.0.1',
-      DIGEST_CRON: '* * * * * *',
-    });
-  }
-
   it('sends every user one digest, even the one whose sender died', async () => {
     // Whichever instance sends first is killed the moment its digest reaches Slack, before it can record it.
     const first = await fake.waitFor(isDigest, 0, 30_000);
-    const a = instances.find((i) => first.token === `xoxb-instance-${i.name}`);
+    const a = senderOf(instances, first);
     expect(a).toBeDefined();
-    await a?.kill('SIGKILL');
-    // A's unfinished claims: taken over once stale. Two hours pass here by backdating them.
-    await db.query(
-      `UPDATE digest_claims SET claimed_at = claimed_at - ? WHERE status = 'claimed' AND claimed_by LIKE ?`,
-      [3 * 60 * 60_000, `%:${a?.proc.pid}:%`],
-    );
+    if (!a) return;
+    await a.kill('SIGKILL');
+    await backdateClaims(db, 'digest_claims', a);
     const done = async () =>
       Number((await db.query(`SELECT count(*) AS n FROM digest_claims WHERE status = 'sent'`)).rows[0]?.n);
-    const deadline = Date.now() + 30_000;
-    while ((await done()) < USERS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await until(async () => (await done()) >= USERS, 30_000);
     expect(await done()).toBe(USERS);
-    const perUser = new Map<string, number>();
-    for (const c of fake.calls.filter(isDigest)) {
-      const channel = String(c.body.channel);
-      perUser.set(channel, (perUser.get(channel) ?? 0) + 1);
-    }
+    const perUser = perChannel(fake.calls.filter(isDigest));
     expect(perUser.size).toBe(USERS);
     expect([...perUser.values()].every((n) => n === 1)).toBe(true);
     const senders = new Set(fake.calls.filter(isDigest).map((c) => c.token));
