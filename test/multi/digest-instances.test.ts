@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../console/build.js';
-import type { Instance } from '../helpers/instances.js';
-import { type SharedDb, sharedDatabases } from '../helpers/shared-db.js';
-import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/slack-fake-api.js';
-import { backdateClaims, perChannel, senderOf, startSchedulers, until } from './schedulers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedDatabases } from '../helpers/shared-db.js';
+import type { RecordedCall } from '../helpers/slack-fake-api.js';
+import { backdateClaims, perChannel, schedulerSuite, senderOf, until } from './schedulers.js';
 
 const USERS = 5;
 const DAY_MS = 86_400_000;
@@ -18,17 +16,8 @@ const isDigest = (c: RecordedCall) =>
 const databases = await sharedDatabases();
 
 describe.each(databases)('three digest schedulers on one $name database, one killed mid-run', ({ open }) => {
-  let fake: FakeSlack;
-  let db: SharedDb;
-  const instances: Instance[] = [];
-
-  beforeAll(async () => {
-    await ensureBuilt();
-    fake = await startFakeSlack();
-    db = await open();
-    // The first instance creates and migrates the database; all three run before any user is due, so none
-    // can have sent everything before the others are up. Users are added as if they came weeks ago.
-    instances.push(...(await startSchedulers(db, fake.apiUrl)));
+  const scene = schedulerSuite(open, async (db) => {
+    // Due today at midnight UTC, added as if they came weeks ago.
     const weekday = new Date().getUTCDay();
     const prefs = JSON.stringify({ digest: { day: weekday, hour: 0 } });
     for (let i = 1; i <= USERS; i++) {
@@ -37,30 +26,24 @@ describe.each(databases)('three digest schedulers on one $name database, one kil
         [`U0DIGEST${i}`, prefs, Date.now() - 30 * DAY_MS],
       );
     }
-  }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all(instances.map((i) => i.kill('SIGKILL')));
-    await fake?.close();
-    await db?.drop();
   });
 
   it('sends every user one digest, even the one whose sender died', async () => {
     // Whichever instance sends first is killed the moment its digest reaches Slack, before it can record it.
-    const first = await fake.waitFor(isDigest, 0, 30_000);
-    const a = senderOf(instances, first);
+    const first = await scene.fake.waitFor(isDigest, 0, 30_000);
+    const a = senderOf(scene.instances, first);
     expect(a).toBeDefined();
     if (!a) return;
     await a.kill('SIGKILL');
-    await backdateClaims(db, 'digest_claims', a);
+    await backdateClaims(scene.db, 'digest_claims', a);
     const done = async () =>
-      Number((await db.query(`SELECT count(*) AS n FROM digest_claims WHERE status = 'sent'`)).rows[0]?.n);
+      Number((await scene.db.query(`SELECT count(*) AS n FROM digest_claims WHERE status = 'sent'`)).rows[0]?.n);
     await until(async () => (await done()) >= USERS, 30_000);
     expect(await done()).toBe(USERS);
-    const perUser = perChannel(fake.calls.filter(isDigest));
+    const perUser = perChannel(scene.fake.calls.filter(isDigest));
     expect(perUser.size).toBe(USERS);
     expect([...perUser.values()].every((n) => n === 1)).toBe(true);
-    const senders = new Set(fake.calls.filter(isDigest).map((c) => c.token));
+    const senders = new Set(scene.fake.calls.filter(isDigest).map((c) => c.token));
     expect(senders.size).toBeGreaterThan(1);
   });
 });

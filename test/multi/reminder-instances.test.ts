@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../console/build.js';
-import type { Instance } from '../helpers/instances.js';
-import { type SharedDb, sharedDatabases } from '../helpers/shared-db.js';
-import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/slack-fake-api.js';
-import { backdateClaims, perChannel, senderOf, startSchedulers, until } from './schedulers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedDatabases } from '../helpers/shared-db.js';
+import type { RecordedCall } from '../helpers/slack-fake-api.js';
+import { backdateClaims, perChannel, schedulerSuite, senderOf, until } from './schedulers.js';
 
 const USERS = 5;
 const DAY_MS = 86_400_000;
@@ -16,15 +14,7 @@ const isReminder = (c: RecordedCall) => c.method === 'chat.postMessage' && Strin
 const databases = await sharedDatabases();
 
 describe.each(databases)('three reminder schedulers on one $name database, one killed mid-run', ({ open }) => {
-  let fake: FakeSlack;
-  let db: SharedDb;
-  const instances: Instance[] = [];
-
-  beforeAll(async () => {
-    await ensureBuilt();
-    fake = await startFakeSlack();
-    db = await open();
-    instances.push(...(await startSchedulers(db, fake.apiUrl)));
+  const scene = schedulerSuite(open, async (db) => {
     // Deferred a week ago, due an hour ago; digests off, so only reminders are sent.
     const now = Date.now();
     for (let i = 1; i <= USERS; i++) {
@@ -55,32 +45,26 @@ describe.each(databases)('three reminder schedulers on one $name database, one k
         [triage?.id, user?.id, now - 3_600_000, now - 3_600_000],
       );
     }
-  }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all(instances.map((i) => i.kill('SIGKILL')));
-    await fake?.close();
-    await db?.drop();
   });
 
   const count = async (status: string) =>
-    Number((await db.query('SELECT count(*) AS n FROM reminders WHERE status = ?', [status])).rows[0]?.n);
+    Number((await scene.db.query('SELECT count(*) AS n FROM reminders WHERE status = ?', [status])).rows[0]?.n);
 
   it('sends every reminder once, the ones the dead process had claimed included', async () => {
-    const first = await fake.waitFor(isReminder, 0, 30_000);
-    const a = senderOf(instances, first);
+    const first = await scene.fake.waitFor(isReminder, 0, 30_000);
+    const a = senderOf(scene.instances, first);
     expect(a).toBeDefined();
     if (!a) return;
     // Sends to one workspace are a second apart: kill A once its first send is recorded, the rest still claimed.
     const recorded = Date.now() + 10_000;
     while ((await count('sent')) < 1 && Date.now() < recorded) await new Promise((r) => setTimeout(r, 20));
     await a.kill('SIGKILL');
-    await backdateClaims(db, 'reminders', a);
+    await backdateClaims(scene.db, 'reminders', a);
     await until(async () => (await count('sent')) >= USERS, 40_000);
     expect(await count('sent')).toBe(USERS);
-    const perUser = perChannel(fake.calls.filter(isReminder));
+    const perUser = perChannel(scene.fake.calls.filter(isReminder));
     expect(perUser.size).toBe(USERS);
     expect([...perUser.values()]).toEqual(Array(USERS).fill(1));
-    expect(new Set(fake.calls.filter(isReminder).map((c) => c.token)).size).toBeGreaterThan(1);
+    expect(new Set(scene.fake.calls.filter(isReminder).map((c) => c.token)).size).toBeGreaterThan(1);
   }, 90_000);
 });

@@ -1,7 +1,37 @@
+import { afterAll, beforeAll } from 'vitest';
+import { ensureBuilt } from '../console/build.js';
 import { freePort, type Instance, startInstance } from '../helpers/instances.js';
 import type { SharedDb } from '../helpers/shared-db.js';
-import type { RecordedCall } from '../helpers/slack-fake-api.js';
+import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/slack-fake-api.js';
 import { SIGNING_SECRET } from '../helpers/slack-sign.js';
+
+/** A suite's fake Slack, database and three schedulers, set once its beforeAll has run. */
+export interface SchedulerScene {
+  fake: FakeSlack;
+  db: SharedDb;
+  instances: Instance[];
+}
+
+/**
+ * Registers the suite's hooks: builds the bot, starts a fake Slack, opens the database, starts three schedulers,
+ * then `seed`s the database, so nothing is due before all three are up. Kills and removes it all afterwards.
+ */
+export function schedulerSuite(open: () => Promise<SharedDb>, seed: (db: SharedDb) => Promise<void>): SchedulerScene {
+  const scene = { instances: [] as Instance[] } as SchedulerScene;
+  beforeAll(async () => {
+    await ensureBuilt();
+    scene.fake = await startFakeSlack();
+    scene.db = await open();
+    scene.instances.push(...(await startSchedulers(scene.db, scene.fake.apiUrl)));
+    await seed(scene.db);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(scene.instances.map((i) => i.kill('SIGKILL')));
+    await scene.fake?.close();
+    await scene.db?.drop();
+  });
+  return scene;
+}
 
 /** Three bots on one database and one fake Slack, every scheduler ticking each second. */
 export async function startSchedulers(db: SharedDb, apiUrl: string): Promise<Instance[]> {
