@@ -343,8 +343,6 @@ export interface ReminderPort {
    * triageId) cursor, soonest first: only where each is and whose it is, the cheap part of a tick.
    */
   dueRefs(now: number, providers: readonly string[], after: DueRef, limit: number): Promise<DueRef[]>;
-  /** Claims those still pending and due; their attempt numbers by triage id. */
-  claim(triageIds: readonly number[], by: string, now: number): Promise<Map<number, number>>;
   /** Claims those still pending and due, and returns them with what sending needs (attempts counting this one). */
   take(triageIds: readonly number[], by: string, now: number): Promise<DueReminderRow[]>;
   markSent(triageIds: readonly number[], by: string, now: number): Promise<number>;

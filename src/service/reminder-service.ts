@@ -233,10 +233,6 @@ export class ReminderService {
     return this.stores.reminders.take(triageIds, by, now);
   }
 
-  claim(triageIds: readonly number[], by: string, now: number): Promise<Map<number, number>> {
-    return this.stores.reminders.claim(triageIds, by, now);
-  }
-
   markSent(triageIds: readonly number[], by: string, now: number): Promise<number> {
     return this.stores.reminders.markSent(triageIds, by, now);
   }

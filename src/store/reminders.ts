@@ -75,7 +75,7 @@ export class ReminderStore implements Sync<ReminderPort> {
       `SELECT ${ROW}, i.platform, i.inviter, u.provider, u.workspace, u.external_id AS externalId
        FROM reminders r JOIN users u ON u.id = r.user_id
        JOIN triages t ON t.id = r.triage_id JOIN invitations i ON i.id = t.invitation_id
-       WHERE r.triage_id IN (SELECT value FROM json_each(?))`,
+       WHERE r.triage_id IN (SELECT value FROM json_each(?)) ORDER BY r.send_at, r.triage_id`,
     );
     this.grab = c.prepare<[{ by: string; now: number; ids: string }], { triageId: number; attempts: number }>(
       `UPDATE reminders SET status = 'claimed', attempts = attempts + 1, claimed_by = @by, claimed_at = @now
@@ -137,16 +137,6 @@ export class ReminderStore implements Sync<ReminderPort> {
 
   dueRefs(now: number, providers: readonly string[], after: DueRef, limit: number): DueRef[] {
     return this.refs.all(now, after.sendAt, after.triageId, JSON.stringify(providers), limit);
-  }
-
-  claim(triageIds: readonly number[], by: string, now: number): Map<number, number> {
-    const out = new Map<number, number>();
-    if (triageIds.length === 0) return out;
-    const rows = this.db.$client
-      .transaction(() => this.grab.all({ by, now, ids: JSON.stringify(triageIds) }))
-      .immediate();
-    for (const r of rows) out.set(r.triageId, r.attempts);
-    return out;
   }
 
   take(triageIds: readonly number[], by: string, now: number): DueReminderRow[] {

@@ -102,7 +102,7 @@ describe('a deferral with a planned call', () => {
     const u = await berliner(service, 'U1');
     const id = await deferWith(service, u, 'after our call on Friday');
     clock.set(FRI_1700_BERLIN);
-    expect([...(await service.reminders.claim([id], 'dead', clock.now())).keys()]).toEqual([id]);
+    expect((await service.reminders.take([id], 'dead', clock.now())).map((r) => r.triageId)).toEqual([id]);
     const slack = recordingNotifier('slack', clock);
     clock.advance(HOUR);
     expect(await runReminderTick(reminderDeps(service, clock, [slack]), clock.now())).toMatchObject({ due: 0 });

@@ -68,14 +68,14 @@ function reminderContract(name: string, open: (clock: FakeClock) => Promise<{ a:
       const { clock, one, u } = await setup();
       const id = await deferWith(one, u, 'after our call on Friday');
       clock.set(FRI_1700_BERLIN);
-      await one.reminders.claim([id], 'a', clock.now());
+      await one.reminders.take([id], 'a', clock.now());
       expect(await one.reminders.markFailed([id], 'a', 'no', clock.now() + 1000)).toBe(1);
       expect(await due(one, clock.now())).toEqual([]);
       clock.advance(1000);
-      expect((await one.reminders.claim([id], 'a', clock.now())).get(id)).toBe(2);
+      expect((await one.reminders.take([id], 'a', clock.now()))[0]?.attempts).toBe(2);
       clock.advance(CLAIM_STALE_MS);
       expect(await one.reminders.releaseStale(clock.now() - CLAIM_STALE_MS)).toBe(1);
-      expect((await one.reminders.claim([id], 'b', clock.now())).get(id)).toBe(3);
+      expect((await one.reminders.take([id], 'b', clock.now()))[0]?.attempts).toBe(3);
       expect(await one.reminders.markFailed([id], 'b', 'no', null)).toBe(1);
       expect((await one.reminders.list(u)).items).toEqual([]);
     });

@@ -141,7 +141,8 @@ export class PgReminderStore implements ReminderPort {
          RETURNING ${COLS.join(', ')})
        SELECT ${ROW}, i.platform, i.inviter, u.provider, u.workspace, u.external_id
        FROM r JOIN users u ON u.id = r.user_id
-       JOIN triages t ON t.id = r.triage_id JOIN invitations i ON i.id = t.invitation_id`,
+       JOIN triages t ON t.id = r.triage_id JOIN invitations i ON i.id = t.invitation_id
+       ORDER BY r.send_at, r.triage_id`,
       [by, now, triageIds],
     );
     return rows.map((r) => ({
@@ -150,20 +151,6 @@ export class PgReminderStore implements ReminderPort {
       workspace: String(r.workspace),
       externalId: String(r.external_id),
     }));
-  }
-
-  async claim(triageIds: readonly number[], by: string, now: number): Promise<Map<number, number>> {
-    const out = new Map<number, number>();
-    if (triageIds.length === 0) return out;
-    const { rows } = await this.h.raw<{ triage_id: number; attempts: number }>(
-      'reminders_claim',
-      `UPDATE reminders SET status = 'claimed', attempts = attempts + 1, claimed_by = $1, claimed_at = $2
-       WHERE triage_id = ANY($3::int[]) AND status = 'pending' AND send_at <= $2
-       RETURNING triage_id, attempts`,
-      [by, now, triageIds],
-    );
-    for (const r of rows) out.set(num(r.triage_id), num(r.attempts));
-    return out;
   }
 
   async markSent(triageIds: readonly number[], by: string, now: number): Promise<number> {
