@@ -11,6 +11,8 @@ import { FIRST_RETRY_MS, MAX_ATTEMPTS } from './tick.js';
 
 /** Reminders claimed (and read) in one statement. */
 const BATCH = 1000;
+/** Pages between two rounds of the store's upkeep: on SQLite, a log of some tens of megabytes. */
+const UPKEEP_PAGES = 40;
 /** Due reminders listed at once, as ids: a backlog this large costs a few megabytes. */
 const ROUND = 100_000;
 /** At most this much sending (real time) goes unrecorded. */
@@ -55,19 +57,30 @@ export async function runReminderTick(deps: ReminderTickDeps, now: number): Prom
   if (freed > 0) deps.log.warn('reminders: took over claims of a process presumed dead', { count: freed });
   // The cursor, not the claims, moves the rounds on: a row left pending (its claim failed) is not met again.
   let after: DueRef = { sendAt: Number.MIN_SAFE_INTEGER, triageId: 0, userId: 0 };
-  while (providers.length > 0 && !deps.stopped?.()) {
-    const refs = await deps.reminders.dueRefs(now, providers, after, ROUND);
-    const last = refs.at(-1);
-    if (!last) break;
-    after = last;
-    result.due += refs.length;
-    for (const ids of pagesOf(refs)) {
-      if (deps.stopped?.()) break;
-      const rows = await deps.reminders.take(ids, deps.instance, now);
-      result.lost += ids.length - rows.length;
-      await sendPage(deps, byProvider, rows, now, result);
+  let pages = 0;
+  await deps.reminders.holdUpkeep();
+  try {
+    while (providers.length > 0 && !deps.stopped?.()) {
+      const refs = await deps.reminders.dueRefs(now, providers, after, ROUND);
+      const last = refs.at(-1);
+      if (!last) break;
+      after = last;
+      result.due += refs.length;
+      for (const ids of pagesOf(refs)) {
+        if (deps.stopped?.()) break;
+        const rows = await deps.reminders.take(ids, deps.instance, now);
+        result.lost += ids.length - rows.length;
+        await sendPage(deps, byProvider, rows, now, result);
+        // The put-off upkeep is done now and then, so a large backlog does not grow the log without bound.
+        if (++pages % UPKEEP_PAGES === 0) {
+          await deps.reminders.releaseUpkeep();
+          await deps.reminders.holdUpkeep();
+        }
+      }
+      if (refs.length < ROUND) break;
     }
-    if (refs.length < ROUND) break;
+  } finally {
+    await deps.reminders.releaseUpkeep();
   }
   if (result.due > 0) deps.log.info('reminder tick', { ...result });
   return result;

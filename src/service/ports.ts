@@ -346,6 +346,13 @@ export interface ReminderPort {
   /** Claims those still pending and due, and returns them with what sending needs (attempts counting this one). */
   take(triageIds: readonly number[], by: string, now: number): Promise<DueReminderRow[]>;
   markSent(triageIds: readonly number[], by: string, now: number): Promise<number>;
+  /**
+   * A tick is about to write a burst of claims and records: the store may put off its upkeep until
+   * releaseUpkeep (SQLite: the log's checkpoints, each of which waits on the disk). Calls nest.
+   */
+  holdUpkeep(): Promise<void>;
+  /** Ends a holdUpkeep: the put-off upkeep is done now (SQLite: one checkpoint) and then as usual again. */
+  releaseUpkeep(): Promise<void>;
   /** A failed send: pending again at `next`, or failed for good when `next` is null. */
   markFailed(triageIds: readonly number[], by: string, error: string, next: number | null): Promise<number>;
 }

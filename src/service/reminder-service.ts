@@ -241,6 +241,14 @@ export class ReminderService {
     return this.stores.reminders.markFailed(triageIds, by, error, next);
   }
 
+  holdUpkeep(): Promise<void> {
+    return this.stores.reminders.holdUpkeep();
+  }
+
+  releaseUpkeep(): Promise<void> {
+    return this.stores.reminders.releaseUpkeep();
+  }
+
   private async owned(s: TxStores, user: UserRef, triageId: number) {
     const userId = await s.users.ensure(toKey(user));
     const triage = Number.isSafeInteger(triageId) ? await s.triages.get(triageId) : undefined;

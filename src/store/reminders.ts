@@ -16,6 +16,12 @@ type Raw = Omit<ReminderRow, 'nudged'> & { nudged: number };
 const fromRaw = <T extends Raw>(r: T) => ({ ...r, nudged: r.nudged === 1 });
 
 /**
+ * Held checkpoints, per connection (several store sets may share one): a tick's claims and records each commit,
+ * and the default checkpoint every 1,000 pages of log would wait on the disk some fifty times in a large tick.
+ */
+const holds = new WeakMap<Db['$client'], { depth: number; every: number }>();
+
+/**
  * The reminders table: one row per triage, which is also the reminder's claim. A row is taken (claimed) by an
  * update that succeeds only while it is still pending, in an immediate transaction, so restarts and several
  * processes on one database file send each reminder once.
@@ -153,6 +159,28 @@ export class ReminderStore implements Sync<ReminderPort> {
 
   markSent(triageIds: readonly number[], by: string, now: number): number {
     return this.sent.run({ ids: JSON.stringify(triageIds), by, now }).changes;
+  }
+
+  holdUpkeep(): void {
+    const c = this.db.$client;
+    const held = holds.get(c) ?? { depth: 0, every: 0 };
+    if (held.depth === 0) {
+      held.every = c.pragma('wal_autocheckpoint', { simple: true }) as number;
+      c.pragma('wal_autocheckpoint = 0');
+    }
+    held.depth++;
+    holds.set(c, held);
+  }
+
+  releaseUpkeep(): void {
+    const c = this.db.$client;
+    const held = holds.get(c);
+    if (!held || held.depth === 0) return;
+    held.depth--;
+    if (held.depth > 0) return;
+    c.pragma(`wal_autocheckpoint = ${held.every}`);
+    // Passive: readers in other processes are not waited for; what they still use goes at the next checkpoint.
+    c.pragma('wal_checkpoint(PASSIVE)');
   }
 
   markFailed(triageIds: readonly number[], by: string, error: string, next: number | null): number {

@@ -5,6 +5,7 @@ import { runReminderTick } from '../../src/scheduler/reminder-tick.js';
 import { FIRST_RETRY_MS, MAX_ATTEMPTS } from '../../src/scheduler/tick.js';
 import type { Service } from '../../src/service/index.js';
 import { recordingNotifier, slackUser } from '../digest/world.js';
+import { aService } from '../helpers/builders.js';
 import { servicesOnOneFile } from '../helpers/one-file.js';
 import { deferWith, reminderDeps } from './world.js';
 
@@ -217,5 +218,25 @@ describe('changing one', () => {
     clock.set(Date.parse('2027-02-01T12:00:00Z'));
     const slack = recordingNotifier('slack', clock);
     expect(await runReminderTick(reminderDeps(service, clock, [slack]), clock.now())).toMatchObject({ due: 0 });
+  });
+});
+
+describe("the tick's burst of writes", () => {
+  it('GIVEN a tick whose sends fail THEN SQLite checkpoints were held while it wrote, and are back afterwards', async () => {
+    const { db, service } = aService(clock);
+    const autocheckpoint = () => db.$client.pragma('wal_autocheckpoint', { simple: true });
+    const u = await berliner(service, 'U1');
+    await deferWith(service, u, 'after our call on Friday');
+    clock.set(FRI_1700_BERLIN);
+    const during: unknown[] = [];
+    const failing = recordingNotifier('slack', clock);
+    failing.send = async () => {
+      during.push(autocheckpoint());
+      throw new Error('down');
+    };
+    expect(await runReminderTick(reminderDeps(service, clock, [failing]), clock.now())).toMatchObject({ failed: 1 });
+    expect(during).toEqual([0]);
+    expect(autocheckpoint()).toBe(1000);
+    db.$client.close();
   });
 });

@@ -164,6 +164,11 @@ export class PgReminderStore implements ReminderPort {
     return r.rowCount ?? 0;
   }
 
+  /** PostgreSQL's own background writer and checkpointer need no holding back. */
+  async holdUpkeep(): Promise<void> {}
+
+  async releaseUpkeep(): Promise<void> {}
+
   async markFailed(triageIds: readonly number[], by: string, error: string, next: number | null): Promise<number> {
     const r = await this.h.raw(
       'reminders_failed',
