@@ -23,8 +23,14 @@ const sample = () => {
 };
 const timer = setInterval(sample, 20);
 
+// The floor: one plain query that selects the same due reminders with everything a tick reads of them to send
+// them (the reminder, its invitation's platform and inviter, its user's address), as the tick's claim does.
 const raw = db.$client.prepare(
-  `SELECT triage_id, user_id, send_at FROM reminders WHERE status = 'pending' AND send_at <= ?`,
+  `SELECT r.triage_id, r.user_id, r.kind, r.due_at, r.send_at, r.attempts, i.platform, i.inviter,
+     u.provider, u.workspace, u.external_id
+   FROM reminders r JOIN users u ON u.id = r.user_id
+   JOIN triages t ON t.id = r.triage_id JOIN invitations i ON i.id = t.invitation_id
+   WHERE r.status = 'pending' AND r.send_at <= ?`,
 );
 const rawQuery = () => {
   let n = 0;

@@ -308,6 +308,13 @@ export interface DueReminderRow extends ListedReminder {
   externalId: string;
 }
 
+/** A due reminder's place in the queue: its time, and the user it goes to. */
+export interface DueRef {
+  triageId: number;
+  userId: number;
+  sendAt: number;
+}
+
 export interface NewReminder {
   triageId: number;
   userId: number;
@@ -331,11 +338,21 @@ export interface ReminderPort {
   words(triageId: number): Promise<string>;
   /** Frees claims taken before `staleBefore` by a process presumed dead; how many. */
   releaseStale(staleBefore: number): Promise<number>;
-  /** Pending reminders with send_at at or before `now`, after the (sendAt, triageId) cursor, soonest first. */
-  duePage(now: number, after: { sendAt: number; triageId: number }, limit: number): Promise<DueReminderRow[]>;
-  /** Claims those still pending and due; their attempt numbers by triage id. */
-  claim(triageIds: readonly number[], by: string, now: number): Promise<Map<number, number>>;
+  /**
+   * Pending reminders with send_at at or before `now`, of users on one of `providers`, after the (sendAt,
+   * triageId) cursor, soonest first: only where each is and whose it is, the cheap part of a tick.
+   */
+  dueRefs(now: number, providers: readonly string[], after: DueRef, limit: number): Promise<DueRef[]>;
+  /** Claims those still pending and due, and returns them with what sending needs (attempts counting this one). */
+  take(triageIds: readonly number[], by: string, now: number): Promise<DueReminderRow[]>;
   markSent(triageIds: readonly number[], by: string, now: number): Promise<number>;
+  /**
+   * A tick is about to write a burst of claims and records: the store may put off its upkeep until
+   * releaseUpkeep (SQLite: the log's checkpoints, each of which waits on the disk). Calls nest.
+   */
+  holdUpkeep(): Promise<void>;
+  /** Ends a holdUpkeep: the put-off upkeep is done now (SQLite: one checkpoint) and then as usual again. */
+  releaseUpkeep(): Promise<void>;
   /** A failed send: pending again at `next`, or failed for good when `next` is null. */
   markFailed(triageIds: readonly number[], by: string, error: string, next: number | null): Promise<number>;
 }

@@ -17,7 +17,7 @@ import {
 } from '../core/reminder.js';
 import type { ReminderItem } from '../core/reminder-view.js';
 import { teamOfUser, teamOwner } from './policies.js';
-import type { DueReminderRow, ListedReminder, Stores, TxStores, UserRow } from './ports.js';
+import type { DueRef, DueReminderRow, ListedReminder, Stores, TxStores, UserRow } from './ports.js';
 import { DEFAULT_DIGEST, isTimeZone } from './settings-service.js';
 import { machineTimeZone } from './time-service.js';
 import type { UserRef } from './types.js';
@@ -225,12 +225,12 @@ export class ReminderService {
     return this.stores.reminders.releaseStale(staleBefore);
   }
 
-  duePage(now: number, after: { sendAt: number; triageId: number }, limit: number): Promise<DueReminderRow[]> {
-    return this.stores.reminders.duePage(now, after, limit);
+  dueRefs(now: number, providers: readonly string[], after: DueRef, limit: number): Promise<DueRef[]> {
+    return this.stores.reminders.dueRefs(now, providers, after, limit);
   }
 
-  claim(triageIds: readonly number[], by: string, now: number): Promise<Map<number, number>> {
-    return this.stores.reminders.claim(triageIds, by, now);
+  take(triageIds: readonly number[], by: string, now: number): Promise<DueReminderRow[]> {
+    return this.stores.reminders.take(triageIds, by, now);
   }
 
   markSent(triageIds: readonly number[], by: string, now: number): Promise<number> {
@@ -239,6 +239,14 @@ export class ReminderService {
 
   markFailed(triageIds: readonly number[], by: string, error: string, next: number | null): Promise<number> {
     return this.stores.reminders.markFailed(triageIds, by, error, next);
+  }
+
+  holdUpkeep(): Promise<void> {
+    return this.stores.reminders.holdUpkeep();
+  }
+
+  releaseUpkeep(): Promise<void> {
+    return this.stores.reminders.releaseUpkeep();
   }
 
   private async owned(s: TxStores, user: UserRef, triageId: number) {

@@ -1,4 +1,11 @@
-import type { DueReminderRow, ListedReminder, NewReminder, ReminderPort, ReminderRow } from '../service/ports.js';
+import type {
+  DueRef,
+  DueReminderRow,
+  ListedReminder,
+  NewReminder,
+  ReminderPort,
+  ReminderRow,
+} from '../service/ports.js';
 import type { Db } from './db.js';
 import type { Sync } from './sync.js';
 
@@ -7,6 +14,12 @@ const ROW = `r.triage_id AS triageId, r.user_id AS userId, r.kind, r.due_at AS d
 
 type Raw = Omit<ReminderRow, 'nudged'> & { nudged: number };
 const fromRaw = <T extends Raw>(r: T) => ({ ...r, nudged: r.nudged === 1 });
+
+/**
+ * Held checkpoints, per connection (several store sets may share one): a tick's claims and records each commit,
+ * and the default checkpoint every 1,000 pages of log would wait on the disk some fifty times in a large tick.
+ */
+const holds = new WeakMap<Db['$client'], { depth: number; every: number }>();
 
 /**
  * The reminders table: one row per triage, which is also the reminder's claim. A row is taken (claimed) by an
@@ -22,8 +35,9 @@ export class ReminderStore implements Sync<ReminderPort> {
   private readonly move;
   private readonly text;
   private readonly release;
-  private readonly page;
-  private readonly take;
+  private readonly refs;
+  private readonly taken;
+  private readonly grab;
   private readonly sent;
   private readonly failed;
 
@@ -56,15 +70,20 @@ export class ReminderStore implements Sync<ReminderPort> {
     this.release = c.prepare<[number]>(
       `UPDATE reminders SET status = 'pending', claimed_by = NULL WHERE status = 'claimed' AND claimed_at <= ?`,
     );
-    this.page = c.prepare<[number, number, number, number], DueRaw>(
-      `SELECT ${ROW}, i.platform, i.inviter, u.provider, u.workspace, u.external_id AS externalId
-       FROM reminders r INDEXED BY reminders_due
-       JOIN users u ON u.id = r.user_id
-       JOIN triages t ON t.id = r.triage_id JOIN invitations i ON i.id = t.invitation_id
+    this.refs = c.prepare<[number, number, number, string, number], DueRef>(
+      `SELECT r.triage_id AS triageId, r.user_id AS userId, r.send_at AS sendAt
+       FROM reminders r INDEXED BY reminders_pending JOIN users u ON u.id = r.user_id
        WHERE r.status = 'pending' AND r.send_at <= ? AND (r.send_at, r.triage_id) > (?, ?)
+         AND u.provider IN (SELECT value FROM json_each(?))
        ORDER BY r.send_at, r.triage_id LIMIT ?`,
     );
-    this.take = c.prepare<[{ by: string; now: number; ids: string }], { triageId: number; attempts: number }>(
+    this.taken = c.prepare<[string], DueRaw>(
+      `SELECT ${ROW}, i.platform, i.inviter, u.provider, u.workspace, u.external_id AS externalId
+       FROM reminders r JOIN users u ON u.id = r.user_id
+       JOIN triages t ON t.id = r.triage_id JOIN invitations i ON i.id = t.invitation_id
+       WHERE r.triage_id IN (SELECT value FROM json_each(?)) ORDER BY r.send_at, r.triage_id`,
+    );
+    this.grab = c.prepare<[{ by: string; now: number; ids: string }], { triageId: number; attempts: number }>(
       `UPDATE reminders SET status = 'claimed', attempts = attempts + 1, claimed_by = @by, claimed_at = @now
        WHERE triage_id IN (SELECT value FROM json_each(@ids)) AND status = 'pending' AND send_at <= @now
        RETURNING triage_id AS triageId, attempts`,
@@ -122,22 +141,46 @@ export class ReminderStore implements Sync<ReminderPort> {
     return this.release.run(staleBefore).changes;
   }
 
-  duePage(now: number, after: { sendAt: number; triageId: number }, limit: number): DueReminderRow[] {
-    return this.page.all(now, after.sendAt, after.triageId, limit).map(fromRaw);
+  dueRefs(now: number, providers: readonly string[], after: DueRef, limit: number): DueRef[] {
+    return this.refs.all(now, after.sendAt, after.triageId, JSON.stringify(providers), limit);
   }
 
-  claim(triageIds: readonly number[], by: string, now: number): Map<number, number> {
-    const out = new Map<number, number>();
-    if (triageIds.length === 0) return out;
-    const rows = this.db.$client
-      .transaction(() => this.take.all({ by, now, ids: JSON.stringify(triageIds) }))
-      .immediate();
-    for (const r of rows) out.set(r.triageId, r.attempts);
-    return out;
+  take(triageIds: readonly number[], by: string, now: number): DueReminderRow[] {
+    if (triageIds.length === 0) return [];
+    // The rows are read inside the claim's transaction: exactly those this claim took, as they are now.
+    return this.db.$client
+      .transaction(() => {
+        const won = this.grab.all({ by, now, ids: JSON.stringify(triageIds) });
+        return won.length === 0 ? [] : this.taken.all(JSON.stringify(won.map((r) => r.triageId)));
+      })
+      .immediate()
+      .map(fromRaw);
   }
 
   markSent(triageIds: readonly number[], by: string, now: number): number {
     return this.sent.run({ ids: JSON.stringify(triageIds), by, now }).changes;
+  }
+
+  holdUpkeep(): void {
+    const c = this.db.$client;
+    const held = holds.get(c) ?? { depth: 0, every: 0 };
+    if (held.depth === 0) {
+      held.every = c.pragma('wal_autocheckpoint', { simple: true }) as number;
+      c.pragma('wal_autocheckpoint = 0');
+    }
+    held.depth++;
+    holds.set(c, held);
+  }
+
+  releaseUpkeep(): void {
+    const c = this.db.$client;
+    const held = holds.get(c);
+    if (!held || held.depth === 0) return;
+    held.depth--;
+    if (held.depth > 0) return;
+    c.pragma(`wal_autocheckpoint = ${held.every}`);
+    // Passive: readers in other processes are not waited for; what they still use goes at the next checkpoint.
+    c.pragma('wal_checkpoint(PASSIVE)');
   }
 
   markFailed(triageIds: readonly number[], by: string, error: string, next: number | null): number {

@@ -247,5 +247,11 @@ export const reminders = sqliteTable(
     nudged: integer('nudged', { mode: 'boolean' }).notNull().default(false),
     error: text('error'),
   },
-  (t) => [index('reminders_due').on(t.status, t.sendAt), index('reminders_user').on(t.userId)],
+  // Partial: a tick's claim only removes a row from the pending index and its record only from the claimed one,
+  // and sent rows, most of the table in time, are in neither.
+  (t) => [
+    index('reminders_pending').on(t.sendAt).where(sql`${t.status} = 'pending'`),
+    index('reminders_claimed').on(t.claimedAt).where(sql`${t.status} = 'claimed'`),
+    index('reminders_user').on(t.userId),
+  ],
 );

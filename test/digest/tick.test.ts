@@ -1,35 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { serviceOver } from '../../src/compose.js';
+import { describe, expect, it } from 'vitest';
 import { FIRST_RETRY_MS, MAX_ATTEMPTS, runDigestTick } from '../../src/scheduler/tick.js';
 import type { Service } from '../../src/service/index.js';
-import { type Db, openDatabase } from '../../src/store/db.js';
 import { CLAIM_STALE_MS } from '../../src/store/digest-claims.js';
-import { type FakeClock, fakeClock } from '../helpers/builders.js';
-import { decide, recordingNotifier, slackUser, tempDbFile, tickDeps } from './world.js';
+import { servicesOnOneFile } from '../helpers/one-file.js';
+import { decide, recordingNotifier, slackUser, tickDeps } from './world.js';
 
 // Wednesday of the reported week, and the Monday the digest goes out (09:00 Berlin = 08:00 UTC).
 const MIDWEEK = Date.parse('2025-03-05T10:00:00Z');
 const MONDAY_0859_BERLIN = Date.parse('2025-03-10T07:59:00Z');
 const MINUTE = 60_000;
 
-let file: ReturnType<typeof tempDbFile>;
-let clock: FakeClock;
-const dbs: Db[] = [];
-
-function connect(): Service {
-  const db = openDatabase(file.path);
-  dbs.push(db);
-  return serviceOver(db, clock);
-}
-
-beforeEach(() => {
-  file = tempDbFile();
-  clock = fakeClock(MIDWEEK);
-});
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.$client.close();
-  file.remove();
-});
+const { clock, connect, closeAll } = servicesOnOneFile(MIDWEEK);
 
 /** Three Slack users in Berlin with some activity last week. */
 async function berliners(service: Service, n = 3) {
@@ -114,7 +95,7 @@ describe('the digest tick', () => {
     const slack = recordingNotifier('slack', clock);
     clock.set(MONDAY_0859_BERLIN + MINUTE);
     await runDigestTick(tickDeps(before, clock, [slack], 'first'), clock.now());
-    dbs.shift()?.$client.close();
+    closeAll();
     const after = connect();
     clock.advance(15 * MINUTE);
     expect(await runDigestTick(tickDeps(after, clock, [slack], 'second'), clock.now())).toMatchObject({ due: 0 });

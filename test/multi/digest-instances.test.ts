@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../console/build.js';
-import { freePort, type Instance, startInstance } from '../helpers/instances.js';
-import { type SharedDb, sharedDatabases } from '../helpers/shared-db.js';
-import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/slack-fake-api.js';
-import { SIGNING_SECRET } from '../helpers/slack-sign.js';
+import { describe, expect, it } from 'vitest';
+import { sharedDatabases } from '../helpers/shared-db.js';
+import type { RecordedCall } from '../helpers/slack-fake-api.js';
+import { backdateClaims, perChannel, schedulerSuite, senderOf, until } from './schedulers.js';
 
 const USERS = 5;
 const DAY_MS = 86_400_000;
@@ -18,18 +16,8 @@ const isDigest = (c: RecordedCall) =>
 const databases = await sharedDatabases();
 
 describe.each(databases)('three digest schedulers on one $name database, one killed mid-run', ({ open }) => {
-  let fake: FakeSlack;
-  let db: SharedDb;
-  const instances: Instance[] = [];
-
-  beforeAll(async () => {
-    await ensureBuilt();
-    fake = await startFakeSlack();
-    db = await open();
-    // The first instance creates and migrates the database; all three run before any user is due, so none
-    // can have sent everything before the others are up. Users are added as if they came weeks ago.
-    instances.push(await start('A'));
-    instances.push(...(await Promise.all([start('B'), start('C')])));
+  const scene = schedulerSuite(open, async (db) => {
+    // Due today at midnight UTC, added as if they came weeks ago.
     const weekday = new Date().getUTCDay();
     const prefs = JSON.stringify({ digest: { day: weekday, hour: 0 } });
     for (let i = 1; i <= USERS; i++) {
@@ -38,50 +26,24 @@ describe.each(databases)('three digest schedulers on one $name database, one kil
         [`U0DIGEST${i}`, prefs, Date.now() - 30 * DAY_MS],
       );
     }
-  }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all(instances.map((i) => i.kill('SIGKILL')));
-    await fake?.close();
-    await db?.drop();
   });
-
-  async function start(name: string): Promise<Instance> {
-    return startInstance(name, {
-      ...db.env,
-      SLACK_BOT_TOKEN: `xoxb-instance-${name}`,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(await freePort()),
-      HOST: '127.0.0.1',
-      DIGEST_CRON: '* * * * * *',
-    });
-  }
 
   it('sends every user one digest, even the one whose sender died', async () => {
     // Whichever instance sends first is killed the moment its digest reaches Slack, before it can record it.
-    const first = await fake.waitFor(isDigest, 0, 30_000);
-    const a = instances.find((i) => first.token === `xoxb-instance-${i.name}`);
+    const first = await scene.fake.waitFor(isDigest, 0, 30_000);
+    const a = senderOf(scene.instances, first);
     expect(a).toBeDefined();
-    await a?.kill('SIGKILL');
-    // A's unfinished claims: taken over once stale. Two hours pass here by backdating them.
-    await db.query(
-      `UPDATE digest_claims SET claimed_at = claimed_at - ? WHERE status = 'claimed' AND claimed_by LIKE ?`,
-      [3 * 60 * 60_000, `%:${a?.proc.pid}:%`],
-    );
+    if (!a) return;
+    await a.kill('SIGKILL');
+    await backdateClaims(scene.db, 'digest_claims', a);
     const done = async () =>
-      Number((await db.query(`SELECT count(*) AS n FROM digest_claims WHERE status = 'sent'`)).rows[0]?.n);
-    const deadline = Date.now() + 30_000;
-    while ((await done()) < USERS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      Number((await scene.db.query(`SELECT count(*) AS n FROM digest_claims WHERE status = 'sent'`)).rows[0]?.n);
+    await until(async () => (await done()) >= USERS, 30_000);
     expect(await done()).toBe(USERS);
-    const perUser = new Map<string, number>();
-    for (const c of fake.calls.filter(isDigest)) {
-      const channel = String(c.body.channel);
-      perUser.set(channel, (perUser.get(channel) ?? 0) + 1);
-    }
+    const perUser = perChannel(scene.fake.calls.filter(isDigest));
     expect(perUser.size).toBe(USERS);
     expect([...perUser.values()].every((n) => n === 1)).toBe(true);
-    const senders = new Set(fake.calls.filter(isDigest).map((c) => c.token));
+    const senders = new Set(scene.fake.calls.filter(isDigest).map((c) => c.token));
     expect(senders.size).toBeGreaterThan(1);
   });
 });

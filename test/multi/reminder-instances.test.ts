@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../console/build.js';
-import { freePort, type Instance, startInstance } from '../helpers/instances.js';
-import { type SharedDb, sharedDatabases } from '../helpers/shared-db.js';
-import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/slack-fake-api.js';
-import { SIGNING_SECRET } from '../helpers/slack-sign.js';
+import { describe, expect, it } from 'vitest';
+import { sharedDatabases } from '../helpers/shared-db.js';
+import type { RecordedCall } from '../helpers/slack-fake-api.js';
+import { backdateClaims, perChannel, schedulerSuite, senderOf, until } from './schedulers.js';
 
 const USERS = 5;
 const DAY_MS = 86_400_000;
@@ -16,16 +14,7 @@ const isReminder = (c: RecordedCall) => c.method === 'chat.postMessage' && Strin
 const databases = await sharedDatabases();
 
 describe.each(databases)('three reminder schedulers on one $name database, one killed mid-run', ({ open }) => {
-  let fake: FakeSlack;
-  let db: SharedDb;
-  const instances: Instance[] = [];
-
-  beforeAll(async () => {
-    await ensureBuilt();
-    fake = await startFakeSlack();
-    db = await open();
-    instances.push(await start('A'));
-    instances.push(...(await Promise.all([start('B'), start('C')])));
+  const scene = schedulerSuite(open, async (db) => {
     // Deferred a week ago, due an hour ago; digests off, so only reminders are sent.
     const now = Date.now();
     for (let i = 1; i <= USERS; i++) {
@@ -56,52 +45,26 @@ describe.each(databases)('three reminder schedulers on one $name database, one k
         [triage?.id, user?.id, now - 3_600_000, now - 3_600_000],
       );
     }
-  }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all(instances.map((i) => i.kill('SIGKILL')));
-    await fake?.close();
-    await db?.drop();
   });
 
-  async function start(name: string): Promise<Instance> {
-    return startInstance(name, {
-      ...db.env,
-      SLACK_BOT_TOKEN: `xoxb-instance-${name}`,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(await freePort()),
-      HOST: '127.0.0.1',
-      DIGEST_CRON: '* * * * * *',
-    });
-  }
-
   const count = async (status: string) =>
-    Number((await db.query('SELECT count(*) AS n FROM reminders WHERE status = ?', [status])).rows[0]?.n);
+    Number((await scene.db.query('SELECT count(*) AS n FROM reminders WHERE status = ?', [status])).rows[0]?.n);
 
   it('sends every reminder once, the ones the dead process had claimed included', async () => {
-    const first = await fake.waitFor(isReminder, 0, 30_000);
-    const a = instances.find((i) => first.token === `xoxb-instance-${i.name}`);
+    const first = await scene.fake.waitFor(isReminder, 0, 30_000);
+    const a = senderOf(scene.instances, first);
     expect(a).toBeDefined();
+    if (!a) return;
     // Sends to one workspace are a second apart: kill A once its first send is recorded, the rest still claimed.
     const recorded = Date.now() + 10_000;
     while ((await count('sent')) < 1 && Date.now() < recorded) await new Promise((r) => setTimeout(r, 20));
-    await a?.kill('SIGKILL');
-    // The dead process's claims are taken over once stale: two hours pass here by backdating them.
-    await db.query(`UPDATE reminders SET claimed_at = claimed_at - ? WHERE status = 'claimed' AND claimed_by LIKE ?`, [
-      3 * 60 * 60_000,
-      `%:${a?.proc.pid}:%`,
-    ]);
-    const deadline = Date.now() + 40_000;
-    while ((await count('sent')) < USERS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await a.kill('SIGKILL');
+    await backdateClaims(scene.db, 'reminders', a);
+    await until(async () => (await count('sent')) >= USERS, 40_000);
     expect(await count('sent')).toBe(USERS);
-    const perUser = new Map<string, number>();
-    for (const c of fake.calls.filter(isReminder)) {
-      const channel = String(c.body.channel);
-      perUser.set(channel, (perUser.get(channel) ?? 0) + 1);
-    }
+    const perUser = perChannel(scene.fake.calls.filter(isReminder));
     expect(perUser.size).toBe(USERS);
     expect([...perUser.values()]).toEqual(Array(USERS).fill(1));
-    expect(new Set(fake.calls.filter(isReminder).map((c) => c.token)).size).toBeGreaterThan(1);
+    expect(new Set(scene.fake.calls.filter(isReminder).map((c) => c.token)).size).toBeGreaterThan(1);
   }, 90_000);
 });

@@ -130,7 +130,7 @@ describe('a Discord reminder goes out once', () => {
     const items = await deferred();
     clock.t = FRIDAY_1700_BERLIN;
     const ids = items.map((i) => i.triageId);
-    expect([...(await h.service.reminders.claim(ids, 'dead', clock.t)).values()]).toEqual([1, 1]);
+    expect((await h.service.reminders.take(ids, 'dead', clock.t)).map((r) => r.attempts)).toEqual([1, 1]);
     await h.adapter.notifier.send(dana, reminderMessage(items), reminderTag(items));
     expect(posts()).toHaveLength(1);
     const from = h.rest.calls.length;
@@ -146,7 +146,7 @@ describe('a Discord reminder goes out once', () => {
     if (!first || !second) throw new Error('expected two reminders');
     clock.t = FRIDAY_1700_BERLIN;
     // The first was sent and never recorded; the second only claimed when the process died.
-    await h.service.reminders.claim([first.triageId, second.triageId], 'dead', clock.t);
+    await h.service.reminders.take([first.triageId, second.triageId], 'dead', clock.t);
     await h.adapter.notifier.send(dana, reminderMessage([first]), reminderTag([first]));
     expect(await tick(FRIDAY_1700_BERLIN + CLAIM_STALE_MS + 60_000)).toMatchObject({ due: 2, sent: 2, found: 0 });
     // Asked together, the two were not both there: both go again rather than one being lost.

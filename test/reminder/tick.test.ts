@@ -1,13 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { serviceOver } from '../../src/compose.js';
+import { describe, expect, it } from 'vitest';
 import { CLAIM_STALE_MS } from '../../src/core/digest/claims.js';
 import { whenLabel } from '../../src/core/reminder-view.js';
 import { runReminderTick } from '../../src/scheduler/reminder-tick.js';
 import { FIRST_RETRY_MS, MAX_ATTEMPTS } from '../../src/scheduler/tick.js';
 import type { Service } from '../../src/service/index.js';
-import { type Db, openDatabase } from '../../src/store/db.js';
-import { recordingNotifier, slackUser, tempDbFile } from '../digest/world.js';
-import { type FakeClock, fakeClock } from '../helpers/builders.js';
+import { recordingNotifier, slackUser } from '../digest/world.js';
+import { aService } from '../helpers/builders.js';
+import { servicesOnOneFile } from '../helpers/one-file.js';
 import { deferWith, reminderDeps } from './world.js';
 
 // Wednesday 5 March 2025, 10:00 UTC (11:00 in Berlin).
@@ -17,24 +16,7 @@ const FRI_1700_BERLIN = Date.parse('2025-03-07T16:00:00Z');
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-let file: ReturnType<typeof tempDbFile>;
-let clock: FakeClock;
-const dbs: Db[] = [];
-
-function connect(): Service {
-  const db = openDatabase(file.path);
-  dbs.push(db);
-  return serviceOver(db, clock);
-}
-
-beforeEach(() => {
-  file = tempDbFile();
-  clock = fakeClock(WED);
-});
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.$client.close();
-  file.remove();
-});
+const { clock, connect, closeAll } = servicesOnOneFile(WED);
 
 async function berliner(service: Service, id: string) {
   const u = slackUser(id);
@@ -83,7 +65,7 @@ describe('a deferral with a planned call', () => {
       runReminderTick(reminderDeps(second, clock, [slack], 'b'), clock.now()),
     ]);
     expect((a?.sent ?? 0) + (b?.sent ?? 0)).toBe(1);
-    for (const db of dbs.splice(0)) db.$client.close();
+    closeAll();
     const third = connect();
     clock.advance(CLAIM_STALE_MS + HOUR);
     expect(await runReminderTick(reminderDeps(third, clock, [slack], 'c'), clock.now())).toMatchObject({ due: 0 });
@@ -121,7 +103,7 @@ describe('a deferral with a planned call', () => {
     const u = await berliner(service, 'U1');
     const id = await deferWith(service, u, 'after our call on Friday');
     clock.set(FRI_1700_BERLIN);
-    expect([...(await service.reminders.claim([id], 'dead', clock.now())).keys()]).toEqual([id]);
+    expect((await service.reminders.take([id], 'dead', clock.now())).map((r) => r.triageId)).toEqual([id]);
     const slack = recordingNotifier('slack', clock);
     clock.advance(HOUR);
     expect(await runReminderTick(reminderDeps(service, clock, [slack]), clock.now())).toMatchObject({ due: 0 });
@@ -236,5 +218,25 @@ describe('changing one', () => {
     clock.set(Date.parse('2027-02-01T12:00:00Z'));
     const slack = recordingNotifier('slack', clock);
     expect(await runReminderTick(reminderDeps(service, clock, [slack]), clock.now())).toMatchObject({ due: 0 });
+  });
+});
+
+describe("the tick's burst of writes", () => {
+  it('GIVEN a tick whose sends fail THEN SQLite checkpoints were held while it wrote, and are back afterwards', async () => {
+    const { db, service } = aService(clock);
+    const autocheckpoint = () => db.$client.pragma('wal_autocheckpoint', { simple: true });
+    const u = await berliner(service, 'U1');
+    await deferWith(service, u, 'after our call on Friday');
+    clock.set(FRI_1700_BERLIN);
+    const during: unknown[] = [];
+    const failing = recordingNotifier('slack', clock);
+    failing.send = async () => {
+      during.push(autocheckpoint());
+      throw new Error('down');
+    };
+    expect(await runReminderTick(reminderDeps(service, clock, [failing]), clock.now())).toMatchObject({ failed: 1 });
+    expect(during).toEqual([0]);
+    expect(autocheckpoint()).toBe(1000);
+    db.$client.close();
   });
 });

@@ -49,4 +49,17 @@ describe('indexes after the real migrations', () => {
     expect(plan("SELECT * FROM triages WHERE user_id = 1 AND status = 'open'")).toContain('triages_user_status');
     c.close();
   });
+
+  it("a reminder tick's searches for due and for stale claims use the small partial indexes", () => {
+    const c = openDatabase(':memory:').$client;
+    const plan = (sql: string) =>
+      (c.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan("SELECT triage_id FROM reminders WHERE status = 'pending' AND send_at <= 1")).toContain(
+      'INDEX reminders_pending (send_at<?)',
+    );
+    expect(plan("UPDATE reminders SET status = 'pending' WHERE status = 'claimed' AND claimed_at <= 1")).toContain(
+      'INDEX reminders_claimed (claimed_at<?)',
+    );
+    c.close();
+  });
 });

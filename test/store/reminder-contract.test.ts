@@ -12,6 +12,8 @@ import { deferWith } from '../reminder/world.js';
 
 const WED = Date.parse('2025-03-05T10:00:00Z');
 const FRI_1700_BERLIN = Date.parse('2025-03-07T16:00:00Z');
+const START = { sendAt: -1, triageId: 0, userId: 0 };
+const due = (s: ReturnType<typeof createService>, now: number) => s.reminders.dueRefs(now, ['slack'], START, 10);
 
 /** The reminder port's behaviour, the same on both dialects, through the service over each store. */
 function reminderContract(name: string, open: (clock: FakeClock) => Promise<{ a: Stores; b: Stores }>) {
@@ -38,36 +40,42 @@ function reminderContract(name: string, open: (clock: FakeClock) => Promise<{ a:
       expect((await two.reminders.list(u)).items).toMatchObject([
         { triageId: id, kind: 'deferred', platform: 'linkedin', inviter: 'Dana Kim', sendAt: FRI_1700_BERLIN },
       ]);
-      expect(await one.reminders.duePage(FRI_1700_BERLIN - 1, { sendAt: -1, triageId: 0 }, 10)).toEqual([]);
+      expect(await due(one, FRI_1700_BERLIN - 1)).toEqual([]);
       clock.set(FRI_1700_BERLIN);
-      const [due] = await one.reminders.duePage(clock.now(), { sendAt: -1, triageId: 0 }, 10);
-      // Slack users of an Enterprise Grid org are keyed by the org alone.
-      expect(due).toMatchObject({ triageId: id, provider: 'slack', workspace: 'E1:', externalId: 'U1' });
-      const claims = await Promise.all([
-        one.reminders.claim([id], 'a', clock.now()),
-        two.reminders.claim([id], 'b', clock.now()),
+      expect(await due(one, clock.now())).toEqual([
+        { triageId: id, userId: expect.any(Number), sendAt: FRI_1700_BERLIN },
       ]);
-      expect(claims.map((c) => c.size).sort()).toEqual([0, 1]);
-      const winner = claims[0]?.size ? 'a' : 'b';
+      expect(await one.reminders.dueRefs(clock.now(), ['discord', 'console'], START, 10)).toEqual([]);
+      const claims = await Promise.all([
+        one.reminders.take([id], 'a', clock.now()),
+        two.reminders.take([id], 'b', clock.now()),
+      ]);
+      expect(claims.map((c) => c.length).sort()).toEqual([0, 1]);
+      // The claim reads what sending needs; Slack users of an Enterprise Grid org are keyed by the org alone.
+      expect(claims.flat()).toMatchObject([
+        { triageId: id, attempts: 1, status: 'claimed', provider: 'slack', workspace: 'E1:', externalId: 'U1' },
+      ]);
+      expect(claims.flat()[0]).toMatchObject({ kind: 'deferred', platform: 'linkedin', inviter: 'Dana Kim' });
+      const winner = claims[0]?.length ? 'a' : 'b';
       expect(await one.reminders.markSent([id], winner === 'a' ? 'b' : 'a', clock.now())).toBe(0);
       expect(await one.reminders.markSent([id], winner, clock.now())).toBe(1);
       clock.advance(CLAIM_STALE_MS * 2);
       expect(await one.reminders.releaseStale(clock.now() - CLAIM_STALE_MS)).toBe(0);
-      expect(await one.reminders.duePage(clock.now(), { sendAt: -1, triageId: 0 }, 10)).toEqual([]);
+      expect(await due(one, clock.now())).toEqual([]);
     });
 
     it('a failure is pending again at its retry time, or failed for good; a stale claim is freed', async () => {
       const { clock, one, u } = await setup();
       const id = await deferWith(one, u, 'after our call on Friday');
       clock.set(FRI_1700_BERLIN);
-      await one.reminders.claim([id], 'a', clock.now());
+      await one.reminders.take([id], 'a', clock.now());
       expect(await one.reminders.markFailed([id], 'a', 'no', clock.now() + 1000)).toBe(1);
-      expect(await one.reminders.duePage(clock.now(), { sendAt: -1, triageId: 0 }, 10)).toEqual([]);
+      expect(await due(one, clock.now())).toEqual([]);
       clock.advance(1000);
-      expect((await one.reminders.claim([id], 'a', clock.now())).get(id)).toBe(2);
+      expect((await one.reminders.take([id], 'a', clock.now()))[0]?.attempts).toBe(2);
       clock.advance(CLAIM_STALE_MS);
       expect(await one.reminders.releaseStale(clock.now() - CLAIM_STALE_MS)).toBe(1);
-      expect((await one.reminders.claim([id], 'b', clock.now())).get(id)).toBe(3);
+      expect((await one.reminders.take([id], 'b', clock.now()))[0]?.attempts).toBe(3);
       expect(await one.reminders.markFailed([id], 'b', 'no', null)).toBe(1);
       expect((await one.reminders.list(u)).items).toEqual([]);
     });

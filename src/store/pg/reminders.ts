@@ -1,7 +1,15 @@
-import type { DueReminderRow, ListedReminder, NewReminder, ReminderPort, ReminderRow } from '../../service/ports.js';
+import type {
+  DueRef,
+  DueReminderRow,
+  ListedReminder,
+  NewReminder,
+  ReminderPort,
+  ReminderRow,
+} from '../../service/ports.js';
 import { type Handle, num, numOrNull } from './handle.js';
 
-const ROW = `r.triage_id, r.user_id, r.kind, r.due_at, r.send_at, r.status, r.attempts, r.sent_at, r.nudged`;
+const COLS = ['triage_id', 'user_id', 'kind', 'due_at', 'send_at', 'status', 'attempts', 'sent_at', 'nudged'];
+const ROW = COLS.map((c) => `r.${c}`).join(', ');
 
 function row(r: Record<string, unknown>): ReminderRow {
   return {
@@ -110,16 +118,32 @@ export class PgReminderStore implements ReminderPort {
     return r.rowCount ?? 0;
   }
 
-  async duePage(now: number, after: { sendAt: number; triageId: number }, limit: number): Promise<DueReminderRow[]> {
-    const { rows } = await this.h.raw<Record<string, unknown>>(
-      'reminders_due_page',
-      `SELECT ${ROW}, i.platform, i.inviter, u.provider, u.workspace, u.external_id
-       FROM reminders r
-       JOIN users u ON u.id = r.user_id
-       JOIN triages t ON t.id = r.triage_id JOIN invitations i ON i.id = t.invitation_id
+  async dueRefs(now: number, providers: readonly string[], after: DueRef, limit: number): Promise<DueRef[]> {
+    const { rows } = await this.h.raw<{ triage_id: unknown; user_id: unknown; send_at: unknown }>(
+      'reminders_due_refs',
+      `SELECT r.triage_id, r.user_id, r.send_at FROM reminders r JOIN users u ON u.id = r.user_id
        WHERE r.status = 'pending' AND r.send_at <= $1 AND (r.send_at, r.triage_id) > ($2, $3)
-       ORDER BY r.send_at, r.triage_id LIMIT $4`,
-      [now, after.sendAt, after.triageId, limit],
+         AND u.provider = ANY($4::text[])
+       ORDER BY r.send_at, r.triage_id LIMIT $5`,
+      [now, after.sendAt, after.triageId, providers, limit],
+    );
+    return rows.map((r) => ({ triageId: num(r.triage_id), userId: num(r.user_id), sendAt: num(r.send_at) }));
+  }
+
+  /** One statement: the update claims, and the same statement reads what sending needs of the rows it took. */
+  async take(triageIds: readonly number[], by: string, now: number): Promise<DueReminderRow[]> {
+    if (triageIds.length === 0) return [];
+    const { rows } = await this.h.raw<Record<string, unknown>>(
+      'reminders_take',
+      `WITH r AS (
+         UPDATE reminders SET status = 'claimed', attempts = attempts + 1, claimed_by = $1, claimed_at = $2
+         WHERE triage_id = ANY($3::int[]) AND status = 'pending' AND send_at <= $2
+         RETURNING ${COLS.join(', ')})
+       SELECT ${ROW}, i.platform, i.inviter, u.provider, u.workspace, u.external_id
+       FROM r JOIN users u ON u.id = r.user_id
+       JOIN triages t ON t.id = r.triage_id JOIN invitations i ON i.id = t.invitation_id
+       ORDER BY r.send_at, r.triage_id`,
+      [by, now, triageIds],
     );
     return rows.map((r) => ({
       ...listed(r),
@@ -127,20 +151,6 @@ export class PgReminderStore implements ReminderPort {
       workspace: String(r.workspace),
       externalId: String(r.external_id),
     }));
-  }
-
-  async claim(triageIds: readonly number[], by: string, now: number): Promise<Map<number, number>> {
-    const out = new Map<number, number>();
-    if (triageIds.length === 0) return out;
-    const { rows } = await this.h.raw<{ triage_id: number; attempts: number }>(
-      'reminders_claim',
-      `UPDATE reminders SET status = 'claimed', attempts = attempts + 1, claimed_by = $1, claimed_at = $2
-       WHERE triage_id = ANY($3::int[]) AND status = 'pending' AND send_at <= $2
-       RETURNING triage_id, attempts`,
-      [by, now, triageIds],
-    );
-    for (const r of rows) out.set(num(r.triage_id), num(r.attempts));
-    return out;
   }
 
   async markSent(triageIds: readonly number[], by: string, now: number): Promise<number> {
@@ -153,6 +163,11 @@ export class PgReminderStore implements ReminderPort {
     );
     return r.rowCount ?? 0;
   }
+
+  /** PostgreSQL's own background writer and checkpointer need no holding back. */
+  async holdUpkeep(): Promise<void> {}
+
+  async releaseUpkeep(): Promise<void> {}
 
   async markFailed(triageIds: readonly number[], by: string, error: string, next: number | null): Promise<number> {
     const r = await this.h.raw(

@@ -1,0 +1,3 @@
+DROP INDEX `reminders_due`;--> statement-breakpoint
+CREATE INDEX `reminders_pending` ON `reminders` (`send_at`) WHERE "reminders"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX `reminders_claimed` ON `reminders` (`claimed_at`) WHERE "reminders"."status" = 'claimed';
