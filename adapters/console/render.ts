@@ -1,4 +1,4 @@
-import type { Criterion, FailOutcome, Outcome } from '../../src/core/criteria.js';
+import type { Criterion, Outcome } from '../../src/core/criteria.js';
 import type { MessageAction, OutboundMessage } from '../../src/core/message.js';
 import { sourceOf } from '../../src/core/policy.js';
 import { whenLabel } from '../../src/core/reminder-view.js';

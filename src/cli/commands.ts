@@ -1,5 +1,5 @@
 import { isTriageError } from '../core/errors.js';
-import { parseInvitation } from '../core/parser.js';
+import { analyseInvitation } from '../core/parser-analysis.js';
 import { cleanInvitationText } from '../service/input.js';
 import type { MigrationReport } from '../service/ports.js';
 import { InputError, parse, UsageError } from './args.js';
@@ -13,7 +13,8 @@ const JSON_OPTION = { json: { type: 'boolean' } } as const;
 export const COMMANDS: Record<string, CliCommand> = {
   parse: {
     usage: `parse [--json] ["<text>" | - | --file <path> | --image <path>]
-  Shows the platform and inviter the parser finds in the text (read from stdin when no text is given).
+  Shows the platform and inviter the parser finds in the text (read from stdin when no text is given),
+  and says so when the text is not an invitation (an acceptance, a birthday, a comment).
   --file reads a .txt, a whole email (.eml) or a screenshot; --image a screenshot (PNG, JPEG, WebP).`,
     async run(argv, ctx) {
       const { values, positionals } = parse(argv, {
@@ -22,9 +23,11 @@ export const COMMANDS: Record<string, CliCommand> = {
         image: { type: 'string' },
       });
       const text = cleanInvitationText(await readText(positionals, values, ctx.io, ctx.input));
-      const inv = parseInvitation(text);
-      if (values.json) ctx.out(JSON.stringify(inv));
-      else ctx.out(`platform: ${inv.platform ?? 'unknown'}\ninviter: ${inv.inviter ?? 'unknown'}`);
+      // As a triage would read it: a guessed network is unknown, and a text that is no invitation says so.
+      const { kind, invitation: inv, asks, notice } = analyseInvitation(text);
+      if (values.json) return ctx.out(JSON.stringify({ ...inv, kind, asks, ...(notice ? { notice } : {}) }));
+      ctx.out(`platform: ${inv.platform ?? 'unknown'}\ninviter: ${inv.inviter ?? 'unknown'}`);
+      if (kind === 'not_an_invitation') ctx.out(`not an invitation: ${notice ?? 'no triage would start'}`);
     },
   },
   triage: {

@@ -49,6 +49,18 @@ describe('the invite-triage CLI, run through its command table', () => {
     expect(json(r)).toMatchObject({ platform: 'linkedin', inviter: 'Priya Raman' });
   });
 
+  it('parse says when a text is not an invitation, as a triage would refuse it', async () => {
+    const accepted = 'Priya Raman accepted your invitation to connect on LinkedIn';
+    const r = await cli(['parse', accepted]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^not an invitation: .*accepted invitation/m);
+    expect(json(await cli(['parse', '--json', accepted]))).toMatchObject({ kind: 'not_an_invitation' });
+    expect(json(await cli(['parse', '--json', 'Priya Raman wants to connect']))).toMatchObject({
+      kind: 'invitation',
+      asks: [],
+    });
+  });
+
   it('reads a forwarded email given as the argument, though it begins with dashes', async () => {
     const r = await cli(['parse', '--json', FORWARDED]);
     expect(r.code, r.stderr).toBe(0);
