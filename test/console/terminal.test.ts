@@ -1,48 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../adapters/console/index.js';
-import { serviceOver } from '../../src/compose.js';
-import { createLogger } from '../../src/core/logger.js';
-import { systemClock } from '../../src/core/ports.js';
-import { openDatabase } from '../../src/store/db.js';
 import { tempDir } from '../helpers/run-process.js';
+import { runTerminal } from './terminal-harness.js';
 
 const corpus = readFileSync(new URL('../fixtures/invitations.jsonl', import.meta.url), 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l) as { platform: string; inviter: string | null; text: string });
 const linkedinEmail = corpus.find((c) => c.inviter === 'Sarah Johnson')!;
-
-/**
- * One run of the terminal bot as `npm start` makes it with no chat credentials, fed a script on a pipe: the real
- * console adapter over a real SQLite file, in this process. Resolves with what it printed once the input ends.
- */
-async function runTerminal(dbPath: string, stdin: string, errors: string[]): Promise<{ stdout: string }> {
-  const db = openDatabase(dbPath);
-  const log = createLogger('error', (line) => errors.push(line));
-  let stdout = '';
-  const output = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      stdout += chunk.toString();
-      done();
-    },
-  });
-  const user = { provider: 'console' as const, workspace: 'local', userId: 'me' };
-  const terminal = createConsoleAdapter(
-    { input: Readable.from([stdin]), output, user },
-    { service: serviceOver(db, systemClock), log },
-  );
-  try {
-    await terminal.start();
-    await terminal.done;
-  } finally {
-    db.$client.close();
-  }
-  return { stdout };
-}
 
 describe('the terminal bot, fed on a pipe', () => {
   let db: string;
