@@ -285,7 +285,8 @@ function nextQuestion(state: FlowState): Question | null {
     const text = 'What is your work? It picks the rules for people you serve (asked once; "role" changes it later).';
     return { ...base, id: ROLE_QUESTION, text, choices: ROLE_CHOICES };
   }
-  const confirm = { ...base, id: CONFIRM_QUESTION, text: confirmText(state), choices: CONFIRM_CHOICES };
+  // Built only when asked: most calls return a criterion's question.
+  const confirm = () => ({ ...base, id: CONFIRM_QUESTION, text: confirmText(state), choices: CONFIRM_CHOICES });
   for (const [i, criterion] of criteria.entries()) {
     const given = state.answers[i];
     if (!given)
@@ -296,10 +297,10 @@ function nextQuestion(state: FlowState): Question | null {
         choices: criterion.choices,
       };
     const choice = criterion.choices.find((c) => c.id === given.choice);
-    if (choice?.result === 'accept') return needsConfirm(state) ? confirm : null;
+    if (choice?.result === 'accept') return needsConfirm(state) ? confirm() : null;
     if (choice && choice.result !== 'pass') return null;
   }
-  return needsConfirm(state) ? confirm : null;
+  return needsConfirm(state) ? confirm() : null;
 }
 
 const CONFIRM_CHOICES: Choice[] = [
