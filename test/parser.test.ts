@@ -440,3 +440,19 @@ describe('parseInvitation on bad input', () => {
     }
   });
 });
+
+describe('the context line in other languages', () => {
+  it.each([
+    ['Jens Albrecht\nVertriebsleiter bei Müller & Söhne GmbH', { company: 'Müller & Söhne GmbH' }],
+    ['María López\nDirectora de Marketing en Telefónica\n5 contactos en común', { company: 'Telefónica', mutuals: 5 }],
+    ['Marco Rossi\nIngegnere presso Pirelli\n2 collegamenti in comune', { company: 'Pirelli', mutuals: 2 }],
+    ['Hélène Lefèvre vous a envoyé une invitation.\nHélène Lefèvre\n3 amis en commun', { mutuals: 3 }],
+    ['Kasia Nowak\n7 wspólnych znajomych', { mutuals: 7 }],
+  ])('%j keeps the company and the shared contacts', (text, context) => {
+    expect(parseInvitation(text).context).toMatchObject(context);
+  });
+
+  it('takes no company from a lower-case word after "en" ("Ingénieur en logiciel")', () => {
+    expect(parseInvitation('Luc Martin\nIngénieur en logiciel chez Dassault').context.company).toBe('Dassault');
+  });
+});

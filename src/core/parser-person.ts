@@ -249,17 +249,21 @@ export function nameLine(line: string): Person | null {
   return person;
 }
 
+/** "Head of Sales at Acme", and "bei", "chez", "presso", "bij", "en", "em" before a capitalised company. */
+const AT = /\s(?:at|@)\s|\s(?:bei|chez|presso|bij|en|em)\s+(?=\p{Lu})/u;
+const AT_COMPANY = /\s(?:(?:at|@)\s+|(?:bei|chez|presso|bij|en|em)\s+(?=\p{Lu}))(.+)$/u;
+
 export function looksLikeHeadline(line: string | undefined): line is string {
   if (!line || line.length < 2 || line.length > 160) return false;
   if (UI_LINE.test(line) || PROSE_START.test(line) || TRIGGER.test(line)) return false;
   if (/mutual|https?:|www\.|^["“„«「]/i.test(line)) return false;
-  return /\s(?:at|@)\s|\s[|·•]\s|^ex-/i.test(line) || HEADLINE_WORDS.test(line);
+  return AT.test(line) || /\s[|·•]\s|^ex-/i.test(line) || HEADLINE_WORDS.test(line);
 }
 
 export function setHeadline(person: Person, raw: string): void {
   const headline = raw.replace(/[\s,;:]+$/, '');
   person.headline ??= cleanName(headline) ?? undefined;
-  const at = /\s(?:at|@)\s+(.+)$/i.exec(headline);
+  const at = AT_COMPANY.exec(headline);
   if (at?.[1]) person.company ??= companyName(at[1]);
 }
 

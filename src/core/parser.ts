@@ -32,8 +32,21 @@ const HEADER = new RegExp(`^(${[...Object.keys(HEADER_FIELDS), OTHER_HEADERS].jo
 const SUBJECT_TAG = /^\[[^\]\n]{1,30}\]\s*/u;
 const REPLY_PREFIX = /^(?:(?:fwd?|re|aw|wg|tr|rv|odp|doorst|enc|i) ?: *)+/i;
 const QUOTED = /^["“„«「『](.+?)["”“»」』]?$/u;
-const MUTUALS =
-  /(\d{1,6})\s+(?:(?:mutual|shared)\s+(?:connections?|friends?|followers?|contacts?)|(?:friends?|connections?)\s+in\s+common)/i;
+// "12 mutual connections", and the networks' own wording in the other languages the parser reads.
+const MUTUALS = new RegExp(
+  `(\\d{1,6})\\s+(?:${[
+    '(?:mutual|shared)\\s+(?:connections?|friends?|followers?|contacts?)',
+    '(?:friends?|connections?)\\s+in\\s+common',
+    '(?:amis?|relations?|connexions?)\\s+en\\s+commun',
+    '(?:amigos?|contactos?)\\s+en\\s+común',
+    '(?:amigos?|contatos?|conexões)\\s+em\\s+comum',
+    '(?:amici|contatti|collegamenti)\\s+in\\s+comune',
+    'gemeinsame[nr]?\\s+(?:Kontakte|Freunde|Kontakt)',
+    'gemeenschappelijke\\s+(?:connecties|vrienden|contacten)',
+    'wspóln\\p{L}*\\s+(?:znajom|kontakt)\\p{L}*',
+  ].join('|')})`,
+  'iu',
+);
 const PROFILE_URL =
   /https?:\/\/(?:www\.|m\.|mobile\.)?(x|twitter|instagram|threads|tiktok|github)\.(?:com|net)\/@?([A-Za-z0-9_.]{1,30})(?![A-Za-z0-9_.])/i;
 const PROFILE_HOSTS: Record<string, PlatformId> = {
