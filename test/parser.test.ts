@@ -456,3 +456,14 @@ describe('the context line in other languages', () => {
     expect(parseInvitation('Luc Martin\nIngénieur en logiciel chez Dassault').context.company).toBe('Dassault');
   });
 });
+
+describe("the invitation's own note", () => {
+  it('is kept when a label introduces it, and is not read as a headline', () => {
+    const text =
+      'Amara Okafor wants to connect\nAmara Okafor\nHead of Partnerships at Brightline\nAmara\'s message: "We met at the DataConf panel last week."';
+    const inv = parseInvitation(text);
+    expect(inv.inviter).toBe('Amara Okafor');
+    expect(inv.context.note).toBe('We met at the DataConf panel last week.');
+    expect(inv.context.company).toBe('Brightline');
+  });
+});

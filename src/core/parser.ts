@@ -32,6 +32,9 @@ const HEADER = new RegExp(`^(${[...Object.keys(HEADER_FIELDS), OTHER_HEADERS].jo
 const SUBJECT_TAG = /^\[[^\]\n]{1,30}\]\s*/u;
 const REPLY_PREFIX = /^(?:(?:fwd?|re|aw|wg|tr|rv|odp|doorst|enc|i) ?: *)+/i;
 const QUOTED = /^["“„«「『](.+?)["”“»」』]?$/u;
+// "Amara's message: "We met at DataConf"": the note an invitation carries, introduced by a label.
+const LABELLED_NOTE =
+  /^(?:[^:]{1,60}['’]s message|(?:personal )?message|nachricht|message de [^:]{1,60}|mensaje)\s*:\s*["“„«](.+?)["”“»]?$/iu;
 // "12 mutual connections", and the networks' own wording in the other languages the parser reads.
 const MUTUALS = new RegExp(
   `(\\d{1,6})\\s+(?:${[
@@ -118,7 +121,7 @@ function prepare(input: string): Prepared {
       if (GREETING.test(line)) addRecipient(recipients, GREETED.exec(line)?.[1] ?? '');
       continue;
     }
-    const quoted = QUOTED.exec(line);
+    const quoted = QUOTED.exec(line) ?? LABELLED_NOTE.exec(line);
     if (quoted) {
       notes.push(quoted[1] ?? '');
       continue;
