@@ -245,10 +245,9 @@ export class ConsoleSession {
     this.print(renderRole((await settings.get(this.user)).role));
   }
 
-  /** A paste that is a whole raw email (headers, encoded body) is decoded first, as an .eml file would be. */
+  /** A paste that is a whole raw email (headers, encoded body) is decoded by the service, as in every chat. */
   private async start(pasted: string): Promise<void> {
-    const { text } = await this.deps.service.input.readPasted(pasted);
-    this.show(await this.deps.service.triage.startFromText(this.user, text, { source: 'console' }));
+    this.show(await this.deps.service.triage.startFromText(this.user, pasted, { source: 'console' }));
   }
 
   private async startFromFile(path: string, mustBeImage: boolean): Promise<void> {

@@ -103,4 +103,20 @@ describe('the terminal bot, fed on a pipe', () => {
     expect(run.stdout).not.toContain('Have you connected with Kim Park wants to connect');
     expect(run.stdout).toMatch(/Pending:\n {2}#1 .* LinkedIn · unknown: Open/);
   });
+
+  it('GIVEN a not-invitation, a lower-case description and a German notification THEN one line, then two triages', async () => {
+    const script = [
+      'Julia Fischer accepted your invitation to connect on LinkedIn.',
+      'my dentist added me on fb lol. greta lindholm',
+      'drop 1',
+      'Jens Albrecht möchte sich mit Ihnen vernetzen',
+    ].join('\n');
+    const out = (await start(script)).stdout;
+    expect(out).toContain('That looks like an accepted invitation, not an invitation to triage; nothing was started.');
+    expect(out).toContain('[#1] Facebook invitation from Greta Lindholm');
+    expect(out).toContain('You know them as: my dentist');
+    expect(out).toContain('[#2] LinkedIn invitation from Jens Albrecht');
+    const triages = new Database(db, { readonly: true }).prepare('select count(*) as n from triages').get();
+    expect(triages).toEqual({ n: 1 });
+  });
 });
