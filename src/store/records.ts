@@ -13,6 +13,7 @@ import {
   triages,
 } from './schema.js';
 import type { Sync } from './sync.js';
+import { triageIs } from './triage-is.js';
 
 export type { DecisionRecord } from '../service/ports.js';
 
@@ -70,7 +71,7 @@ export class RecordStore implements Sync<RecordPort> {
       })
       .from(triages)
       .innerJoin(invitations, eq(invitations.id, triages.invitationId))
-      .where(and(eq(triages.userId, userId), eq(triages.status, 'open')))
+      .where(and(eq(triages.userId, userId), triageIs('open')))
       .orderBy(asc(triages.createdAt))
       .all();
   }

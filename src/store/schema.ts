@@ -68,7 +68,8 @@ export const triages = sqliteTable(
     index('triages_user_updated').on(t.userId, t.updatedAt),
     // Deleting an invitation (so forgetting a user) cascades through this key; unindexed, it scanned every triage.
     index('triages_invitation').on(t.invitationId),
-    // The digest's deferred list, read per user without visiting every triage.
+    // The digest's deferred list, read per user without visiting every triage. Status and outcome are in its
+    // WHERE, so queries compare them with triageIs(), not with a bound value.
     index('triages_deferred')
       .on(t.userId, t.updatedAt, t.id)
       .where(sql`${t.status} = 'decided' AND ${t.outcome} = 'defer'`),

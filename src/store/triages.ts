@@ -3,6 +3,7 @@ import type { EarlierTriage, NewDecision, NewInvitation, TriagePort, TriageRow }
 import type { Db } from './db.js';
 import { answers, decisions, invitations, triages } from './schema.js';
 import type { Sync } from './sync.js';
+import { triageIs } from './triage-is.js';
 
 export type { NewDecision, NewInvitation, TriageRow } from '../service/ports.js';
 
@@ -37,7 +38,8 @@ export class TriageStore implements Sync<TriagePort> {
       .returning({ id: invitations.id })
       .prepare();
     // One statement per key: an OR across the two keys would make SQLite walk every invitation of that user
-    // and network instead of the one index entry it needs.
+    // and network instead of the one index entry it needs. No LIMIT (get() steps once): SQLite prepares a
+    // statement again on every run when its LIMIT, or a column a partial index filters on, is a bound value.
     const earlierBy = (key: typeof invitations.handleKey | typeof invitations.nameKey) =>
       db
         .select({ triageId: triages.id, outcome: sql<string>`${triages.outcome}`, decidedAt: triages.updatedAt })
@@ -48,11 +50,10 @@ export class TriageStore implements Sync<TriagePort> {
             eq(invitations.userId, p('userId')),
             eq(invitations.platform, p('platform')),
             eq(key, p('key')),
-            eq(triages.status, 'decided'),
+            triageIs('decided'),
           ),
         )
         .orderBy(desc(triages.updatedAt), desc(triages.id))
-        .limit(1)
         .prepare();
     this.selectEarlierByHandle = earlierBy(invitations.handleKey);
     this.selectEarlierByName = earlierBy(invitations.nameKey);
@@ -205,7 +206,7 @@ export class TriageStore implements Sync<TriagePort> {
     return this.db
       .select()
       .from(triages)
-      .where(and(eq(triages.userId, userId), eq(triages.status, 'open')))
+      .where(and(eq(triages.userId, userId), triageIs('open')))
       .orderBy(desc(triages.updatedAt), desc(triages.id))
       .limit(1)
       .get();
