@@ -145,6 +145,7 @@ export function buildApp(config: SlackAdapterConfig, log: Logger, installationSt
       logger,
       clientOptions: options,
       extendedErrorHandler: true,
+      convoStore: false,
       ...(authorize ? { authorize } : {}),
     });
     return {
@@ -169,6 +170,8 @@ export function buildApp(config: SlackAdapterConfig, log: Logger, installationSt
     logger,
     clientOptions: options,
     extendedErrorHandler: true,
+    // Bolt's conversation store is not used here, and on every request it builds an Error for "not found".
+    convoStore: false,
     ...(authorize ? { authorize } : {}),
   });
   return {

@@ -19,6 +19,7 @@ import * as shortcut from './handlers/shortcut.js';
 import * as uninstall from './handlers/uninstall.js';
 import { revokedKey } from './handlers/uninstall.js';
 import { botTokenFor, sqliteInstallationStore } from './installation-store.js';
+import { routed } from './listeners.js';
 import { slackNotifier } from './notifier.js';
 
 export type { SlackAdapterConfig } from './app.js';
@@ -35,6 +36,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
   // Files are downloaded from where the Web API is: SLACK_API_URL's host when it is set.
   const slack: SlackDeps = { ...deps, files: slackFiles(deps.service, config.apiUrl, config.download) };
   const built = buildApp(config, deps.log, installations);
+  const app = routed(built.app);
   for (const feature of [
     dedupe,
     commands,
@@ -49,9 +51,9 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     home,
     reminders,
   ]) {
-    feature.register(built.app, slack);
+    feature.register(app, slack);
   }
-  uninstall.register(built.app, slack, config.botToken);
+  uninstall.register(app, slack, config.botToken);
   // Bolt's extended error handler (extendedErrorHandler: true) also hands over the request body.
   const onError = async ({ error, body }: { error: Error & { code?: string }; body?: unknown }) => {
     deps.log.error('slack app error', { code: error.code, error: error.message });

@@ -1,7 +1,8 @@
-import type { App, BlockAction, BlockElementAction, RespondFn } from '@slack/bolt';
+import type { BlockAction, BlockElementAction, RespondFn } from '@slack/bolt';
 import type { UserRef } from '../../../src/core/user.js';
 import type { TriageView } from '../../../src/service/index.js';
 import type { SlackDeps } from '../deps.js';
+import type { SlackApp } from '../listeners.js';
 import { ACTION, renderTriage } from '../render.js';
 import { type Origin, showNew, updateInPlace } from '../reply.js';
 import { decodeAnswer, decodeId, decodeVersion, userFrom } from '../to-core.js';
@@ -11,7 +12,7 @@ import { guard } from './boundary.js';
 type Act = (user: UserRef, action: BlockElementAction) => Promise<TriageView | null>;
 
 /** Answer buttons, the typed inviter name, Back, Revise and Undo: each updates the card in place. */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: SlackApp, deps: SlackDeps): void {
   const { triage } = deps.service;
   const inPlace = (name: string, act: Act) => handle(app, deps, name, act, updateInPlace);
   inPlace(`(${ACTION.answer}_\\d+|${ACTION.answerMenu})`, async (user, a) => {
@@ -90,7 +91,7 @@ type Show = (
   msg: ReturnType<typeof renderTriage>,
 ) => Promise<void>;
 
-function handle(app: App, deps: SlackDeps, name: string, act: Act, show: Show): void {
+function handle(app: SlackApp, deps: SlackDeps, name: string, act: Act, show: Show): void {
   app.action<BlockAction>(new RegExp(`^${name}$`), async ({ ack, body, action, client, respond }) => {
     await ack();
     const tell = (m: ReturnType<typeof renderTriage>) => showNew(client, body, respond, m);

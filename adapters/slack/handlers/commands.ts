@@ -1,8 +1,8 @@
-import type { App } from '@slack/bolt';
 import { resolvePlatform } from '../../../src/core/platforms.js';
 import type { UserRef } from '../../../src/core/user.js';
 import { within } from '../../deadline.js';
 import type { SlackDeps } from '../deps.js';
+import type { SlackApp } from '../listeners.js';
 import { renderNotice, type SlackMessage } from '../render.js';
 import { renderHelp } from '../render-help.js';
 import { triageModal } from '../render-modals.js';
@@ -24,7 +24,7 @@ export const WORKING = 'Working on it…';
  * locked by another process) is acked with a short note and follows through response_url, as does any reply
  * after Slack API work, which happens after a bare ack.
  */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: SlackApp, deps: SlackDeps): void {
   app.command('/triage', async ({ command, ack, respond, client, body }) => {
     let acked = false;
     const once = async (reply?: SlackMessage) => {

@@ -1,5 +1,6 @@
-import type { App, BlockAction } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
+import type { SlackApp } from '../listeners.js';
 import { ACTION, renderNotice, type SlackMessage } from '../render.js';
 import { showNew, updateInPlace } from '../reply.js';
 import { decodeVersion, userFrom } from '../to-core.js';
@@ -13,7 +14,7 @@ export const DISCARDED = 'Discarded: that invitation and its answers are gone fr
  * answers and decisions, and replaces the card with a short confirmation, privately. Someone else's card is refused
  * by the service, in its own words, beside the card.
  */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: SlackApp, deps: SlackDeps): void {
   app.action<BlockAction>(ACTION.discard, async ({ ack, body, action, client, respond }) => {
     await ack();
     const tell = (m: SlackMessage) => showNew(client, body, respond, m);

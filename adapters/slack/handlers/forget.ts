@@ -1,7 +1,8 @@
-import type { App, BlockAction } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import type { UserRef } from '../../../src/core/user.js';
 import { DEFAULT_DIGEST } from '../../../src/service/settings-service.js';
 import type { SlackDeps } from '../deps.js';
+import type { SlackApp } from '../listeners.js';
 import { renderNotice } from '../render.js';
 import { renderHome } from '../render-home.js';
 import { RECORD_ACTION, renderForgetConfirm } from '../render-records.js';
@@ -29,7 +30,7 @@ const PAGES = 10;
  * bot's earlier messages in the DM (triage cards and digests that name inviters) are replaced, and the Home tab
  * is republished empty, so nothing deleted stays on screen.
  */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: SlackApp, deps: SlackDeps): void {
   app.action<BlockAction>(RECORD_ACTION.forgetYes, async ({ ack, body, client, respond }) => {
     await ack();
     await guard(deps.log, 'forget', async () => {

@@ -1,5 +1,6 @@
-import type { App, BlockAction } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
+import type { SlackApp } from '../listeners.js';
 import { RECORD_ACTION, renderHistory, renderPending } from '../render-records.js';
 import { updateInPlace } from '../reply.js';
 import { userFrom } from '../to-core.js';
@@ -23,7 +24,7 @@ export const pendingCommand: Subcommand = {
 };
 
 /** Previous / Next on a history page replace the page in place. */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: SlackApp, deps: SlackDeps): void {
   app.action<BlockAction>(new RegExp(`^${RECORD_ACTION.page}_`), async ({ ack, body, action, client, respond }) => {
     await ack();
     await guard(deps.log, 'history page', async () => {

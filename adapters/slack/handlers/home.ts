@@ -1,9 +1,10 @@
-import type { App, BlockAction } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import type { UserRef } from '../../../src/core/user.js';
 import { weekOf } from '../../../src/core/week.js';
 import type { HistoryItem } from '../../../src/service/index.js';
 import { section } from '../blocks.js';
 import type { SlackDeps } from '../deps.js';
+import type { SlackApp } from '../listeners.js';
 import { HOME_ACTION, type HomeData, renderHome, WELCOME } from '../render-home.js';
 import { syncTimezone } from '../timezone.js';
 import { userFrom } from '../to-core.js';
@@ -40,7 +41,7 @@ export async function publishHome(client: WebClient, deps: SlackDeps, user: User
 }
 
 /** The App Home tab, and its digest settings, which republish the tab once saved. */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: SlackApp, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     const user = userFrom(body);
     if (event.tab === 'messages') {

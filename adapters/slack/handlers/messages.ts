@@ -1,8 +1,8 @@
-import type { App } from '@slack/bolt';
 import { parseBudgetCommand, parseTimeCommand } from '../../../src/core/time-command.js';
 import type { UserRef } from '../../../src/core/user.js';
 import type { SlackDeps } from '../deps.js';
 import { fileInfoVia, readingLine } from '../files.js';
+import type { SlackApp } from '../listeners.js';
 import { type MessageText, readMessage, type SlackMessageLike } from '../message-text.js';
 import { renderNotice, type SlackMessage } from '../render.js';
 import { startTriage } from '../start.js';
@@ -37,7 +37,7 @@ export function dmCommand(text: string): { run: Subcommand; arg: string } | null
  * triage, read from its text, rich-text blocks, a forwarded email, or the files shared with it (an .eml or .txt
  * file, a screenshot).
  */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: SlackApp, deps: SlackDeps): void {
   app.event('message', async ({ event, body, client, context }) => {
     if (event.channel_type !== 'im' || 'bot_id' in event) return;
     if (event.subtype !== undefined && event.subtype !== 'file_share') return;

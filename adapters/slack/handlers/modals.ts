@@ -1,6 +1,6 @@
-import type { App } from '@slack/bolt';
 import { isWorkspaceAdmin } from '../admin.js';
 import type { SlackDeps } from '../deps.js';
+import type { SlackApp } from '../listeners.js';
 import type { SlackMessage } from '../render.js';
 import { renderNotice } from '../render.js';
 import { POLICY_MODAL, POLICY_SCOPE, TRIAGE_MODAL } from '../render-modals.js';
@@ -11,7 +11,7 @@ import { policyForm, teamOf, triageForm, userFrom } from '../to-core.js';
 import { guard } from './boundary.js';
 
 /** The triage form and the policy editor: validated before ack so mistakes show in the form, then answered in the DM. */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: SlackApp, deps: SlackDeps): void {
   app.view(TRIAGE_MODAL, async ({ ack, body, view, client }) => {
     const { platform, inviter, relation, pasted } = triageForm(view.state.values);
     if (!pasted && !inviter && !platform) {

@@ -1,8 +1,9 @@
-import type { App, BlockAction } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import { resolvePlatform } from '../../../src/core/platforms.js';
 import { within } from '../../deadline.js';
 import { isWorkspaceAdmin } from '../admin.js';
 import type { SlackDeps } from '../deps.js';
+import type { SlackApp } from '../listeners.js';
 import type { SlackMessage } from '../render.js';
 import { loadingPolicyModal, policyModal } from '../render-modals.js';
 import { RECORD_ACTION, renderPolicy } from '../render-records.js';
@@ -29,7 +30,7 @@ export const policyCommand: Subcommand = {
  * read and one users.info call says whether to offer saving it for the whole workspace. When that takes longer
  * than the deadline (the database may be locked), a loading modal opens at once and is replaced when ready.
  */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: SlackApp, deps: SlackDeps): void {
   app.action<BlockAction>(
     new RegExp(`^${RECORD_ACTION.editPolicy}`),
     async ({ ack, body, action, client, respond }) => {

@@ -1,8 +1,9 @@
-import type { App, BlockAction } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import { SNOOZE_CHOICES, type SnoozeChoice } from '../../../src/core/reminder.js';
 import { reminderLine } from '../../../src/core/reminder-view.js';
 import type { UserRef } from '../../../src/core/user.js';
 import type { SlackDeps } from '../deps.js';
+import type { SlackApp } from '../listeners.js';
 import { OUTBOUND_ACTION, renderNotice } from '../render.js';
 import { HOME_ACTION } from '../render-home.js';
 import { showNew } from '../reply.js';
@@ -11,7 +12,7 @@ import { guard } from './boundary.js';
 import { publishHome } from './home.js';
 
 /** A reminder's Snooze and Drop buttons, and the reminder settings on the App Home tab. */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: SlackApp, deps: SlackDeps): void {
   const { reminders } = deps.service;
   const button = (name: string, act: (user: UserRef, value: string) => Promise<string | null>) =>
     app.action<BlockAction>(new RegExp(`^${name}_\\d+$`), async ({ ack, body, action, client, respond }) => {

@@ -1,6 +1,7 @@
-import type { App, MessageShortcut } from '@slack/bolt';
+import type { MessageShortcut } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
 import { fileInfoVia, readingLine } from '../files.js';
+import type { SlackApp } from '../listeners.js';
 import { readMessage, type SlackMessageLike } from '../message-text.js';
 import { renderNotice, type SlackMessage } from '../render.js';
 import { ephemeral, privately } from '../reply.js';
@@ -16,7 +17,7 @@ const MOVED = 'I started that triage in our direct messages.';
  * "Triage this invitation" on any message: the triage continues privately in the app's DM. A message with
  * files (an .eml, a .txt, a screenshot) shows "Reading…" where the user is while they are downloaded and read.
  */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: SlackApp, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>(SHORTCUT, async ({ ack, shortcut, body, client, respond, context }) => {
     await ack();
     const inDm = shortcut.channel.id.startsWith('D');

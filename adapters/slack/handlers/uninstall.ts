@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { App } from '@slack/bolt';
 import type { Installations } from '../../../src/service/index.js';
 import type { SlackDeps } from '../deps.js';
 import { installationKey } from '../installation-store.js';
+import type { SlackApp } from '../listeners.js';
 import { guard } from './boundary.js';
 
 /** The envelope fields of app_uninstalled and tokens_revoked that say which install they are about. */
@@ -39,7 +39,7 @@ export function revokedKey(token: string): string {
  * org-wide install, or the last workspace of an enterprise, the org's); `tokens_revoked` removes the revoked
  * tokens from the installation. A revoked single token is remembered, and the notifier sends nothing with it.
  */
-export function register(app: App, deps: SlackDeps, singleToken: string | undefined): void {
+export function register(app: SlackApp, deps: SlackDeps, singleToken: string | undefined): void {
   const { installations, workspaces } = deps.service;
   app.event('app_uninstalled', async ({ body }) => {
     await guard(deps.log, 'app_uninstalled', async () => {
