@@ -1,5 +1,6 @@
-import { Agent, request } from 'node:http';
+import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { serviceOver } from '../src/compose.js';
@@ -7,15 +8,46 @@ import { silentLogger } from '../src/core/logger.js';
 import { systemClock } from '../src/core/ports.js';
 import { openDatabase } from '../src/store/db.js';
 import { startFakeSlack } from '../test/helpers/slack-fake-api.js';
-import { slashCommandForm } from '../test/helpers/slack-payloads.js';
-import { SIGNING_SECRET, slackSignature } from '../test/helpers/slack-sign.js';
+import { SIGNING_SECRET } from '../test/helpers/slack-sign.js';
+import type { Job } from './slack-peer.js';
 import type { BenchRow, BenchSection } from './types.js';
 
-const CONCURRENCY = 50;
+const IN_FLIGHT = 50;
 /** Commands per second for the paced run: far above one workspace's traffic, below what saturates one core. */
 const RATE = 200;
+/** Rounds alternate between the two apps, so the machine's slow moments fall on both alike. */
+const ROUNDS = 5;
 
-/** 2,000 signed `/triage` requests, 50 at a time, to the real app and to a bare Bolt app that only acks. */
+type Which = 'bare' | 'ours';
+
+/** The sender, forked into its own process (bench/slack-peer.ts). */
+async function startPeer() {
+  const child = fork(fileURLToPath(new URL('./slack-peer.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise((resolve) => child.once('message', resolve));
+  return {
+    /** Each request's latency (ms) for one job. */
+    send: (job: Job) =>
+      new Promise<number[]>((resolve, reject) => {
+        child.once('message', (m: { times?: number[]; error?: string }) =>
+          m.times ? resolve(m.times) : reject(new Error(m.error)),
+        );
+        child.send(job);
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('stop');
+      }),
+  };
+}
+
+/**
+ * Signed `/triage` requests over loopback to the real app and to a bare Bolt app that only acks, from a sender
+ * in its own process: first with 50 always in flight, then at a steady 200/s.
+ */
 export async function run({ quick }: { quick: boolean }): Promise<BenchSection> {
   const total = quick ? 200 : 2000;
   const fake = await startFakeSlack();
@@ -27,25 +59,39 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection> 
     { service, log: silentLogger },
   );
   await adapter.start();
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const peer = await startPeer();
+  const urls: Record<Which, string> = { bare: bare.url, ours: adapter.url() as string };
+  let first = 0;
+  const send = (which: Which, count: number, how: Pick<Job, 'inFlight' | 'rate'>) => {
+    first += count;
+    return peer.send({ url: urls[which], responseUrl: `${fake.url}/respond`, first: first - count, count, ...how });
+  };
   try {
-    const bodies = (n: number) =>
-      Array.from({ length: n }, (_, i) =>
-        slashCommandForm(`LinkedIn request from Person ${i}, recruiter`, `${fake.url}/respond/${i}`),
-      );
-    await load(bare.url, bodies(100), agent);
-    await load(adapter.url()!, bodies(100), agent);
-    const bareTimes = await load(bare.url, bodies(total), agent);
-    const appTimes = await load(adapter.url()!, bodies(total), agent);
+    for (const which of ['bare', 'ours'] as const) await send(which, 200, { inFlight: IN_FLIGHT });
     const paced = Math.min(total, 1000);
-    const barePaced = await paceAt(bare.url, bodies(paced), agent);
-    const appPaced = await paceAt(adapter.url()!, bodies(paced), agent);
+    const times = {
+      saturated: { bare: [] as number[], ours: [] as number[] },
+      paced: { bare: [] as number[], ours: [] as number[] },
+    };
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const which of ['bare', 'ours'] as const) {
+        times.saturated[which].push(...(await send(which, total / ROUNDS, { inFlight: IN_FLIGHT })));
+      }
+    }
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const which of ['bare', 'ours'] as const) {
+        times.paced[which].push(...(await send(which, paced / ROUNDS, { rate: RATE })));
+      }
+    }
     return {
-      title: `Slack: ${total} signed /triage requests over loopback, ${CONCURRENCY} at a time; then ${paced} at ${RATE}/s`,
-      rows: [...rows(appTimes, bareTimes, 'saturated'), ...rows(appPaced, barePaced, `${RATE}/s`)],
+      title: `Slack: ${total} signed /triage requests over loopback, ${IN_FLIGHT} at a time; then ${paced} at ${RATE}/s`,
+      rows: [
+        ...rows(times.saturated.ours, times.saturated.bare, 'saturated'),
+        ...rows(times.paced.ours, times.paced.bare, `${RATE}/s`),
+      ],
     };
   } finally {
-    agent.destroy();
+    await peer.stop();
     await adapter.stop();
     await bare.stop();
     await fake.close();
@@ -80,54 +126,6 @@ function rows(app: number[], bare: number[], load: string): BenchRow[] {
     (v) => v < 100 && v / p(b, 0.99) <= 1.5,
   );
   return [row(`p50 /triage → ack, ${load}`, 0.5), p99];
-}
-
-/** Sends every body, `CONCURRENCY` in flight, and returns each request's latency in ms. */
-async function load(url: string, bodies: string[], agent: Agent): Promise<number[]> {
-  const signed = bodies.map((body) => ({ body, headers: slackSignature(body) }));
-  const times: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < signed.length) {
-      const item = signed[next++]!;
-      const t0 = performance.now();
-      const status = await post(url, item.body, item.headers, agent);
-      if (status !== 200) throw new Error(`HTTP ${status} from ${url}`);
-      times.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return times;
-}
-
-/** Sends one request every 1000/RATE ms whether or not earlier ones are answered, and returns each latency. */
-async function paceAt(url: string, bodies: string[], agent: Agent): Promise<number[]> {
-  const signed = bodies.map((body) => ({ body, headers: slackSignature(body) }));
-  const start = performance.now();
-  const sent = signed.map(async (item, i) => {
-    const wait = start + (i * 1000) / RATE - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const t0 = performance.now();
-    const status = await post(url, item.body, item.headers, agent);
-    if (status !== 200) throw new Error(`HTTP ${status} from ${url}`);
-    return performance.now() - t0;
-  });
-  return Promise.all(sent);
-}
-
-function post(url: string, body: string, headers: Record<string, string>, agent: Agent): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${url}/slack/events`,
-      { method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /** The baseline: the same Bolt HTTP receiver and signature check, with a handler that only acks. */
