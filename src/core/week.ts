@@ -38,19 +38,33 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Readings already taken, by zone and whole second: zones are offset by whole seconds, so one second reads the
+ * same everywhere in it. A reminder's send time asks for the same few instants many times, and formatToParts
+ * was the larger part of scheduling one.
+ */
+const readings = new Map<string, LocalParts>();
+const MAX_READINGS = 1024;
+
 /** The wall-clock reading in a zone at an instant. */
 export function localParts(instant: number, timeZone: string): LocalParts {
+  const key = `${timeZone} ${Math.floor(instant / 1000)}`;
+  const known = readings.get(key);
+  if (known) return known;
   const out: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);
   }
-  return {
+  const parts = Object.freeze({
     year: out.year ?? 0,
     month: out.month ?? 1,
     day: out.day ?? 1,
     hour: out.hour ?? 0,
     minute: out.minute ?? 0,
-  };
+  });
+  if (readings.size >= MAX_READINGS) readings.clear();
+  readings.set(key, parts);
+  return parts;
 }
 
 /** The wall-clock reading at an instant, written as if it were UTC, so readings compare as numbers. */

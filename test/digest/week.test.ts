@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { isDue, localToInstant, previousWeek, scheduledIn, weekOf } from '../../src/core/week.js';
+import { isDue, localParts, localToInstant, previousWeek, scheduledIn, weekOf } from '../../src/core/week.js';
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
 const HOUR = 3_600_000;
+
+describe('the wall-clock reading of an instant', () => {
+  it('reads each zone for itself, and each second, however often the same instant is asked', () => {
+    const t = at('2025-03-30T00:59:59Z');
+    for (let round = 0; round < 2; round++) {
+      expect(localParts(t, 'Europe/Berlin')).toMatchObject({ day: 30, hour: 1, minute: 59 });
+      expect(localParts(t, 'Asia/Kathmandu')).toMatchObject({ day: 30, hour: 6, minute: 44 });
+      // One second later Berlin's clocks jump from 02:00 to 03:00.
+      expect(localParts(t + 1000, 'Europe/Berlin')).toMatchObject({ hour: 3, minute: 0 });
+    }
+  });
+});
 
 describe('the local week of an instant', () => {
   it('runs Monday 00:00 to Monday 00:00 in UTC', () => {
