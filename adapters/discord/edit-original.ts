@@ -25,8 +25,8 @@ export async function editOriginal(
   await rest.patch(Routes.webhookMessage(i.applicationId, i.token), {
     auth: false,
     body: {
-      embeds: message.embeds.map((e) => e.toJSON()),
-      components: message.components.map((c) => c.toJSON()),
+      embeds: message.embeds,
+      components: message.components,
       allowed_mentions: message.allowedMentions,
     },
   });

@@ -1,4 +1,4 @@
-import type { APIEmbed, EmbedBuilder } from 'discord.js';
+import type { APIEmbed } from 'discord.js';
 
 /** Discord's limits on an embed, in characters; `total` counts title, description, fields, footer and author. */
 export const EMBED = { title: 256, description: 4096, fields: 25, name: 256, value: 1024, total: 6000 } as const;
@@ -29,13 +29,12 @@ const FLOOR = 80;
  * Shortens an embed until it is within Discord's total: each round clips the longest of the description and
  * the field names and values by what is over. Whatever the policy and names, Discord accepts the result.
  */
-export function fitEmbed(embed: EmbedBuilder, total: number = EMBED.total): EmbedBuilder {
-  const data = embed.data;
+export function fitEmbed(data: APIEmbed, total: number = EMBED.total): APIEmbed {
   for (let over = embedLength(data) - total; over > 0; over = embedLength(data) - total) {
     const parts: { len: number; set: (s: string) => void; get: () => string }[] = [];
     if (data.description) {
       const d = data.description;
-      parts.push({ len: d.length, get: () => d, set: (s) => embed.setDescription(s) });
+      parts.push({ len: d.length, get: () => d, set: (s) => (data.description = s) });
     }
     for (const f of data.fields ?? []) {
       parts.push({ len: f.name.length, get: () => f.name, set: (s) => (f.name = s) });
@@ -50,7 +49,7 @@ export function fitEmbed(embed: EmbedBuilder, total: number = EMBED.total): Embe
     }
     longest.set(clipEscaped(longest.get(), Math.max(FLOOR, longest.len - over)));
   }
-  return embed;
+  return data;
 }
 
 /**

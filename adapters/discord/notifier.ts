@@ -64,11 +64,11 @@ export function createDiscordNotifier(rest: REST): Notifier {
         const channel = await openDm(user.userId);
         const rendered = renderOutbound(message);
         const embed = rendered.embeds[0];
-        if (tag && embed) fitEmbed(embed.setFooter({ text: footerOf(tag) }));
+        if (tag && embed) fitEmbed(embed.setFooter({ text: footerOf(tag) }).data);
         const body = {
           content: rendered.content,
           embeds: rendered.embeds.map((e) => e.toJSON()),
-          components: rendered.components.map((c) => c.toJSON()),
+          components: rendered.components,
           allowed_mentions: rendered.allowedMentions,
           ...(tag ? { nonce: nonceOf(user.userId, tag), enforce_nonce: true } : {}),
         };

@@ -1,12 +1,15 @@
 import {
-  ActionRowBuilder,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIButtonComponentWithCustomId,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIStringSelectComponent,
   ButtonBuilder,
   ButtonStyle,
-  EmbedBuilder,
+  ComponentType,
   LabelBuilder,
-  type MessageActionRowComponentBuilder,
   ModalBuilder,
-  StringSelectMenuBuilder,
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
@@ -25,11 +28,11 @@ import { clipEscaped, EMBED, fitEmbed } from './limits.js';
 /** What every message the bot sends carries: user text in it pings nobody. */
 export const NO_PINGS: { allowedMentions: { parse: [] } } = { allowedMentions: { parse: [] } };
 
-export type Row = ActionRowBuilder<MessageActionRowComponentBuilder>;
+export type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
 /** A triage as a Discord message: its next question with buttons, or its decision. */
 export interface TriageMessage {
-  embeds: EmbedBuilder[];
+  embeds: APIEmbed[];
   components: Row[];
   allowedMentions: { parse: [] };
 }
@@ -68,27 +71,10 @@ export function safe(text: string, max: number): string {
 }
 
 export function renderTriage(view: TriageView): TriageMessage {
-  return withoutStacks(() => {
-    const screen = triageView(view, { discard: true });
-    if (screen.decision) return renderDecision(screen, screen.decision);
-    if (screen.question) return renderQuestion(screen, screen.question);
-    throw new Error('a triage shows a question or a decision');
-  });
-}
-
-/**
- * The builders' validators build and throw away an Error for every nullable field they check, valid or not,
- * and capturing those stacks made drawing a decision cost more than recording it. Rendering is synchronous,
- * so switching stack capture off while it runs touches nothing else; a real limit error keeps its message.
- */
-function withoutStacks<T>(render: () => T): T {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return render();
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
+  const screen = triageView(view, { discard: true });
+  if (screen.decision) return renderDecision(screen, screen.decision);
+  if (screen.question) return renderQuestion(screen, screen.question);
+  throw new Error('a triage shows a question or a decision');
 }
 
 /** The inviter's headline, company and the like, as a muted line above the question or decision. */
@@ -97,50 +83,66 @@ function about(screen: TriageScreen): string {
   return context + screen.notes.map((n) => `*${safe(n, 500)}*\n`).join('');
 }
 
+// The triage message is written as Discord's JSON rather than with discord.js's builders: it is drawn on every
+// click, and the builders' validation cost more than the rest of drawing it. Every text is clipped to Discord's
+// limits above (safe, clip, fitEmbed), so there is nothing left for them to check.
+
+type Style = APIButtonComponentWithCustomId['style'];
+
+function button(customId: string, label: string, style: Style): APIButtonComponentWithCustomId {
+  return { type: ComponentType.Button, custom_id: customId, label, style };
+}
+
 function renderQuestion(screen: TriageScreen, q: ScreenQuestion): TriageMessage {
-  const embed = new EmbedBuilder()
-    .setTitle(safe(screen.title, 256))
-    .setDescription(`${about(screen)}**${screen.progress}**\n${safe(q.text, 3000)}`)
-    .setFooter({ text: `Triage #${screen.id}` });
-  fitEmbed(embed);
+  const embed = fitEmbed({
+    title: safe(screen.title, EMBED.title),
+    description: `${about(screen)}**${screen.progress}**\n${safe(q.text, 3000)}`,
+    footer: { text: `Triage #${screen.id}` },
+  });
   // More choices than a row holds (every network in the catalog): one select, the other actions below it.
   if (q.choices.length > ROW) {
-    const select = new StringSelectMenuBuilder()
-      .setCustomId(encodeCustomId({ kind: 'choose', triageId: screen.id, questionId: q.id }))
-      .setPlaceholder('Choose one')
-      .addOptions(q.choices.slice(0, MAX_OPTIONS).map((c) => ({ label: clip(c.label, 100), value: c.id })));
-    const selectRow = new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(select);
+    const select: APIStringSelectComponent = {
+      type: ComponentType.StringSelect,
+      custom_id: encodeCustomId({ kind: 'choose', triageId: screen.id, questionId: q.id }),
+      placeholder: 'Choose one',
+      options: q.choices.slice(0, MAX_OPTIONS).map((c) => ({ label: clip(c.label, 100), value: c.id })),
+    };
+    const selectRow = { type: ComponentType.ActionRow as const, components: [select] };
     return { embeds: [embed], components: [selectRow, ...rows(actionButtons(screen)).slice(0, 4)], ...NO_PINGS };
   }
+  const style = q.freeText ? ButtonStyle.Secondary : ButtonStyle.Primary;
   const buttons = q.choices.map((c) =>
-    new ButtonBuilder()
-      .setCustomId(encodeCustomId({ kind: 'answer', triageId: screen.id, questionId: q.id, choiceId: c.id }))
-      .setLabel(clip(c.label, 80))
-      .setStyle(q.freeText ? ButtonStyle.Secondary : ButtonStyle.Primary),
+    button(
+      encodeCustomId({ kind: 'answer', triageId: screen.id, questionId: q.id, choiceId: c.id }),
+      clip(c.label, 80),
+      style,
+    ),
   );
   if (q.freeText) {
-    const type = new ButtonBuilder()
-      .setCustomId(encodeCustomId({ kind: 'name', triageId: screen.id }))
-      .setLabel('Type the name')
-      .setStyle(ButtonStyle.Primary);
-    buttons.unshift(type);
+    buttons.unshift(
+      button(encodeCustomId({ kind: 'name', triageId: screen.id }), 'Type the name', ButtonStyle.Primary),
+    );
   }
   buttons.push(...actionButtons(screen));
   return { embeds: [embed], components: rows(buttons), ...NO_PINGS };
 }
 
 function renderDecision(screen: TriageScreen, d: ScreenDecision): TriageMessage {
-  const embed = new EmbedBuilder()
-    .setColor(COLOR[d.outcome])
-    .setTitle(safe(`${d.heading}: ${screen.title}`, 256))
-    .setDescription(`${about(screen)}${safe(d.explanation, 2500)}${d.click ? `\n**${safe(d.click, 600)}**` : ''}`)
-    .setFooter({ text: `Triage #${screen.id}` });
-  for (const r of d.reasons.slice(0, EMBED.fields)) {
-    embed.addFields({ name: safe(`${r.passed ? '✅' : '❌'} ${r.question}`, 256), value: safe(r.answerLabel, 1024) });
+  const fields = d.reasons.slice(0, EMBED.fields).map((r) => ({
+    name: safe(`${r.passed ? '✅' : '❌'} ${r.question}`, EMBED.name),
+    value: safe(r.answerLabel, EMBED.value),
+  }));
+  if (screen.reminder && fields.length < EMBED.fields) {
+    fields.push({ name: 'Reminder', value: safe(screen.reminder, EMBED.value) });
   }
-  if (screen.reminder) embed.addFields({ name: 'Reminder', value: safe(screen.reminder, 1024) });
   // Long questions and a long name can add up past Discord's 6,000: shortened, not refused.
-  fitEmbed(embed);
+  const embed = fitEmbed({
+    color: COLOR[d.outcome],
+    title: safe(`${d.heading}: ${screen.title}`, EMBED.title),
+    description: `${about(screen)}${safe(d.explanation, 2500)}${d.click ? `\n**${safe(d.click, 600)}**` : ''}`,
+    footer: { text: `Triage #${screen.id}` },
+    ...(fields.length ? { fields } : {}),
+  });
   return { embeds: [embed], components: rows(actionButtons(screen)), ...NO_PINGS };
 }
 
@@ -159,20 +161,22 @@ const CUSTOM_KIND: Record<TriageAction, 'undo' | 'revise' | 'discard' | 'correct
 const ROW = 5;
 const MAX_OPTIONS = 25;
 
-function actionButtons(screen: TriageScreen): ButtonBuilder[] {
+function actionButtons(screen: TriageScreen): APIButtonComponentWithCustomId[] {
   return screen.actions.map((a) =>
-    new ButtonBuilder()
-      .setCustomId(encodeCustomId({ kind: CUSTOM_KIND[a.id], triageId: screen.id }))
-      .setLabel(a.label)
-      .setStyle(a.id === 'discard' ? ButtonStyle.Danger : ButtonStyle.Secondary),
+    button(
+      encodeCustomId({ kind: CUSTOM_KIND[a.id], triageId: screen.id }),
+      a.label,
+      a.id === 'discard' ? ButtonStyle.Danger : ButtonStyle.Secondary,
+    ),
   );
 }
 
 /** Splits buttons into action rows of five, at most five rows, as Discord allows. */
-export function rows(buttons: ButtonBuilder[]): Row[] {
+export function rows(buttons: readonly (ButtonBuilder | APIButtonComponent)[]): Row[] {
   const out: Row[] = [];
   for (let i = 0; i < buttons.length && out.length < 5; i += ROW) {
-    out.push(new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(buttons.slice(i, i + ROW)));
+    const components = buttons.slice(i, i + ROW).map((b) => (b instanceof ButtonBuilder ? b.toJSON() : b));
+    out.push({ type: ComponentType.ActionRow, components });
   }
   return out;
 }

@@ -23,8 +23,8 @@ export async function firstAnswerClicks(service: Service, count: number, first =
     const msg = renderTriage(view);
     const message = {
       ...MESSAGE,
-      embeds: msg.embeds.map((e) => e.toJSON()),
-      components: msg.components.map((c) => c.toJSON()),
+      embeds: msg.embeds,
+      components: msg.components,
     };
     const p = button(`t:${view.id}:${q.id}:${q.choices[0]?.id}`, message);
     p.user.id = userId;
