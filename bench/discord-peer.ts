@@ -5,7 +5,7 @@ import { APP_ID } from '../test/helpers/discord-payloads.js';
 // The stand-in for Discord's servers, in its own process as the real ones are: bench/discord.ts forks it, so
 // the fakes' work (parsing bodies, keeping messages) does not share the event loop of the client under test.
 
-type Which = 'bare' | 'ours';
+type Which = 'bare' | 'floor' | 'ours';
 type Loopback = { rest: FakeDiscordRest; gateway: FakeDiscordGateway };
 
 async function loopback(): Promise<Loopback> {
@@ -47,7 +47,7 @@ function drive(fake: Loopback, payloads: Json[], edits: boolean): Promise<Times>
   return done;
 }
 
-const fakes: Record<Which, Loopback> = { bare: await loopback(), ours: await loopback() };
+const fakes: Record<Which, Loopback> = { bare: await loopback(), floor: await loopback(), ours: await loopback() };
 process.on('message', (m: { which: Which; payloads: Json[] } | 'stop') => {
   if (m === 'stop') {
     for (const f of Object.values(fakes)) void Promise.all([f.rest.close(), f.gateway.close()]);
@@ -56,4 +56,4 @@ process.on('message', (m: { which: Which; payloads: Json[] } | 'stop') => {
   }
   void drive(fakes[m.which], m.payloads, true).then((times) => process.send?.(times));
 });
-process.send?.({ bare: fakes.bare.rest.api, ours: fakes.ours.rest.api });
+process.send?.({ bare: fakes.bare.rest.api, floor: fakes.floor.rest.api, ours: fakes.ours.rest.api });

@@ -17,11 +17,13 @@ import type { BenchRow, BenchSection } from './types.js';
 const IN_FLIGHT = 50;
 /** Commands per second for the paced run: far above one workspace's traffic, below what saturates one core. */
 const RATE = 200;
-/** Rounds alternate between the two apps, so the machine's slow moments fall on both alike. */
-const ROUNDS = 5;
+/** Rounds alternate between the apps, so the machine's slow moments fall on each alike. */
+const ROUNDS = 6;
 
 type Which = 'bare' | 'floor' | 'ours';
 const APPS: readonly Which[] = ['bare', 'floor', 'ours'];
+/** The order of round r: it turns each round, since a round pays for the garbage the one before it left. */
+const turn = (r: number) => APPS.map((_, k) => APPS[(r + k) % APPS.length] as Which);
 
 /** The sender, forked into its own process (bench/slack-peer.ts). */
 async function startPeer() {
@@ -77,13 +79,13 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection> 
     const none = (): Record<Which, number[]> => ({ bare: [], floor: [], ours: [] });
     const times = { saturated: none(), paced: none() };
     for (let r = 0; r < ROUNDS; r++) {
-      for (const which of APPS) {
-        times.saturated[which].push(...(await send(which, total / ROUNDS, { inFlight: IN_FLIGHT })));
+      for (const which of turn(r)) {
+        times.saturated[which].push(...(await send(which, Math.ceil(total / ROUNDS), { inFlight: IN_FLIGHT })));
       }
     }
     for (let r = 0; r < ROUNDS; r++) {
-      for (const which of APPS) {
-        times.paced[which].push(...(await send(which, paced / ROUNDS, { rate: RATE })));
+      for (const which of turn(r)) {
+        times.paced[which].push(...(await send(which, Math.ceil(paced / ROUNDS), { rate: RATE })));
       }
     }
     return {
