@@ -63,11 +63,8 @@ export function createStores(db: Db, clock: Clock): StoreSet {
     outside[kind] = gated(sync[kind], gate);
     inside[kind] = leasedClass(sync[kind]);
   }
-  const bind = (lease: Lease): TxStores => {
-    const s = {} as Record<Kind, object>;
-    for (const kind of Object.keys(inside) as Kind[]) s[kind] = new inside[kind](lease);
-    return s as unknown as TxStores;
-  };
+  const Bound = boundClass(inside);
+  const bind = (lease: Lease): TxStores => new Bound(lease) as unknown as TxStores;
   return {
     ...(outside as unknown as TxStores),
     db,
@@ -111,6 +108,31 @@ interface Lease {
   ended: boolean;
 }
 
+/**
+ * The stores one transaction hands out, each made when first used: a transaction uses three or four of the
+ * twelve, and it is built on every click.
+ */
+function boundClass(inside: Record<Kind, new (lease: Lease) => object>): new (lease: Lease) => object {
+  class Bound {
+    readonly made: Partial<Record<Kind, object>> = {};
+    constructor(readonly lease: Lease) {}
+  }
+  for (const kind of Object.keys(inside) as Kind[]) {
+    Object.defineProperty(Bound.prototype, kind, {
+      enumerable: true,
+      get(this: Bound) {
+        let store = this.made[kind];
+        if (!store) {
+          store = new inside[kind](this.lease);
+          this.made[kind] = store;
+        }
+        return store;
+      },
+    });
+  }
+  return Bound;
+}
+
 /** The public methods of a store class, from its prototype. */
 function methodsOf(impl: object): string[] {
   const proto = Object.getPrototypeOf(impl) as object;
@@ -133,7 +155,7 @@ function gated(impl: object, gate: SqliteGate): object {
 
 /**
  * A class whose instances run the store's methods inside one transaction (the lease), directly: the transaction
- * already holds the gate. A class rather than closures per transaction: a transaction builds nine of these.
+ * already holds the gate. A class rather than closures per transaction.
  */
 function leasedClass(impl: object): new (lease: Lease) => object {
   class Leased {
