@@ -65,9 +65,18 @@ export function clip(text: string, max: number): string {
   return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
 
-/** Escapes Discord markdown and clips to a limit, so user text neither formats nor overflows. */
+/** What the start of a line formats: a quote, a heading, a bullet, or a number and a dot. */
+const FORMATS_LINE = /^(?:[>#-]|\d+\.)/;
+
+/**
+ * Escapes Discord markdown and clips to a limit, so user text neither formats nor overflows. As escapeText, but
+ * the text is made one line first, so only its very start can begin a quote or a list, and the two line-start
+ * passes run only when it does: this draws every text of every triage message.
+ */
 export function safe(text: string, max: number): string {
-  return clipEscaped(escapeText(text.replace(/\s+/g, ' ').trim()), max);
+  const line = text.replace(/\s+/g, ' ').trim().replace(INLINE, '\\$&');
+  const escaped = FORMATS_LINE.test(line) ? line.replace(LINE_START, '\\$1').replace(NUMBERED, '$1\\.') : line;
+  return clipEscaped(escaped, max);
 }
 
 export function renderTriage(view: TriageView): TriageMessage {
