@@ -17,6 +17,12 @@ export interface Instance {
 
 const MAIN = join(ROOT, 'dist/src/main.js');
 
+/** Every instance still running: a test run that ends without its afterAll (a timeout, a crash) leaves none. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const proc of running) proc.kill('SIGKILL');
+});
+
 /** Starts the bot with this environment and waits for its "started" line. */
 export async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
   const proc = spawn(process.execPath, [MAIN], {
@@ -24,6 +30,8 @@ export async function startInstance(name: string, env: Record<string, string>): 
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(proc);
+  proc.once('exit', () => running.delete(proc));
   const lines: string[] = [];
   const waiters = new Set<{ match: RegExp; resolve: (l: string) => void }>();
   let buffer = '';
@@ -79,7 +87,13 @@ export async function startInstance(name: string, env: Record<string, string>): 
       await exited;
     },
   };
-  await waitForLine(/ INFO started /);
+  try {
+    await waitForLine(/ INFO started /);
+  } catch (err) {
+    // One that never started is nobody's to stop.
+    await instance.kill('SIGKILL');
+    throw err;
+  }
   return instance;
 }
 

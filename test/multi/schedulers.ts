@@ -22,7 +22,7 @@ export function schedulerSuite(open: () => Promise<SharedDb>, seed: (db: SharedD
     await ensureBuilt();
     scene.fake = await startFakeSlack();
     scene.db = await open();
-    scene.instances.push(...(await startSchedulers(scene.db, scene.fake.apiUrl)));
+    await startSchedulers(scene.db, scene.fake.apiUrl, scene.instances);
     await seed(scene.db);
   }, 60_000);
   afterAll(async () => {
@@ -33,10 +33,13 @@ export function schedulerSuite(open: () => Promise<SharedDb>, seed: (db: SharedD
   return scene;
 }
 
-/** Three bots on one database and one fake Slack, every scheduler ticking each second. */
-export async function startSchedulers(db: SharedDb, apiUrl: string): Promise<Instance[]> {
-  const start = async (name: string) =>
-    startInstance(name, {
+/**
+ * Three bots on one database and one fake Slack, every scheduler ticking each second. Each is added to `into` as
+ * soon as it is up, so those already started are stopped even when a later one fails to start.
+ */
+export async function startSchedulers(db: SharedDb, apiUrl: string, into: Instance[] = []): Promise<Instance[]> {
+  const start = async (name: string) => {
+    const instance = await startInstance(name, {
       ...db.env,
       SLACK_BOT_TOKEN: `xoxb-instance-${name}`,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -45,6 +48,9 @@ export async function startSchedulers(db: SharedDb, apiUrl: string): Promise<Ins
       HOST: '127.0.0.1',
       DIGEST_CRON: '* * * * * *',
     });
+    into.push(instance);
+    return instance;
+  };
   // The first creates and migrates the database; the other two then start together.
   const first = await start('A');
   return [first, ...(await Promise.all([start('B'), start('C')]))];
