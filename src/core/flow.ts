@@ -164,6 +164,11 @@ export function current(state: FlowState): Step {
   return { kind: 'decision', decision };
 }
 
+/** Whether answer() looks up policies for this answer: only a network or a role chosen takes criteria afresh. */
+export function answerUsesPolicies(input: AnswerInput): boolean {
+  return input.questionId === 'platform' || input.questionId === ROLE_QUESTION;
+}
+
 export function answer(state: FlowState, input: AnswerInput, policies: PolicyLookup): FlowResult {
   if (state.decision) return fail('already_decided', 'This invitation is already decided. Use Revise to change it.');
   const question = nextQuestion(state);

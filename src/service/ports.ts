@@ -22,9 +22,13 @@ export interface UserRow {
   createdAt: number;
 }
 
+/** What a triage step reads of its user, in one statement. */
+export type UserBrief = Pick<UserRow, 'id' | 'prefs' | 'timezone'>;
+
 export interface UserPort {
   ensure(key: UserKey): Promise<number>;
-  ensureWithPrefs(key: UserKey): Promise<{ id: number; prefs: string }>;
+  /** The user's id, preferences and time zone: what a triage step reads of them. */
+  ensureWithPrefs(key: UserKey): Promise<UserBrief>;
   find(key: UserKey): Promise<UserRow | undefined>;
   get(id: number): Promise<UserRow | undefined>;
   update(id: number, patch: { timezone?: string | null; prefs?: string }): Promise<void>;

@@ -30,7 +30,7 @@ export interface ReminderList {
   items: ReminderItem[];
 }
 
-function prefsOf(row: UserRow | undefined): Record<string, unknown> {
+function prefsOf(row: Pick<UserRow, 'prefs'> | undefined): Record<string, unknown> {
   try {
     const p = JSON.parse(row?.prefs ?? '{}') as unknown;
     return p && typeof p === 'object' ? (p as Record<string, unknown>) : {};
@@ -39,13 +39,16 @@ function prefsOf(row: UserRow | undefined): Record<string, unknown> {
   }
 }
 
-function zoneOf(row: UserRow | undefined, fallback: string): string {
+function zoneOf(row: Pick<UserRow, 'timezone'> | undefined, fallback: string): string {
   if (row?.timezone && isTimeZone(row.timezone)) return row.timezone;
   return isTimeZone(fallback) ? fallback : 'UTC';
 }
 
 /** Everything that places a user's reminders in their day: settings, zone, digest hour, team guidance. */
-export async function rhythmOf(s: TxStores, row: UserRow | undefined, defaultTimeZone: string): Promise<Rhythm> {
+/** What a user's rhythm is read from. */
+export type RhythmUser = Pick<UserRow, 'provider' | 'workspace' | 'prefs' | 'timezone'>;
+
+export async function rhythmOf(s: TxStores, row: RhythmUser | undefined, defaultTimeZone: string): Promise<Rhythm> {
   const prefs = prefsOf(row);
   const digest = { ...DEFAULT_DIGEST, ...((prefs.digest as object | undefined) ?? {}) };
   let workHoursOk = true;
@@ -70,7 +73,8 @@ export interface PlannedReminder {
 /**
  * Keeps a triage's reminder in step with where the triage stands, inside the transaction that moved it: a
  * deferral is asked about again at the time the user's words name (or the default); an open triage gets its
- * one nudge a day after it was last touched, unless it had it; any other decision needs none.
+ * one nudge a day after it was last touched, unless it had it; any other decision needs none. `user` is the
+ * user as the transaction already read them, if it did.
  */
 export async function syncReminder(
   s: TxStores,
@@ -79,6 +83,7 @@ export async function syncReminder(
   step: Step,
   now: number,
   defaultTimeZone: string,
+  user?: RhythmUser,
 ): Promise<PlannedReminder | null> {
   const existing = await s.reminders.get(triageId);
   const outcome = step.kind === 'decision' ? step.decision.outcome : null;
@@ -87,7 +92,7 @@ export async function syncReminder(
     return null;
   }
   if (outcome === null && (existing?.nudged || existing?.status === 'off')) return null;
-  const rhythm = await rhythmOf(s, await s.users.get(userId), defaultTimeZone);
+  const rhythm = await rhythmOf(s, user ?? (await s.users.get(userId)), defaultTimeZone);
   const dueAt =
     outcome === 'defer'
       ? (askAgainAt('defer', await s.reminders.words(triageId), rhythm.settings, now, rhythm.timeZone) ?? now)

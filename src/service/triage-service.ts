@@ -14,7 +14,7 @@ import { cleanInvitationText } from './input.js';
 import type { InputService } from './input-service.js';
 import { loadPolicies, roleOf, teamOfUser } from './policies.js';
 import type { Stores, TriageRow, TxStores } from './ports.js';
-import { type PlannedReminder, syncReminder } from './reminder-service.js';
+import { type PlannedReminder, type RhythmUser, syncReminder } from './reminder-service.js';
 import { machineTimeZone } from './time-service.js';
 import type { RepeatInfo, StartOptions, TriageView, UserRef } from './types.js';
 import { toKey } from './user-key.js';
@@ -57,7 +57,7 @@ export class TriageService {
     for (const id of opts.notInferred ?? []) delete inferred[id];
     const keys = personKeys(invitation);
     return this.stores.tx(async (s) => {
-      const { userId, policies, role } = await member(s, user);
+      const { userId, policies, role, brief } = await member(s, user);
       if (invitation.platform && !opts.again) {
         const earlier = await s.triages.earlier(userId, invitation.platform, keys);
         if (earlier) {
@@ -89,19 +89,21 @@ export class TriageService {
         decision?.outcome ?? null,
       );
       if (decision) await recordDecision(s, id, userId, state, now);
-      const reminder = await syncReminder(s, id, userId, started.step, now, machineTimeZone());
+      const reminder = await syncReminder(s, id, userId, started.step, now, machineTimeZone(), brief);
       return view(id, state, started.step, false, now, now, reminder);
     });
   }
 
   async answer(user: UserRef, triageId: number, input: AnswerInput): Promise<TriageView> {
     return this.stores.tx(async (s) => {
-      let { userId, policies } = await member(s, user);
+      // Most answers take no criteria afresh, and answering is every click: their policies are not read.
+      let { userId, policies, brief } = await member(s, user, flow.answerUsesPolicies(input));
       const row = await load(s, userId, triageId);
       const state = JSON.parse(row.state) as FlowState;
       if (input.questionId === flow.ROLE_QUESTION && state.askRole && flow.current(state).kind === 'question') {
         // The role is the user's setting, not this triage's: kept, then the criteria are taken under it.
         policies = await chooseRole(s, user, userId, input.choice);
+        brief = undefined;
       }
       const result = flow.answer(state, input, heeding(policies, state.inferred));
       if (!result.ok) {
@@ -116,7 +118,7 @@ export class TriageService {
         const { platform, inviter } = result.state.invitation;
         await s.triages.updateInvitation(row.invitationId, { platform, inviter, nameKey: nameKey(inviter) });
       }
-      const reminder = await persist(s, row, result.state, result.step, now);
+      const reminder = await persist(s, row, result.state, result.step, now, brief);
       return view(row.id, result.state, result.step, false, row.createdAt, now, reminder);
     });
   }
@@ -262,11 +264,19 @@ function heeding(policies: PolicyLookup, said: FlowState['inferred']): PolicyLoo
 async function member(
   s: TxStores,
   user: UserRef,
-): Promise<{ userId: number; policies: PolicyLookup; role: RoleId | null }> {
-  const { id, prefs } = await s.users.ensureWithPrefs(toKey(user));
+  withPolicies = true,
+): Promise<{ userId: number; policies: PolicyLookup; role: RoleId | null; brief: RhythmUser | undefined }> {
+  const key = toKey(user);
+  const { id, prefs, timezone } = await s.users.ensureWithPrefs(key);
   const role = roleOf(prefs);
-  return { userId: id, role, policies: await loadPolicies(s.policies, teamOfUser(user, prefs), id, role) };
+  const policies = withPolicies ? await loadPolicies(s.policies, teamOfUser(user, prefs), id, role) : unread;
+  return { userId: id, role, policies, brief: { provider: key.provider, workspace: key.workspace, prefs, timezone } };
 }
+
+/** Stands in for policies not read because the flow was not going to look them up (see answerUsesPolicies). */
+const unread: PolicyLookup = () => {
+  throw new Error('policies were not read for this step');
+};
 
 /** Keeps the role the user picked ('skip' keeps the original policy, and the question is not asked again). */
 async function chooseRole(s: TxStores, user: UserRef, userId: number, choice: string): Promise<PolicyLookup> {
@@ -300,14 +310,14 @@ async function load(s: TxStores, userId: number, triageId: number): Promise<Tria
 }
 
 /** Saves the new state; a decision replaces any earlier one, which stays on record as superseded. */
-async function persist(s: TxStores, row: TriageRow, state: FlowState, step: Step, now: number) {
+async function persist(s: TxStores, row: TriageRow, state: FlowState, step: Step, now: number, user?: RhythmUser) {
   const decided = step.kind === 'decision';
   const saved: FlowState = decided ? { ...state, decision: step.decision } : { ...state, decision: null };
   if (row.status === 'decided') await s.triages.supersedeDecision(row.id, now);
   if (decided) await recordDecision(s, row.id, row.userId, saved, now);
   const outcome = decided ? step.decision.outcome : null;
   await s.triages.save(row.id, JSON.stringify(saved), decided ? 'decided' : 'open', outcome, now);
-  return syncReminder(s, row.id, row.userId, step, now, machineTimeZone());
+  return syncReminder(s, row.id, row.userId, step, now, machineTimeZone(), user);
 }
 
 async function recordDecision(s: TxStores, triageId: number, userId: number, state: FlowState, now: number) {

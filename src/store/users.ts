@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { UserKey, UserPort, UserRow } from '../service/ports.js';
+import type { UserBrief, UserKey, UserPort, UserRow } from '../service/ports.js';
 import type { Db } from './db.js';
 import { users } from './schema.js';
 import type { Sync } from './sync.js';
@@ -29,7 +29,7 @@ export class UserStore implements Sync<UserPort> {
       .onConflictDoNothing()
       .prepare();
     this.byIdentity = db
-      .select({ id: users.id, prefs: users.prefs })
+      .select({ id: users.id, prefs: users.prefs, timezone: users.timezone })
       .from(users)
       .where(
         and(
@@ -63,8 +63,8 @@ export class UserStore implements Sync<UserPort> {
     return this.ensureWithPrefs(key).id;
   }
 
-  /** The user's id and preferences (JSON), creating the user on first sight. */
-  ensureWithPrefs(key: UserKey): { id: number; prefs: string } {
+  /** The user's id, preferences (JSON) and time zone, creating the user on first sight. */
+  ensureWithPrefs(key: UserKey): UserBrief {
     let row = this.byIdentity.get({ ...key });
     if (!row) {
       this.upsert.run({ ...key, createdAt: this.now() });

@@ -65,7 +65,7 @@ export function storeContract(name: string, target: ContractTarget): void {
         const id = await s.users.ensure(alice);
         clock.t += HOUR;
         expect(await s.users.ensure(alice)).toBe(id);
-        expect(await s.users.ensureWithPrefs(alice)).toEqual({ id, prefs: '{}' });
+        expect(await s.users.ensureWithPrefs(alice)).toEqual({ id, prefs: '{}', timezone: null });
         const other = await s.users.ensure({ ...alice, workspace: 'E1:T2' });
         expect(other).not.toBe(id);
         expect(await s.users.find(alice)).toEqual({

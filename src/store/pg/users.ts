@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { UserKey, UserPort, UserRow } from '../../service/ports.js';
+import type { UserBrief, UserKey, UserPort, UserRow } from '../../service/ports.js';
 import type { Handle } from './handle.js';
 import { users } from './schema.js';
 
@@ -18,8 +18,8 @@ export class PgUserStore implements UserPort {
     return (await this.ensureWithPrefs(key)).id;
   }
 
-  /** The user's id and preferences (JSON), creating the user on first sight. */
-  async ensureWithPrefs(key: UserKey): Promise<{ id: number; prefs: string }> {
+  /** The user's id, preferences (JSON) and time zone, creating the user on first sight. */
+  async ensureWithPrefs(key: UserKey): Promise<UserBrief> {
     const found = await this.identity(key);
     if (found) return found;
     // Another instance may create the same user at the same moment: the unique identity lets one insert win.
@@ -27,17 +27,17 @@ export class PgUserStore implements UserPort {
       .insert(users)
       .values({ ...key, createdAt: this.now() })
       .onConflictDoNothing()
-      .returning({ id: users.id, prefs: users.prefs });
+      .returning({ id: users.id, prefs: users.prefs, timezone: users.timezone });
     const row = made ?? (await this.identity(key));
     if (!row) throw new Error('user insert failed');
     return row;
   }
 
   /** Read on every call into the service, so a prepared statement. */
-  private async identity(key: UserKey): Promise<{ id: number; prefs: string } | undefined> {
-    const { rows } = await this.h.raw<{ id: number; prefs: string }>(
-      'users_identity',
-      'SELECT id, prefs FROM users WHERE provider = $1 AND workspace = $2 AND external_id = $3',
+  private async identity(key: UserKey): Promise<UserBrief | undefined> {
+    const { rows } = await this.h.raw<UserBrief>(
+      'users_brief',
+      'SELECT id, prefs, timezone FROM users WHERE provider = $1 AND workspace = $2 AND external_id = $3',
       [key.provider, key.workspace, key.externalId],
     );
     return rows[0];
