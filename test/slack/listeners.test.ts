@@ -27,7 +27,10 @@ const event = (type: string) => ({
 
 async function deliver(bolt: App, body: object): Promise<boolean> {
   let acked = false;
-  await bolt.processEvent({ body, ack: async () => void (acked = true) } as never);
+  const ack = async () => {
+    acked = true;
+  };
+  await bolt.processEvent({ body, ack } as never);
   return acked;
 }
 

@@ -1,0 +1,3 @@
+import { digestSchedulers } from './digest-instances.js';
+
+await digestSchedulers('SQLite');

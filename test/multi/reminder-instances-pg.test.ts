@@ -1,0 +1,3 @@
+import { reminderSchedulers } from './reminder-instances.js';
+
+await reminderSchedulers('PostgreSQL');
