@@ -19,8 +19,11 @@ async function loopback(): Promise<Loopback> {
 /** Dispatch → arrival times (ms) of each interaction's callback and, if `edits`, of its message edit. */
 type Times = { callbacks: number[]; edits: number[] };
 
-/** Dispatches a batch at once and resolves when every callback (and every edit, if asked) has arrived. */
-function drive(fake: Loopback, payloads: Json[], edits: boolean): Promise<Times> {
+/**
+ * Dispatches a batch, all at once or one every 1000/rate ms, and resolves when every callback (and every edit,
+ * if asked) has arrived.
+ */
+function drive(fake: Loopback, payloads: Json[], edits: boolean, rate?: number): Promise<Times> {
   const times: Times = { callbacks: [], edits: [] };
   const sent = new Map<string, number>();
   let waiting = payloads.length * (edits ? 2 : 1);
@@ -40,20 +43,26 @@ function drive(fake: Loopback, payloads: Json[], edits: boolean): Promise<Times>
     };
     fake.rest.on('call', onCall);
   });
-  for (const p of payloads) {
+  const send = (p: Json) => {
     sent.set(p.token, performance.now());
     fake.gateway.dispatch('INTERACTION_CREATE', p);
-  }
+  };
+  if (rate) {
+    const start = performance.now();
+    payloads.forEach((p, i) => {
+      setTimeout(() => send(p), Math.max(0, start + (i * 1000) / rate - performance.now()));
+    });
+  } else payloads.forEach(send);
   return done;
 }
 
 const fakes: Record<Which, Loopback> = { bare: await loopback(), floor: await loopback(), ours: await loopback() };
-process.on('message', (m: { which: Which; payloads: Json[] } | 'stop') => {
+process.on('message', (m: { which: Which; payloads: Json[]; rate?: number } | 'stop') => {
   if (m === 'stop') {
     for (const f of Object.values(fakes)) void Promise.all([f.rest.close(), f.gateway.close()]);
     process.disconnect();
     return;
   }
-  void drive(fakes[m.which], m.payloads, true).then((times) => process.send?.(times));
+  void drive(fakes[m.which], m.payloads, true, m.rate).then((times) => process.send?.(times));
 });
 process.send?.({ bare: fakes.bare.rest.api, floor: fakes.floor.rest.api, ours: fakes.ours.rest.api });
