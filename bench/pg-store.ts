@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { MET_IN_PERSON_OR_PHONE } from '../src/core/criteria.js';
+import { nameKey } from '../src/core/repeat.js';
 import type { UserRef } from '../src/core/user.js';
 import { createService } from '../src/service/index.js';
 import { createPgStores, openPostgres, type PgDb } from '../src/store/pg/index.js';
@@ -8,8 +9,11 @@ import type { BenchRun } from './types.js';
 
 const USERS = 100;
 const ROUNDS = 10;
-const TEXT = 'Dana Kim wants to connect on LinkedIn. Product Lead at Northwind. 12 mutual connections.';
 const user = (i: number): UserRef => ({ provider: 'slack', workspace: 'E1:T1', userId: `U${i % USERS}` });
+/** A different person each time: the same one again would be a repeat, shown rather than triaged anew. */
+const inviter = (i: number) => `Dana Kim ${i}`;
+const text = (i: number) =>
+  `${inviter(i)} wants to connect on LinkedIn. Product Lead at Northwind. 12 mutual connections.`;
 
 type Run = (from: number, n: number) => Promise<void>;
 
@@ -21,9 +25,9 @@ function viaService(db: PgDb, url: string): Run {
   return async (from, n) => {
     for (let i = from; i < from + n; i++) {
       const u = user(i);
-      const v = await service.triage.startFromText(u, TEXT, {
+      const v = await service.triage.startFromText(u, text(i), {
         platform: 'linkedin',
-        inviter: 'Dana Kim',
+        inviter: inviter(i),
         source: 'bench',
       });
       const done = await service.triage.answer(u, v.id, { questionId: 'met_in_person_or_phone', choice: 'yes' });
@@ -38,10 +42,17 @@ const addUser = q(
   'add_user',
   'INSERT INTO users (provider, workspace, external_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
 );
+// The repeat check a start makes: the same person decided before on this network.
+const earlier = q(
+  'earlier',
+  'SELECT t.id FROM invitations i JOIN triages t ON t.invitation_id = i.id ' +
+    "WHERE i.user_id = $1 AND i.platform = 'linkedin' AND i.name_key = $2 AND t.status = 'decided' " +
+    'ORDER BY t.updated_at DESC, t.id DESC LIMIT 1',
+);
 const addInvitation = q(
   'add_invitation',
-  'INSERT INTO invitations (user_id, platform, inviter, context, text, source, created_at) ' +
-    'VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
+  'INSERT INTO invitations (user_id, platform, inviter, context, text, source, created_at, name_key) ' +
+    'VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id',
 );
 const addTriage = q(
   'add_triage',
@@ -85,7 +96,6 @@ function viaRaw(pool: pg.Pool): Run {
       c.release();
     }
   };
-  const invitation = { platform: 'linkedin', inviter: 'Dana Kim', context: {}, confidence: 0 };
   let t = 1_700_000_000_000;
   return async (from, n) => {
     for (let i = from; i < from + n; i++) {
@@ -93,9 +103,12 @@ function viaRaw(pool: pg.Pool): Run {
       const now = ++t;
       const triageId = await inTx(async (c) => {
         const uid = await userId(c, u);
+        const key = nameKey(inviter(i));
+        if ((await c.query(earlier([uid, key]))).rows.length) throw new Error('a repeat');
         const inv = await c.query<{ id: number }>(
-          addInvitation([uid, 'linkedin', 'Dana Kim', '{}', TEXT, 'bench', now]),
+          addInvitation([uid, 'linkedin', inviter(i), '{}', text(i), 'bench', now, key]),
         );
+        const invitation = { platform: 'linkedin', inviter: inviter(i), context: {}, confidence: 0 };
         const state = { invitation, criteria: [MET_IN_PERSON_OR_PHONE], answers: [], decision: null };
         const row = await c.query<{ id: number }>(
           addTriage([uid, inv.rows[0]!.id, 'open', JSON.stringify(state), null, now, now]),
@@ -112,13 +125,13 @@ function viaRaw(pool: pg.Pool): Run {
         const reasons = [
           {
             criterion: 'met_in_person_or_phone',
-            question: 'Have you connected with Dana Kim in person or on the phone at least once?',
+            question: `Have you connected with ${inviter(i)} in person or on the phone at least once?`,
             answer: 'yes',
             answerLabel: 'Yes',
             passed: true,
           },
         ];
-        const explanation = 'Dana Kim meets every one of your LinkedIn criteria.';
+        const explanation = `${inviter(i)} meets every one of your LinkedIn criteria.`;
         const decision = { outcome: 'accept', decidedBy: null, reasons, explanation };
         await c.query(
           addDecision([triageId, uid, 'linkedin', 'accept', null, JSON.stringify(reasons), explanation, later]),

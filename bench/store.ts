@@ -3,14 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serviceOver } from '../src/compose.js';
 import { MET_IN_PERSON_OR_PHONE } from '../src/core/criteria.js';
+import { nameKey } from '../src/core/repeat.js';
 import type { UserRef } from '../src/core/user.js';
 import { type Db, openDatabase } from '../src/store/db.js';
 import type { BenchSection } from './types.js';
 
 const USERS = 100;
 const ROUNDS = 10;
-const TEXT = 'Dana Kim wants to connect on LinkedIn. Product Lead at Northwind. 12 mutual connections.';
 const user = (i: number): UserRef => ({ provider: 'slack', workspace: 'E1:T1', userId: `U${i % USERS}` });
+/** A different person each time: the same one again would be a repeat, shown rather than triaged anew. */
+const inviter = (i: number) => `Dana Kim ${i}`;
+const text = (i: number) =>
+  `${inviter(i)} wants to connect on LinkedIn. Product Lead at Northwind. 12 mutual connections.`;
 
 /** Through the service: startFromText then one answer, each its own transaction, awaited one after another. */
 function viaService(db: Db): (from: number, n: number) => Promise<void> {
@@ -19,9 +23,9 @@ function viaService(db: Db): (from: number, n: number) => Promise<void> {
   return async (from, n) => {
     for (let i = from; i < from + n; i++) {
       const u = user(i);
-      const v = await service.triage.startFromText(u, TEXT, {
+      const v = await service.triage.startFromText(u, text(i), {
         platform: 'linkedin',
-        inviter: 'Dana Kim',
+        inviter: inviter(i),
         source: 'bench',
       });
       const done = await service.triage.answer(u, v.id, { questionId: 'met_in_person_or_phone', choice: 'yes' });
@@ -37,8 +41,14 @@ function viaRaw(db: Db): (from: number, n: number) => void {
   const addUser = c.prepare(
     'INSERT INTO users (provider, workspace, external_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );
+  // The repeat check a start makes: the same person decided before on this network.
+  const earlier = c.prepare(
+    `SELECT t.id FROM invitations i JOIN triages t ON t.invitation_id = i.id
+     WHERE i.user_id = ? AND i.platform = 'linkedin' AND i.name_key = ? AND t.status = 'decided'
+     ORDER BY t.updated_at DESC, t.id DESC`,
+  );
   const addInvitation = c.prepare(
-    'INSERT INTO invitations (user_id, platform, inviter, context, text, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO invitations (user_id, platform, inviter, context, text, source, created_at, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const addTriage = c.prepare(
     'INSERT INTO triages (user_id, invitation_id, status, state, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -59,7 +69,6 @@ function viaRaw(db: Db): (from: number, n: number) => void {
     addUser.run(u.provider, u.workspace, u.userId);
     return findUser.get(u.provider, u.workspace, u.userId) as number;
   };
-  const invitation = { platform: 'linkedin', inviter: 'Dana Kim', context: {}, confidence: 0 };
   let t = 1_700_000_000_000;
   return (from, n) => {
     for (let i = from; i < from + n; i++) {
@@ -68,7 +77,10 @@ function viaRaw(db: Db): (from: number, n: number) => void {
       const triageId = c
         .transaction(() => {
           const uid = userId(u);
-          const inv = addInvitation.run(uid, 'linkedin', 'Dana Kim', '{}', TEXT, 'bench', now).lastInsertRowid;
+          const key = nameKey(inviter(i));
+          if (earlier.get(uid, key)) throw new Error('a repeat');
+          const inv = addInvitation.run(uid, 'linkedin', inviter(i), '{}', text(i), 'bench', now, key).lastInsertRowid;
+          const invitation = { platform: 'linkedin', inviter: inviter(i), context: {}, confidence: 0 };
           const state = { invitation, criteria: [MET_IN_PERSON_OR_PHONE], answers: [], decision: null };
           return addTriage.run(uid, inv, 'open', JSON.stringify(state), null, now, now).lastInsertRowid;
         })
@@ -83,13 +95,13 @@ function viaRaw(db: Db): (from: number, n: number) => void {
         const reasons = [
           {
             criterion: 'met_in_person_or_phone',
-            question: 'Have you connected with Dana Kim in person or on the phone at least once?',
+            question: `Have you connected with ${inviter(i)} in person or on the phone at least once?`,
             answer: 'yes',
             answerLabel: 'Yes',
             passed: true,
           },
         ];
-        const explanation = 'Dana Kim meets every one of your LinkedIn criteria.';
+        const explanation = `${inviter(i)} meets every one of your LinkedIn criteria.`;
         const decision = { outcome: 'accept', decidedBy: null, reasons, explanation };
         addDecision.run(triageId, uid, 'linkedin', 'accept', null, JSON.stringify(reasons), explanation, later);
         const saved = { ...state, answers: [{ questionId: 'met_in_person_or_phone', choice: 'yes' }], decision };
