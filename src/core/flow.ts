@@ -275,37 +275,48 @@ function nextQuestion(state: FlowState): Question | null {
   const index = identified + asked + 1;
   const total = Math.max(identified + missing + Math.max(criteria.length - taken, 1), index);
   const answered = state.answers.length;
-  const base = { freeText: false, index, total, answered };
   const inferred = inferredAnswers(state);
-  if (inferred.length > 0) Object.assign(base, { inferred });
+  const place: Place = { index, total, answered, inferred };
   if (!inv.platform) {
     const choices = PLATFORM_CHOICES.map((id) => ({ id, label: getPlatform(id).name, result: 'pass' as const }));
-    return { ...base, id: 'platform', text: 'Which network is this invitation from?', choices };
+    return question(place, 'platform', 'Which network is this invitation from?', choices);
   }
   if (!named) {
-    const choices = [{ id: 'skip', label: 'Skip', result: 'pass' as const }];
-    return { ...base, id: 'inviter', text: 'Who sent it? Type their name.', choices, freeText: true };
+    const skip: Choice[] = [{ id: 'skip', label: 'Skip', result: 'pass' }];
+    return question(place, 'inviter', 'Who sent it? Type their name.', skip, true);
   }
   if (state.askRole) {
     const text = 'What is your work? It picks the rules for people you serve (asked once; "role" changes it later).';
-    return { ...base, id: ROLE_QUESTION, text, choices: ROLE_CHOICES };
+    return question(place, ROLE_QUESTION, text, ROLE_CHOICES);
   }
-  // Built only when asked: most calls return a criterion's question.
-  const confirm = () => ({ ...base, id: CONFIRM_QUESTION, text: confirmText(state), choices: CONFIRM_CHOICES });
-  for (const [i, criterion] of criteria.entries()) {
+  for (let i = 0; i < criteria.length; i++) {
+    const criterion = criteria[i] as Criterion;
     const given = state.answers[i];
     if (!given)
-      return {
-        ...base,
-        id: criterion.id,
-        text: fill(criterion.question, inv.inviter ?? UNNAMED),
-        choices: criterion.choices,
-      };
+      return question(place, criterion.id, fill(criterion.question, inv.inviter ?? UNNAMED), criterion.choices);
     const choice = criterion.choices.find((c) => c.id === given.choice);
-    if (choice?.result === 'accept') return needsConfirm(state) ? confirm() : null;
+    if (choice?.result === 'accept') return confirmation(state, place);
     if (choice && choice.result !== 'pass') return null;
   }
-  return needsConfirm(state) ? confirm() : null;
+  return confirmation(state, place);
+}
+
+/** Where a question stands among those the triage asks, and the answers taken from the user's words so far. */
+type Place = Pick<Question, 'index' | 'total' | 'answered'> & { inferred: InferredAnswer[] };
+
+/**
+ * A question, written out field by field: nextQuestion runs several times per step, and spreading a shared
+ * base object into each question was most of its time.
+ */
+function question(place: Place, id: string, text: string, choices: Choice[], freeText = false): Question {
+  const q: Question = { id, text, choices, freeText, index: place.index, total: place.total, answered: place.answered };
+  if (place.inferred.length > 0) q.inferred = place.inferred;
+  return q;
+}
+
+/** The confirmation an accept resting on the user's words waits for, or null when none is needed. */
+function confirmation(state: FlowState, place: Place): Question | null {
+  return needsConfirm(state) ? question(place, CONFIRM_QUESTION, confirmText(state), CONFIRM_CHOICES) : null;
 }
 
 const CONFIRM_CHOICES: Choice[] = [
