@@ -14,7 +14,9 @@ const WINDOWS = `(SELECT value->>0 AS u, value->>1 AS p, value->>2 AS s, value->
 
 /**
  * Reads what digests need for many users at once: five grouped queries per batch, whatever its size,
- * so 100,000 users cost a few hundred queries, not half a million.
+ * so 100,000 users cost a few hundred queries, not half a million. The decisions and the deferred triages are
+ * read through their partial indexes by name: left to itself, SQLite took the wider ones on (user, time) and
+ * (user, status), and read each row from the table to filter it, five times slower over 5 million rows.
  */
 export class DigestStore implements Sync<DigestPort> {
   private readonly decisions;
@@ -32,7 +34,7 @@ export class DigestStore implements Sync<DigestPort> {
     );
     this.decisions = c.prepare<[string], { u: number; platform: string; outcome: string; cur: number; n: number }>(
       `SELECT w.u AS u, d.platform AS platform, d.outcome AS outcome, d.decided_at >= w.s AS cur, count(*) AS n
-       FROM ${WINDOWS} CROSS JOIN decisions d
+       FROM ${WINDOWS} CROSS JOIN decisions d INDEXED BY decisions_current
        WHERE d.user_id = w.u AND d.decided_at >= w.p AND d.decided_at < w.e AND d.superseded_at IS NULL
        GROUP BY 1, 2, 3, 4`,
     );
@@ -56,7 +58,7 @@ export class DigestStore implements Sync<DigestPort> {
     >(
       `SELECT t.user_id AS u, t.id AS triageId, i.platform AS platform, i.inviter AS inviter, t.updated_at AS at,
          CASE WHEN r.status IN ('pending', 'claimed') THEN r.send_at END AS next, r.sent_at AS reminded
-       FROM json_each(?) j CROSS JOIN triages t JOIN invitations i ON i.id = t.invitation_id
+       FROM json_each(?) j CROSS JOIN triages t INDEXED BY triages_deferred JOIN invitations i ON i.id = t.invitation_id
        LEFT JOIN reminders r ON r.triage_id = t.id
        WHERE t.user_id = j.value AND t.status = 'decided' AND t.outcome = 'defer'
        ORDER BY t.user_id, t.updated_at`,
