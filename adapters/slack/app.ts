@@ -136,18 +136,19 @@ export function buildApp(config: SlackAdapterConfig, log: Logger, installationSt
   const learn = () => {
     void single?.learn();
   };
+  const appOptions = {
+    logger,
+    clientOptions: options,
+    extendedErrorHandler: true,
+    // Bolt's conversation store is not used here, and on every request it builds an Error for "not found".
+    convoStore: false as const,
+    ...(authorize ? { authorize } : {}),
+  };
   if (config.appToken) {
     // The socket client opens its connection with apps.connections.open: SLACK_API_URL applies to it too.
     const installerOptions = { ...(oauth.installerOptions ?? {}), clientOptions: options };
     const receiver = new SocketModeReceiver({ appToken: config.appToken, logger, ...oauth, installerOptions });
-    const app = new App({
-      receiver,
-      logger,
-      clientOptions: options,
-      extendedErrorHandler: true,
-      convoStore: false,
-      ...(authorize ? { authorize } : {}),
-    });
+    const app = new App({ receiver, ...appOptions });
     return {
       app,
       client,
@@ -165,15 +166,7 @@ export function buildApp(config: SlackAdapterConfig, log: Logger, installationSt
     ...oauth,
   });
   receiver.requestListener = guardFuture(receiver.requestListener, log);
-  const app = new App({
-    receiver,
-    logger,
-    clientOptions: options,
-    extendedErrorHandler: true,
-    // Bolt's conversation store is not used here, and on every request it builds an Error for "not found".
-    convoStore: false,
-    ...(authorize ? { authorize } : {}),
-  });
+  const app = new App({ receiver, ...appOptions });
   return {
     app,
     client,
