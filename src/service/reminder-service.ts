@@ -73,8 +73,9 @@ export interface PlannedReminder {
 /**
  * Keeps a triage's reminder in step with where the triage stands, inside the transaction that moved it: a
  * deferral is asked about again at the time the user's words name (or the default); an open triage gets its
- * one nudge a day after it was last touched, unless it had it; any other decision needs none. `user` is the
- * user as the transaction already read them, if it did.
+ * one nudge a day after it was last touched, unless it had it; any other decision needs none. `known` is what
+ * the transaction already knows: the user as it read them, and whether it created the triage just now (then it
+ * has no reminder yet, and none is read).
  */
 export async function syncReminder(
   s: TxStores,
@@ -83,16 +84,16 @@ export async function syncReminder(
   step: Step,
   now: number,
   defaultTimeZone: string,
-  user?: RhythmUser,
+  known: { user?: RhythmUser; created?: boolean } = {},
 ): Promise<PlannedReminder | null> {
-  const existing = await s.reminders.get(triageId);
+  const existing = known.created ? undefined : await s.reminders.get(triageId);
   const outcome = step.kind === 'decision' ? step.decision.outcome : null;
   if (outcome !== null && outcome !== 'defer') {
     if (existing) await s.reminders.remove(triageId);
     return null;
   }
   if (outcome === null && (existing?.nudged || existing?.status === 'off')) return null;
-  const rhythm = await rhythmOf(s, user ?? (await s.users.get(userId)), defaultTimeZone);
+  const rhythm = await rhythmOf(s, known.user ?? (await s.users.get(userId)), defaultTimeZone);
   const dueAt =
     outcome === 'defer'
       ? (askAgainAt('defer', await s.reminders.words(triageId), rhythm.settings, now, rhythm.timeZone) ?? now)

@@ -89,7 +89,8 @@ export class TriageService {
         decision?.outcome ?? null,
       );
       if (decision) await recordDecision(s, id, userId, state, now);
-      const reminder = await syncReminder(s, id, userId, started.step, now, machineTimeZone(), brief);
+      const known = { user: brief, created: true };
+      const reminder = await syncReminder(s, id, userId, started.step, now, machineTimeZone(), known);
       return view(id, state, started.step, false, now, now, reminder);
     });
   }
@@ -317,7 +318,7 @@ async function persist(s: TxStores, row: TriageRow, state: FlowState, step: Step
   if (decided) await recordDecision(s, row.id, row.userId, saved, now);
   const outcome = decided ? step.decision.outcome : null;
   await s.triages.save(row.id, JSON.stringify(saved), decided ? 'decided' : 'open', outcome, now);
-  return syncReminder(s, row.id, row.userId, step, now, machineTimeZone(), user);
+  return syncReminder(s, row.id, row.userId, step, now, machineTimeZone(), { user });
 }
 
 async function recordDecision(s: TxStores, triageId: number, userId: number, state: FlowState, now: number) {

@@ -22,6 +22,7 @@ export class SqliteGate {
   private pending = 0;
   private readonly maxWaitMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private statements?: { begin: Database.Statement; commit: Database.Statement; rollback: Database.Statement };
 
   constructor(
     private readonly client: Database.Database,
@@ -39,16 +40,27 @@ export class SqliteGate {
   /** Runs fn in one immediate transaction: committed if it resolves, rolled back if it throws. */
   tx<T>(fn: () => Promise<T> | T): Promise<T> {
     return this.enqueue(async () => {
-      await this.retrying(() => this.client.exec('BEGIN IMMEDIATE'));
+      const { begin, commit, rollback } = this.prepared();
+      await this.retrying(() => begin.run());
       try {
         const result = await fn();
-        this.client.exec('COMMIT');
+        commit.run();
         return result;
       } catch (err) {
-        if (this.client.inTransaction) this.client.exec('ROLLBACK');
+        if (this.client.inTransaction) rollback.run();
         throw err;
       }
     });
+  }
+
+  /** Prepared once, when first needed: exec() parses the statement again on every transaction. */
+  private prepared() {
+    this.statements ??= {
+      begin: this.client.prepare('BEGIN IMMEDIATE'),
+      commit: this.client.prepare('COMMIT'),
+      rollback: this.client.prepare('ROLLBACK'),
+    };
+    return this.statements;
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {

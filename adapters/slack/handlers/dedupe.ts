@@ -9,11 +9,13 @@ import { userFrom } from '../to-core.js';
 export function register(app: SlackApp, deps: SlackDeps): void {
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    // Keyed by workspace too, so an uninstall's purge forgets that workspace's keys.
-    const key = `slack:event:${userFrom(body).workspace}:${eventId}`;
-    if (typeof eventId === 'string' && !(await deps.service.events.firstTime(key))) {
-      deps.log.info('duplicate slack event ignored', { eventId });
-      return;
+    if (typeof eventId === 'string') {
+      // Keyed by workspace too, so an uninstall's purge forgets that workspace's keys.
+      const key = `slack:event:${userFrom(body).workspace}:${eventId}`;
+      if (!(await deps.service.events.firstTime(key))) {
+        deps.log.info('duplicate slack event ignored', { eventId });
+        return;
+      }
     }
     await next();
   });
