@@ -1,30 +1,77 @@
 import type { App } from '@slack/bolt';
 
-/** What the features register their listeners on: Bolt's App, with actions and events routed (see routed). */
+/** What the features register their listeners on: Bolt's App, with every listener routed (see routed). */
 export type SlackApp = Pick<App, 'action' | 'command' | 'view' | 'event' | 'shortcut' | 'use'>;
 
 type Listener = (args: never) => Promise<void>;
 type Route = { on: string | RegExp; run: Listener };
+/** Bolt's listener arguments, as far as routing reads them: each request carries the key of its kind only. */
+type Args = {
+  body: { type?: string; callback_id?: string };
+  payload: { action_id?: string };
+  command?: { command: string };
+  action?: unknown;
+  event?: { type: string };
+  view?: { callback_id: string };
+  shortcut?: unknown;
+  next: () => Promise<void>;
+};
+type Middleware = (args: Args) => Promise<void>;
+type Kind = 'command' | 'action' | 'event' | 'view' | 'shortcut';
 
 /**
- * Bolt runs the middleware of every listener for every request, matching or not: with 25 action listeners and
- * 4 event listeners, that was a large part of a slash command's time in the app. So one Bolt listener takes
- * every action, and one every event, and runs those of ours whose action id (or event type) matches, all of
- * them as Bolt would.
+ * What each kind of listener is matched on, as Bolt matches it: the command's name, the action's id, the event's
+ * type, a submitted view's callback id (Bolt's `view(id)` takes submissions only) and a shortcut's callback id.
+ */
+const KEY: Record<Kind, (a: Args) => string | undefined> = {
+  command: (a) => a.command?.command,
+  action: (a) => (a.action ? a.payload.action_id : undefined),
+  event: (a) => a.event?.type,
+  view: (a) => (a.body.type === 'view_submission' ? a.view?.callback_id : undefined),
+  shortcut: (a) => (a.shortcut ? a.body.callback_id : undefined),
+};
+const KINDS = Object.keys(KEY) as Kind[];
+
+/**
+ * Bolt runs the middleware of every listener for every request, matching or not, and each listener costs about
+ * as much again as Bolt's own handling of a command. So no listener of ours is a Bolt listener: one global
+ * middleware runs our own middleware (`use`), then every listener whose id matches, all of them as Bolt would,
+ * with a failure going to Bolt's error handler. A request nothing matches goes on to Bolt, unanswered.
  */
 export function routed(app: App): SlackApp {
-  const actions = routes();
-  const events = routes();
-  app.action(/^/, (args) => actions.run((args.payload as { action_id?: string }).action_id, args));
-  app.event(/^/, (args) => events.run(args.event.type, args));
+  const table = Object.fromEntries(KINDS.map((k) => [k, routes()])) as Record<Kind, ReturnType<typeof routes>>;
+  const before: Middleware[] = [];
+  app.use(async (args) => {
+    const a = args as unknown as Args;
+    await through(before, a, async () => {
+      for (const kind of KINDS) {
+        const key = KEY[kind](a);
+        if (key !== undefined && (await table[kind].run(key, a))) return;
+      }
+      await a.next();
+    });
+  });
   return {
-    action: actions.add as App['action'],
-    event: events.add as App['event'],
-    command: app.command.bind(app),
-    view: app.view.bind(app),
-    shortcut: app.shortcut.bind(app),
-    use: app.use.bind(app),
+    action: table.action.add as App['action'],
+    event: table.event.add as App['event'],
+    command: table.command.add as App['command'],
+    view: table.view.add as App['view'],
+    shortcut: table.shortcut.add as App['shortcut'],
+    use: ((mw: Middleware) => {
+      before.push(mw);
+      return app;
+    }) as unknown as App['use'],
   };
+}
+
+/** Runs middleware in order, each going on with `next()`, then `last`. */
+async function through(chain: readonly Middleware[], args: Args, last: () => Promise<void>) {
+  const step = async (i: number): Promise<void> => {
+    const mw = chain[i];
+    if (!mw) return last();
+    await mw({ ...args, next: () => step(i + 1) });
+  };
+  await step(0);
 }
 
 function routes() {
@@ -36,12 +83,15 @@ function routes() {
         throw new Error('a routed listener takes an id or a pattern without the g flag, and one function');
       all.push({ on, run: listeners[0] as Listener });
     },
-    async run(key: string | undefined, args: unknown): Promise<void> {
-      if (key === undefined) return;
+    /** Whether any listener matched; each that did has run. */
+    async run(key: string, args: Args): Promise<boolean> {
       const matching = all.filter((r) => (typeof r.on === 'string' ? r.on === key : r.on.test(key)));
-      const results = await Promise.allSettled(matching.map((r) => r.run(args as never)));
+      if (matching.length === 0) return false;
+      const listenerArgs = { ...args, next: () => {} };
+      const results = await Promise.allSettled(matching.map((r) => r.run(listenerArgs as never)));
       const failed = results.find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
+      return true;
     },
   };
 }

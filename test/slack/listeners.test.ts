@@ -34,7 +34,92 @@ async function deliver(bolt: App, body: object): Promise<boolean> {
   return acked;
 }
 
-describe('one Bolt listener per kind, routed by id', () => {
+const command = (name: string) => ({
+  command: name,
+  text: 'hi',
+  team_id: 'T1',
+  user_id: 'U1',
+  channel_id: 'C1',
+  response_url: 'https://hooks.slack.com/commands/x',
+  trigger_id: 't',
+});
+
+const view = (type: 'view_submission' | 'view_closed', callbackId: string) => ({
+  type,
+  team: { id: 'T1' },
+  user: { id: 'U1', team_id: 'T1' },
+  view: { id: 'V1', callback_id: callbackId, state: { values: {} } },
+});
+
+const shortcut = (callbackId: string) => ({
+  type: 'message_action',
+  callback_id: callbackId,
+  trigger_id: 't',
+  team: { id: 'T1' },
+  user: { id: 'U1', team_id: 'T1' },
+  channel: { id: 'C1' },
+  message: { ts: '1.2', text: 'x' },
+  response_url: 'https://hooks.slack.com/actions/x',
+});
+
+describe('our listeners, routed by id behind one Bolt middleware', () => {
+  it('runs the command of that name, and leaves another command unanswered', async () => {
+    const { bolt, routes } = app();
+    const ran: string[] = [];
+    routes.command('/triage', async ({ ack, command: c }) => {
+      ran.push(c.text);
+      await ack();
+    });
+    expect(await deliver(bolt, command('/triage'))).toBe(true);
+    expect(await deliver(bolt, command('/other'))).toBe(false);
+    expect(ran).toEqual(['hi']);
+  });
+
+  it('runs a view listener on its submission only, as Bolt’s view(id) does', async () => {
+    const { bolt, routes } = app();
+    const ran: string[] = [];
+    routes.view('triage_modal', async ({ ack, view: v }) => {
+      ran.push(v.callback_id);
+      await ack();
+    });
+    expect(await deliver(bolt, view('view_submission', 'triage_modal'))).toBe(true);
+    expect(await deliver(bolt, view('view_closed', 'triage_modal'))).toBe(false);
+    expect(await deliver(bolt, view('view_submission', 'policy_modal'))).toBe(false);
+    expect(ran).toEqual(['triage_modal']);
+  });
+
+  it('runs the shortcut of that callback id', async () => {
+    const { bolt, routes } = app();
+    const ran: string[] = [];
+    routes.shortcut('triage_message', async ({ ack, shortcut: s }) => {
+      ran.push(s.callback_id);
+      await ack();
+    });
+    expect(await deliver(bolt, shortcut('triage_message'))).toBe(true);
+    expect(await deliver(bolt, shortcut('something_else'))).toBe(false);
+    expect(ran).toEqual(['triage_message']);
+  });
+
+  it('runs our middleware first, in order; one that does not go on stops the request', async () => {
+    const { bolt, routes } = app();
+    const ran: string[] = [];
+    routes.use(async ({ next }) => {
+      ran.push('first');
+      await next();
+    });
+    routes.use(async ({ body, next }) => {
+      ran.push('second');
+      if ((body as { command?: string }).command !== '/stop') await next();
+    });
+    routes.command(/^\/(triage|stop)$/, async ({ ack }) => {
+      ran.push('listener');
+      await ack();
+    });
+    expect(await deliver(bolt, command('/triage'))).toBe(true);
+    expect(await deliver(bolt, command('/stop'))).toBe(false);
+    expect(ran).toEqual(['first', 'second', 'listener', 'first', 'second']);
+  });
+
   it('runs the action whose id or pattern matches, and no other', async () => {
     const { bolt, routes } = app();
     const ran: string[] = [];
