@@ -83,6 +83,8 @@ function domainOwner(host: string): PlatformId | null {
 }
 
 function domainSignals(lower: string, add: (s: Signal) => void): void {
+  // Every domain has a dot: most texts, short descriptions, have none, and then need no look for each domain.
+  if (!lower.includes('.')) return;
   for (const [domain, id] of DOMAINS) {
     for (let at = lower.indexOf(domain); at >= 0; at = lower.indexOf(domain, at + 1)) {
       const end = at + domain.length;
@@ -134,7 +136,7 @@ export function detectPlatform(text: string): PlatformGuess | null {
   };
   domainSignals(lower, add);
   aliasSignals(text, add);
-  const handle = MASTODON_HANDLE.exec(text);
+  const handle = text.includes('@') ? MASTODON_HANDLE.exec(text) : null;
   if (handle) add({ id: 'mastodon', kind: 'handle', weight: 4, strength: 1, at: handle.index });
   FEDI_PROFILE_URL.lastIndex = 0;
   for (let m = FEDI_PROFILE_URL.exec(text); m; m = FEDI_PROFILE_URL.exec(text)) {
