@@ -3,7 +3,7 @@ import { sharedDatabases } from '../helpers/shared-db.js';
 import type { RecordedCall } from '../helpers/slack-fake-api.js';
 import { backdateClaims, perChannel, schedulerSuite, senderOf, until } from './schedulers.js';
 
-const USERS = 5;
+const USERS = 3;
 const DAY_MS = 86_400_000;
 const isDigest = (c: RecordedCall) =>
   c.method === 'chat.postMessage' &&
