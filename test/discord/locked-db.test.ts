@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import { serviceOver } from '../../src/compose.js';
 import { openDatabase } from '../../src/store/db.js';
 import { firstAnswerClicks } from '../helpers/discord-clicks.js';
@@ -9,19 +9,24 @@ import { button, DANA, messageCommand, modalSubmit, slash } from '../helpers/dis
 import { holdWriteLock, type LockHolder } from '../helpers/lock-holder.js';
 import { tempDir } from '../helpers/run-process.js';
 
-let h: DiscordHarness | undefined;
-let holder: LockHolder | undefined;
 const folder = tempDir();
-afterEach(async () => {
-  holder?.kill();
-  await h?.close();
-  folder.cleanup();
-});
+afterAll(() => folder.cleanup());
+let files = 0;
 
-/** The bot over a database file, so that a second process can lock it. */
-async function lockedBot(): Promise<{ h: DiscordHarness; lock: () => Promise<LockHolder> }> {
-  const file = join(folder.dir, 'locked.db');
-  h = await startDiscordHarness({ service: serviceOver(openDatabase(file), { now: () => Date.now() }) });
+/**
+ * The bot over a database file of its own, so that a second process can lock it. The tests run side by side:
+ * each waits on the acknowledgement deadline, not on the CPU. Both are stopped when the test ends.
+ */
+async function lockedBot({
+  onTestFinished,
+}: TestContext): Promise<{ h: DiscordHarness; lock: () => Promise<LockHolder> }> {
+  const file = join(folder.dir, `locked-${++files}.db`);
+  const h = await startDiscordHarness({ service: serviceOver(openDatabase(file), { now: () => Date.now() }) });
+  let holder: LockHolder | undefined;
+  onTestFinished(async () => {
+    holder?.kill();
+    await h.close();
+  });
   return {
     h,
     lock: async () => {
@@ -47,9 +52,9 @@ const edited = (bot: DiscordHarness, payload: Json) =>
 const answers = (bot: DiscordHarness) =>
   bot.service.stores.db.$client.prepare('select count(*) as n from answers').get();
 
-describe('Discord while another process holds the database write lock', () => {
-  it('GIVEN a click THEN it is acknowledged while the lock is held, and the message shows the decision once it is gone', async () => {
-    const { h, lock } = await lockedBot();
+describe.concurrent('Discord while another process holds the database write lock', () => {
+  it('GIVEN a click THEN it is acknowledged while the lock is held, and the message shows the decision once it is gone', async (t) => {
+    const { h, lock } = await lockedBot(t);
     const [click] = await firstAnswerClicks(h.service, 1);
     if (!click) throw new Error('no click');
     const held = await lock();
@@ -64,8 +69,8 @@ describe('Discord while another process holds the database write lock', () => {
     expect(answers(h)).toEqual({ n: 1 });
   });
 
-  it('GIVEN /triage start in a server THEN "thinking…" shows privately while the lock is held, and the first question replaces it', async () => {
-    const { h, lock } = await lockedBot();
+  it('GIVEN /triage start in a server THEN "thinking…" shows privately while the lock is held, and the first question replaces it', async (t) => {
+    const { h, lock } = await lockedBot(t);
     const held = await lock();
     const command = slash('start', [{ name: 'text', type: 3, value: 'LinkedIn request from Dana Kim' }], DANA, 'guild');
 
@@ -78,8 +83,8 @@ describe('Discord while another process holds the database write lock', () => {
     expect((await edit).body.components.length).toBeGreaterThan(0);
   });
 
-  it('GIVEN "Triage invitation" on a message THEN it is acknowledged while the lock is held, and the triage follows', async () => {
-    const { h, lock } = await lockedBot();
+  it('GIVEN "Triage invitation" on a message THEN it is acknowledged while the lock is held, and the triage follows', async (t) => {
+    const { h, lock } = await lockedBot(t);
     const held = await lock();
     const command = messageCommand('Facebook friend request from Sam Lee');
 
@@ -90,8 +95,8 @@ describe('Discord while another process holds the database write lock', () => {
     expect((await edit).body.embeds[0].title).toBe('Facebook invitation from Sam Lee');
   });
 
-  it('GIVEN the start form is sent THEN it is acknowledged while the lock is held, and the triage follows', async () => {
-    const { h, lock } = await lockedBot();
+  it('GIVEN the start form is sent THEN it is acknowledged while the lock is held, and the triage follows', async (t) => {
+    const { h, lock } = await lockedBot(t);
     const held = await lock();
     const form = modalSubmit('triage_modal', { text: 'LinkedIn request from Dana Kim' });
 
@@ -102,8 +107,8 @@ describe('Discord while another process holds the database write lock', () => {
     expect((await edit).body.embeds[0].title).toBe('LinkedIn invitation from Dana Kim');
   });
 
-  it('GIVEN the inviter’s name sent from the form on a message THEN it is acknowledged while the lock is held, and the message moves on', async () => {
-    const { h, lock } = await lockedBot();
+  it('GIVEN the inviter’s name sent from the form on a message THEN it is acknowledged while the lock is held, and the message moves on', async (t) => {
+    const { h, lock } = await lockedBot(t);
     await h.interact(slash('start', [{ name: 'text', type: 3, value: 'Someone wants to connect on LinkedIn' }]));
     const message = h.shown();
     const name = message.components.flatMap((r: Json) => r.components).find((b: Json) => b.custom_id.startsWith('n:'));
@@ -118,8 +123,8 @@ describe('Discord while another process holds the database write lock', () => {
     expect((await edit).body.embeds[0].title).toBe('LinkedIn invitation from Kim Park');
   });
 
-  it('GIVEN Edit on a policy THEN, the form being unable to wait for the lock, the policy comes privately with its Edit button', async () => {
-    const { h, lock } = await lockedBot();
+  it('GIVEN Edit on a policy THEN, the form being unable to wait for the lock, the policy comes privately with its Edit button', async (t) => {
+    const { h, lock } = await lockedBot(t);
     const held = await lock();
     const click = button('pe:linkedin', undefined);
 
@@ -133,8 +138,8 @@ describe('Discord while another process holds the database write lock', () => {
     expect(reply.components[0].components[0].custom_id).toBe('pe:linkedin');
   });
 
-  it('GIVEN /triage help THEN it answers in full while the lock is held: it needs no database', async () => {
-    const { h, lock } = await lockedBot();
+  it('GIVEN /triage help THEN it answers in full while the lock is held: it needs no database', async (t) => {
+    const { h, lock } = await lockedBot(t);
     await lock();
     const ack = await acknowledged(h, slash('help', []));
     expect(ack.body.type).toBe(4);
